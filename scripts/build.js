@@ -1,0 +1,25 @@
+// Bundles the CLI into dist/ with code splitting: the fast paths (plan, --help, headless commands) load
+// only their own chunks, and Ink/React are loaded only when a TTY asks for the TUI.
+import {build} from 'esbuild';
+import {rm, chmod, readFile} from 'node:fs/promises';
+
+await rm('dist', {recursive: true, force: true});
+await build({
+	entryPoints: ['source/cli.ts'],
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	chunkNames: 'chunks/[name]-[hash]',
+	banner: {
+		// Some bundled CommonJS dependencies call require(); give them one.
+		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
+	},
+	external: ['react-devtools-core'],
+	define: {TOMESH_SETUP_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version)},
+	logLevel: 'warning',
+});
+await chmod('dist/cli.js', 0o755);

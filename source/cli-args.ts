@@ -1,0 +1,102 @@
+import {parseArgs} from 'node:util';
+import {InputError} from './domain/types.js';
+
+/** The commands of the CLI contract (DESIGN.md §3). */
+export type CommandName = 'run' | 'plan' | 'verify' | 'status' | 'reset';
+
+/** Parsed command line. */
+export interface CliOptions {
+	command: CommandName;
+	/** Positional arguments after the command (e.g. the runbook of `reset RUNBOOK`). */
+	args: string[];
+	docs: string[];
+	only?: string;
+	json: boolean;
+	yes: boolean;
+	state?: string;
+	/** `--set KEY=VALUE` pairs, in order. */
+	set: Record<string, string>;
+	/** Per-check timeout in milliseconds. */
+	timeoutMs: number;
+	help: boolean;
+	version: boolean;
+}
+
+const commands = new Set<CommandName>(['run', 'plan', 'verify', 'status', 'reset']);
+
+/** Parses argv (without node and script); throws InputError naming the flag on bad usage. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				doc: {type: 'string', multiple: true},
+				only: {type: 'string'},
+				json: {type: 'boolean'},
+				yes: {type: 'boolean', short: 'y'},
+				state: {type: 'string'},
+				set: {type: 'string', multiple: true},
+				timeout: {type: 'string'},
+				verify: {type: 'boolean'},
+				help: {type: 'boolean', short: 'h'},
+				version: {type: 'boolean', short: 'v'},
+			},
+		});
+	} catch (error) {
+		// parseArgs messages are already one readable line ("Unknown option '--x'").
+		throw new InputError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
+	}
+
+	const {values, positionals} = parsed;
+	const [first, ...rest] = positionals;
+	let command: CommandName = 'run';
+	if (first !== undefined) {
+		if (!commands.has(first as CommandName)) {
+			throw new InputError(`unknown command '${first}' (try: run, plan, verify, status, reset, --help)`);
+		}
+
+		command = first as CommandName;
+	}
+
+	if (values.verify) {
+		if (first !== undefined && command !== 'verify') throw new InputError(`--verify cannot be combined with '${command}'`, '--verify');
+		command = 'verify';
+	}
+
+	if (rest.length > 0 && command !== 'reset') throw new InputError(`unexpected argument '${rest[0]}'`);
+	if (rest.length > 1) throw new InputError(`reset takes one runbook, got '${rest.join(' ')}'`);
+
+	const set: Record<string, string> = {};
+	for (const pair of values.set ?? []) {
+		const match = /^([A-Za-z_][\w-]*)=(.*)$/s.exec(pair);
+		if (!match) throw new InputError(`expected KEY=VALUE, got '${pair}'`, '--set');
+		set[match[1]!] = match[2]!;
+	}
+
+	let timeoutMs = 10_000;
+	if (values.timeout !== undefined) {
+		const seconds = Number(values.timeout);
+		if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`expected a number of seconds, got '${values.timeout}'`, '--timeout');
+		timeoutMs = Math.round(seconds * 1000);
+	}
+
+	if (values.only !== undefined && values.only.trim() === '') throw new InputError('expected a runbook id or title', '--only');
+	if (values.state !== undefined && values.state.trim() === '') throw new InputError('expected a directory', '--state');
+
+	return {
+		command,
+		args: rest,
+		docs: values.doc ?? [],
+		only: values.only,
+		json: values.json ?? false,
+		yes: values.yes ?? false,
+		state: values.state ?? (env.TOMESH_SETUP_STATE || undefined),
+		set,
+		timeoutMs,
+		help: values.help ?? false,
+		version: values.version ?? false,
+	};
+}

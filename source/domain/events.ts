@@ -1,0 +1,42 @@
+import type {Action, Check, StepStatus} from './types.js';
+
+/** Result of one check, as reported by verify and after each step. */
+export interface CheckResult {
+	runbook: string;
+	step: string;
+	title: string;
+	status: 'pass' | 'fail' | 'skip';
+	detail: string;
+	/** What to do about a failure, when the tool can tell. */
+	hint?: string;
+	check?: Check;
+}
+
+/**
+ * What the engine tells its listeners while it works. The TUI and the reporters consume these and nothing else;
+ * the engine never renders.
+ */
+export type RunEvent =
+	| {type: 'step-start'; runbook: string; step: string; number: number; title: string}
+	| {type: 'action-start'; step: string; index: number; action: Action; description: string}
+	/** One line of a command's output (without its newline). */
+	| {type: 'output'; step: string; stream: 'stdout' | 'stderr'; line: string}
+	| {
+			type: 'action-end';
+			step: string;
+			index: number;
+			ok: boolean;
+			/** For file changes: the unified diff applied ('' when nothing changed). */
+			diff?: string;
+			exitCode?: number | null;
+			signal?: string | null;
+			durationMs: number;
+			message?: string;
+	  }
+	| {type: 'check'; result: CheckResult}
+	| {type: 'step-end'; runbook: string; step: string; status: StepStatus; durationMs: number; exitCode?: number | null; message?: string}
+	/** The machine is about to reboot; progress has been saved. */
+	| {type: 'reboot'; step: string};
+
+/** A listener for run events. */
+export type RunListener = (event: RunEvent) => void;

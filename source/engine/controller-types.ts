@@ -1,0 +1,83 @@
+import type {CheckResult, RunListener} from '../domain/events.js';
+import type {Action, Parameter, Runbook, SetupDocument, Step, StepStatus} from '../domain/types.js';
+
+/** A step together with its saved progress, as the UI and reporters show it. */
+export interface StepProgress {
+	runbook: Runbook;
+	step: Step;
+	status: StepStatus;
+	/** The step's text changed since it was done. */
+	changed: boolean;
+	startedAt?: string;
+	endedAt?: string;
+	exitCode?: number | null;
+	/** Last lines of output of the last attempt (secrets masked). */
+	outputTail?: string[];
+}
+
+/** One action as it would run here and now: parameters filled in, diff computed against the live file. */
+export interface PreviewedAction {
+	action: Action;
+	/** One-line description ("run as root: synctl start", "write /etc/nginx/…"). */
+	description: string;
+	/** For run actions: the exact command, parameters substituted. */
+	command?: string;
+	/** For write/edit actions: the unified diff against the file as it is now ('' = no change), secrets masked. */
+	diff?: string;
+	/** The absolute path a write/edit lands on (resolved against the session's cwd). */
+	path?: string;
+	/** Why this action cannot be previewed or applied (e.g. the file to edit does not exist yet). */
+	problem?: string;
+}
+
+/** Where the operator stopped, for the resume line. */
+export interface ResumePoint {
+	runbook: string;
+	step: string;
+	status: StepStatus;
+	/** The server has rebooted since progress was last saved. */
+	rebooted: boolean;
+}
+
+/** Options of one step run. */
+export interface RunStepOptions {
+	signal?: AbortSignal;
+	onEvent?: RunListener;
+	/** Assume yes for apt/debconf and prompts; a command still waiting for input fails instead of hanging. */
+	assumeYes?: boolean;
+}
+
+/**
+ * The engine as the UI and the headless commands see it: one object over the documents, the saved progress and
+ * this machine. Implemented in engine/controller.ts. Every method that changes the machine or the progress saves
+ * progress before returning.
+ */
+export interface Controller {
+	readonly documents: SetupDocument[];
+	/** Runbooks in order (after --only filtering). */
+	readonly runbooks: Runbook[];
+	readonly parameters: Parameter[];
+	/** Current parameter values (saved, then --set, then defaults). */
+	values(): Record<string, string>;
+	/** Validates and saves parameter values; throws InputError naming the parameter. */
+	setValues(values: Record<string, string>): void;
+	/** Parameters that have no value yet (must be asked). */
+	missingValues(): Parameter[];
+	progress(stepId: string): StepProgress;
+	/** All steps of all runbooks with their progress. */
+	allProgress(): StepProgress[];
+	/** The first unfinished step, or undefined when everything is done. */
+	resumePoint(): ResumePoint | undefined;
+	/** Session (cwd and environment) a runbook's next step starts in. */
+	session(runbookId: string): {cwd: string; env: Record<string, string>};
+	preview(stepId: string): Promise<PreviewedAction[]>;
+	/** Runs a step's actions then its checks. Resolves to the final status (never rejects for a failed command). */
+	runStep(stepId: string, options?: RunStepOptions): Promise<StepStatus>;
+	skipStep(stepId: string): void;
+	/** Marks an interrupted/failed step done by the operator's word. */
+	markDone(stepId: string): void;
+	/** Runs the checks of one step (nothing changed). */
+	checkStep(stepId: string, options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]>;
+	/** Runs every check of every runbook concurrently (nothing changed). */
+	verifyAll(options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]>;
+}

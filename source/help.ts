@@ -1,0 +1,22 @@
+/** The text of `tomesh-setup --help`. */
+export const helpText = `tomesh-setup — stand up and keep a community Matrix chat server, step by step.
+
+Usage
+  tomesh-setup [run]            guided walkthrough (TUI); resumes at the first unfinished step
+  tomesh-setup plan             every runbook, step, command, check and file diff; changes nothing
+  tomesh-setup verify           run every check on this machine; changes nothing (also --verify)
+  tomesh-setup status           saved progress
+  tomesh-setup reset [RUNBOOK]  forget saved progress (of one runbook)
+
+Options
+  --doc FILE        a setup document to use instead of the shipped runbooks (repeatable)
+  --only RUNBOOK    one runbook (its id or title)
+  --set KEY=VALUE   a parameter's value (repeatable), e.g. --set domain=example.org
+  --json            machine-readable output (plan, verify, status)
+  --yes, -y         run without asking; stops at the first failure
+  --state DIR       where progress is kept (default /var/lib/tomesh-setup as root); env TOMESH_SETUP_STATE
+  --timeout SECS    time limit of each check (default 10)
+  --help, --version
+
+Exit codes: 0 success, 1 a step or check failed, 2 bad input.
+`;
