@@ -27,7 +27,13 @@ export type EditOp =
 /** One thing a step does. */
 export type Action =
 	/** A shell command (continuations already joined with their `\`+newline kept). */
-	| ({kind: 'run'; as: ShellUser; command: string} & SourceRef)
+	| ({
+			kind: 'run';
+			as: ShellUser;
+			command: string;
+			/** A guard: when this command exits 0 the action is already done and is not run (e.g. `test -L LINK` for `ln -s`). */
+			unless?: string;
+	  } & SourceRef)
 	/** A whole file's content (a "Create" block, or "such that the file looks like:"). Relative paths are relative to the session cwd. */
 	| ({kind: 'write'; path: string; content: string; mode?: string} & SourceRef)
 	/** A targeted change to an existing file. */
