@@ -1,0 +1,29 @@
+/**
+ * Masking of secret values (Synapse's registration_shared_secret, macaroon_secret_key, form_secret, passwords, tokens)
+ * wherever text leaves the tool's hands: diffs, logs, saved output tails.
+ */
+
+const secretKey = String.raw`[\w.-]*(?:secret|password|passwd|token|api_key|private_key)[\w.-]*`;
+
+// `key: value` (YAML), `key = value` (ini), `"key": "value"` (JSON), `--password value` / `--password=value` (flags).
+const patterns: RegExp[] = [
+	new RegExp(String.raw`^(\s*[-+ ]?\s*"?${secretKey}"?\s*[:=]\s*)(?!\s*$)("?)([^"\n]+?)("?)(,?\s*)$`, 'gim'),
+	new RegExp(String.raw`(--${secretKey}(?:=|\s+))('[^']*'|"[^"]*"|\S+)`, 'gi'),
+];
+
+/** The mask put in place of a secret value. */
+export const secretMask = '********';
+
+/** Returns `text` with the value of every secret-looking key replaced by a mask; everything else is kept byte for byte. */
+export function maskSecrets(text: string): string {
+	let masked = text.replace(patterns[0]!, (_all, key: string, open: string, value: string, close: string, tail: string) =>
+		isPlaceholder(value) ? `${key}${open}${value}${close}${tail}` : `${key}${open}${secretMask}${close}${tail}`,
+	);
+	masked = masked.replace(patterns[1]!, (_all, flag: string) => `${flag}${secretMask}`);
+	return masked;
+}
+
+// Values that are not secrets themselves: empty markers, YAML nulls, booleans, nested block openers.
+function isPlaceholder(value: string): boolean {
+	return /^(?:~|null|true|false|yes|no|\||>|\{\}|\[\]|\*+)$/i.test(value.trim());
+}
