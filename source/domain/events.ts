@@ -4,7 +4,10 @@ import type {Action, Check, StepStatus} from './types.js';
 export interface CheckResult {
 	runbook: string;
 	step: string;
+	/** What the check looks at (its annotation title, or a description of the check). */
 	title: string;
+	/** The title of the step the check belongs to, for reports that name the step. */
+	stepTitle?: string;
 	status: 'pass' | 'fail' | 'skip';
 	detail: string;
 	/** What to do about a failure, when the tool can tell. */

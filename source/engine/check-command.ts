@@ -1,0 +1,51 @@
+import type {Check} from '../domain/types.js';
+import {maskSecrets} from '../domain/secrets.js';
+import {formatDuration, lastLines, type CheckContext, type CheckOutcome} from './check-context.js';
+
+type CommandCheck = Extract<Check, {kind: 'command'}>;
+
+/** Collapses runs of whitespace so that column alignment in a document does not matter. */
+function normalise(line: string): string {
+	return line.trim().replaceAll(/\s+/g, ' ');
+}
+
+/**
+ * Runs a command check: it passes when the command exits 0 and every expected line appears (whitespace-insensitive)
+ * in a line of its output. The command runs in the session's cwd and environment, as the check's user.
+ */
+export async function runCommandCheck(check: CommandCheck, context: CheckContext): Promise<CheckOutcome> {
+	const result = await context.exec(check.command, {
+		cwd: context.cwd,
+		env: context.env,
+		timeoutMs: context.timeoutMs,
+		signal: context.signal,
+		as: check.as,
+	});
+	const output = maskSecrets(result.output);
+	if (result.timedOut) return {status: 'fail', detail: `timed out after ${formatDuration(context.timeoutMs)}`};
+	if (result.exitCode !== 0) {
+		const tail = lastLines(output);
+		const how = result.exitCode === null ? 'was killed' : `exited ${result.exitCode}`;
+		return {status: 'fail', detail: tail ? `${how}: ${tail}` : how, hint: hintFor(check.command, result.exitCode)};
+	}
+
+	const got = output.split('\n').map(line => normalise(line));
+	const missing = (check.expect ?? []).map(line => normalise(line)).filter(line => line !== '' && !got.some(have => have.includes(line)));
+	if (missing.length > 0) {
+		const tail = lastLines(output);
+		return {status: 'fail', detail: `expected '${missing[0]}', got ${tail ? `'${tail}'` : 'no output'}`};
+	}
+
+	const expected = check.expect?.length ? `output has ${check.expect.length === 1 ? `'${normalise(check.expect[0]!)}'` : `the ${check.expect.length} expected lines`}` : 'exited 0';
+	return {status: 'pass', detail: expected};
+}
+
+function hintFor(command: string, exitCode: number | null): string | undefined {
+	if (exitCode === 127) {
+		const program = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(command)?.[1];
+		return program ? `${program} is not installed or not on PATH` : undefined;
+	}
+
+	if (exitCode === 126) return 'the command is not executable';
+	return undefined;
+}
