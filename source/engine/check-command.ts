@@ -1,3 +1,4 @@
+import {stat} from 'node:fs/promises';
 import type {Check} from '../domain/types.js';
 import {maskSecrets} from '../domain/secrets.js';
 import {formatDuration, lastLines, type CheckContext, type CheckOutcome} from './check-context.js';
@@ -14,6 +15,10 @@ function normalise(line: string): string {
  * in a line of its output. The command runs in the session's cwd and environment, as the check's user.
  */
 export async function runCommandCheck(check: CommandCheck, context: CheckContext): Promise<CheckOutcome> {
+	if (!(await isDirectory(context.cwd))) {
+		return {status: 'fail', detail: `working directory missing: ${context.cwd}`, hint: 'run the earlier steps first'};
+	}
+
 	const result = await context.exec(check.command, {
 		cwd: context.cwd,
 		env: context.env,
@@ -48,4 +53,12 @@ function hintFor(command: string, exitCode: number | null): string | undefined {
 
 	if (exitCode === 126) return 'the command is not executable';
 	return undefined;
+}
+
+async function isDirectory(directory: string): Promise<boolean> {
+	try {
+		return (await stat(directory)).isDirectory();
+	} catch {
+		return false;
+	}
 }
