@@ -1,0 +1,26 @@
+import test from 'ava';
+import {runInSandbox, sandboxUnavailable, snapshot} from '../helpers/sandbox.js';
+
+const unavailable = sandboxUnavailable();
+const sandboxTest = unavailable ? test.skip : test.serial;
+if (unavailable) test('sandbox tests are skipped', t => t.log(`skipped: ${unavailable}`));
+
+sandboxTest('writes to /etc, /var and /run vanish; daemons die with the sandbox; loopback is up', async t => {
+	const host = await snapshot(['/etc/tomesh-sandbox-probe', '/var/tomesh-sandbox-probe', '/run/tomesh-sandbox-probe']);
+	const result = await runInSandbox(`
+		echo probe > /etc/tomesh-sandbox-probe && echo probe > /var/tomesh-sandbox-probe && echo probe > /run/tomesh-sandbox-probe
+		cat /etc/tomesh-sandbox-probe
+		ip -o link show lo | grep -q 'UP' && echo lo-up
+		sleep infinity &
+		echo "pid $$"
+	`);
+	t.is(result.exitCode, 0, result.stderr);
+	t.regex(result.stdout, /^probe\nlo-up\npid 1\n$/);
+	t.deepEqual(await snapshot(Object.keys(host)), host);
+});
+
+sandboxTest('the exit code and stderr of the script come back', async t => {
+	const result = await runInSandbox('echo oops >&2; exit 7');
+	t.is(result.exitCode, 7);
+	t.is(result.stderr, 'oops\n');
+});
