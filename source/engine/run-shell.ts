@@ -1,0 +1,113 @@
+// The only module that imports zx: every process the engine starts goes through here.
+import {StringDecoder} from 'node:string_decoder';
+import {$, type ProcessPromise} from 'zx';
+
+/** What to run and how. `argv` is quoted by zx piece by piece; nothing is ever pasted into a command string. */
+export interface ShellRequest {
+	argv: string[];
+	cwd: string;
+	env: Record<string, string | undefined>;
+	/** Text written to stdin, which is then closed; absent = stdin is /dev/null. */
+	input?: string;
+	signal?: AbortSignal;
+	/** Called once per complete line of output (without the newline). */
+	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+}
+
+/** How a process ended. */
+export interface ShellResult {
+	exitCode: number | null;
+	signal: string | null;
+	durationMs: number;
+	stdout: string;
+	stderr: string;
+	aborted: boolean;
+}
+
+/**
+ * Runs one process in its own process group and resolves when it ends (never rejects for a non-zero exit).
+ * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
+ */
+export async function runShell(request: ShellRequest): Promise<ShellResult> {
+	const started = Date.now();
+	const splitters = {stdout: lineSplitter('stdout', request.onLine), stderr: lineSplitter('stderr', request.onLine)};
+	const child = $({
+		cwd: request.cwd,
+		env: request.env,
+		input: request.input,
+		stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+		detached: true,
+		nothrow: true,
+		quiet: true,
+		verbose: false,
+		log(entry) {
+			if (entry.kind === 'stdout' || entry.kind === 'stderr') splitters[entry.kind].push(entry.data as Buffer | string);
+		},
+	})`${request.argv}`;
+	let aborted = false;
+	const abort = () => {
+		aborted = true;
+		void killTree(child);
+	};
+
+	if (request.signal?.aborted) abort();
+	else request.signal?.addEventListener('abort', abort, {once: true});
+	try {
+		const output = await child;
+		splitters.stdout.flush();
+		splitters.stderr.flush();
+		return {
+			exitCode: output.exitCode,
+			signal: output.signal,
+			durationMs: Date.now() - started,
+			stdout: output.stdout,
+			stderr: output.stderr,
+			aborted,
+		};
+	} finally {
+		request.signal?.removeEventListener('abort', abort);
+	}
+}
+
+// The group first (detached: the child leads its own group), so a shell cannot run on once its children die;
+// then zx's tree walk for descendants that left the group; SIGKILL when something is still alive after a grace period.
+async function killTree(child: ProcessPromise): Promise<void> {
+	const pid = child.pid;
+	if (pid === undefined) return;
+	signalGroup(pid, 'SIGTERM');
+	try {
+		await child.kill('SIGTERM');
+	} catch {
+		// Already ended.
+	}
+
+	const timer = setTimeout(() => {
+		if (child.stage === 'running') signalGroup(pid, 'SIGKILL');
+	}, 2000);
+	timer.unref();
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// The group is gone.
+	}
+}
+
+function lineSplitter(stream: 'stdout' | 'stderr', onLine: ShellRequest['onLine']) {
+	let pending = '';
+	const decoder = new StringDecoder('utf8');
+	return {
+		push(chunk: Buffer | string) {
+			pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+			const lines = pending.split('\n');
+			pending = lines.pop()!;
+			for (const line of lines) onLine?.(stream, line.replace(/\r$/, ''));
+		},
+		flush() {
+			if (pending !== '') onLine?.(stream, pending);
+			pending = '';
+		},
+	};
+}

@@ -1,0 +1,89 @@
+import {chown, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {runShell, type ShellResult} from './run-shell.js';
+
+/** Where a runbook's next command starts: the working directory and the environment earlier commands left. */
+export interface Session {
+	cwd: string;
+	/** Only the variables that differ from the tool's own environment (what `export`, `source ./bin/activate` set). */
+	env: Record<string, string>;
+}
+
+/** One command to run in a session. */
+export interface SessionCommand {
+	command: string;
+	/** Run as this user via runuser (a `$` command under sudo); undefined = as the current user. */
+	user?: {name: string; uid: number; gid: number};
+	/** Extra variables for this command only (never saved into the session). */
+	extraEnv?: Record<string, string>;
+	input?: string;
+	signal?: AbortSignal;
+	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+}
+
+// Variables the shell or runuser set by themselves: saving them would leak one user's or one shell's view into the next.
+const volatile = new Set(['PWD', 'OLDPWD', 'SHLVL', '_', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'MAIL']);
+
+// Sourced (not executed) so `cd` and `export` act on the shell whose state the EXIT trap records, whatever way it ends.
+const wrapper = [
+	'__tomesh_dir=$1',
+	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; exit $__tomesh_rc' EXIT`,
+	'set -e',
+	'. "$__tomesh_dir/command.sh"',
+	'',
+].join('\n');
+
+/** The session a runbook starts with before any command ran: the tool's own working directory. */
+export function initialSession(cwd = process.cwd()): Session {
+	return {cwd, env: {}};
+}
+
+/**
+ * Runs `command` with bash starting from `session`, and returns how it ended together with the session it left
+ * (unchanged when the shell did not get to record it, e.g. when killed).
+ */
+export async function runInSession(session: Session, request: SessionCommand): Promise<{result: ShellResult; session: Session}> {
+	const directory = await mkdtemp(path.join(os.tmpdir(), 'tomesh-session-'));
+	try {
+		await writeFile(path.join(directory, 'command.sh'), `${request.command}\n`);
+		await writeFile(path.join(directory, 'wrapper.sh'), wrapper);
+		if (request.user) await chown(directory, request.user.uid, request.user.gid);
+		const bash = ['bash', '--noprofile', '--norc', path.join(directory, 'wrapper.sh'), directory];
+		const base = {...process.env, ...request.extraEnv};
+		const result = await runShell({
+			argv: request.user ? ['runuser', '-u', request.user.name, '--', ...bash] : bash,
+			cwd: session.cwd,
+			env: {...base, ...session.env},
+			input: request.input,
+			signal: request.signal,
+			onLine: request.onLine,
+		});
+		return {result, session: await capturedSession(directory, base, session)};
+	} finally {
+		await rm(directory, {recursive: true, force: true});
+	}
+}
+
+async function capturedSession(directory: string, base: Record<string, string | undefined>, previous: Session): Promise<Session> {
+	let cwd: string;
+	let environment: string;
+	try {
+		cwd = (await readFile(path.join(directory, 'cwd'), 'utf8')).replace(/\n$/, '');
+		environment = await readFile(path.join(directory, 'env'), 'utf8');
+	} catch {
+		return previous;
+	}
+
+	const env: Record<string, string> = {};
+	for (const entry of environment.split('\0')) {
+		const equals = entry.indexOf('=');
+		if (equals <= 0) continue;
+		const name = entry.slice(0, equals);
+		const value = entry.slice(equals + 1);
+		if (volatile.has(name) || name.startsWith('__tomesh')) continue;
+		if (base[name] !== value) env[name] = value;
+	}
+
+	return {cwd: cwd || previous.cwd, env};
+}
