@@ -1,0 +1,34 @@
+import type {CheckResult} from '../domain/events.js';
+import type {Runbook} from '../domain/types.js';
+import {inDocumentOrder, verifySummary} from './verify-summary.js';
+
+const marks = {pass: '✔', fail: '✖', skip: '-'} as const;
+
+/**
+ * The plain verify report: per runbook a heading, then one line per check — `✔`/`✖`/`-`, the step's number and
+ * title, what was checked, and why it passed, failed or was skipped — with a hint line under a failure when known,
+ * and a summary line.
+ */
+export function formatVerifyPlain(results: CheckResult[], runbooks: Runbook[]): string {
+	const titles = new Map(runbooks.map(runbook => [runbook.id, runbook.group ? `${runbook.group} › ${runbook.title}` : runbook.title]));
+	const numbers = new Map(runbooks.flatMap(runbook => runbook.steps.map(step => [step.id, step.number] as const)));
+	const lines: string[] = [];
+	let current: string | undefined;
+	for (const result of inDocumentOrder(results, runbooks)) {
+		if (result.runbook !== current) {
+			current = result.runbook;
+			if (lines.length > 0) lines.push('');
+			lines.push(titles.get(current) ?? current);
+		}
+
+		const number = numbers.get(result.step);
+		const step = `${number === undefined ? result.step : `${number}.`}${result.stepTitle ? ` ${result.stepTitle}` : ''}`;
+		lines.push(`  ${marks[result.status]} ${step} — ${result.title}: ${result.detail}`);
+		if (result.hint && result.status === 'fail') lines.push(`      hint: ${result.hint}`);
+	}
+
+	const summary = verifySummary(results);
+	if (lines.length > 0) lines.push('');
+	lines.push(results.length === 0 ? 'no checks to run' : `${summary.pass} passed, ${summary.fail} failed, ${summary.skip} skipped`);
+	return `${lines.join('\n')}\n`;
+}
