@@ -88,7 +88,7 @@ export interface Runbook {
 }
 
 /** Kinds of parameter value, each with its own validation. */
-export type ParameterType = 'domain' | 'email' | 'version' | 'ip' | 'ipv6' | 'text';
+export type ParameterType = 'domain' | 'email' | 'version' | 'ip' | 'ipv6' | 'path' | 'text';
 
 /** A value the document uses that differs per server (a domain, an e-mail, a placeholder such as VERSION). */
 export interface Parameter {
