@@ -1,0 +1,158 @@
+import {Text, useApp} from 'ink';
+import {lazy, Suspense, useEffect, useState} from 'react';
+import type {Controller} from '../engine/controller-types.js';
+import {isFinished, locateStep} from './checklist-model.js';
+import {useKeys} from './hooks/use-keys.js';
+import {Checklist} from './screens/checklist.js';
+import {NotRoot} from './screens/not-root.js';
+import {ParamsForm} from './screens/params-form.js';
+
+// Not needed for the first frame (the checklist): loaded on demand, and prefetched once it is on screen.
+const loadStep = async () => import('./screens/step-screen.js');
+const loadRunning = async () => import('./screens/running-screen.js');
+const loadVerify = async () => import('./screens/verify-screen.js');
+const StepScreen = lazy(async () => ({default: (await loadStep()).StepScreen}));
+const RunningScreen = lazy(async () => ({default: (await loadRunning()).RunningScreen}));
+const VerifyScreen = lazy(async () => ({default: (await loadVerify()).VerifyScreen}));
+
+/** How the TUI ended: the exit code, and a command to run after it (the not-root screen's `plan`). */
+export interface TuiResult {
+	code: number;
+	next?: 'plan';
+}
+
+/** Props of the app. */
+export interface AppProps {
+	controller: Controller;
+	mode: 'run' | 'verify';
+	/** `--only` was given: open that runbook's first unfinished step directly. */
+	only?: boolean;
+	isRoot: boolean;
+	/** `--state` was given: a non-root trial is allowed. */
+	trial?: boolean;
+	timeoutMs?: number;
+	onExit: (result: TuiResult) => void;
+}
+
+type Screen =
+	| {name: 'not-root'}
+	| {name: 'params'}
+	| {name: 'checklist'; flash?: string}
+	| {name: 'step'; stepId: string; flash?: string}
+	| {name: 'running'; stepId: string}
+	| {name: 'verify'; back: boolean};
+
+/** The next step to open after `stepId`: the next unfinished one of its runbook, else wherever work remains. */
+export function nextStep(controller: Controller, stepId: string): string | undefined {
+	const where = locateStep(controller, stepId);
+	const later = where?.runbook.steps.slice(where.index + 1).find(s => !isFinished(controller.progress(s.id).status));
+	return later?.id ?? controller.resumePoint()?.step;
+}
+
+function firstScreen({controller, mode, only, isRoot, trial}: AppProps): Screen {
+	if (mode === 'verify') return {name: 'verify', back: false};
+	if (!isRoot && !trial) return {name: 'not-root'};
+	const started = controller.allProgress().some(p => p.status !== 'pending');
+	if (controller.missingValues().length > 0 || (controller.parameters.length > 0 && !started)) return {name: 'params'};
+	return afterParams(controller, only);
+}
+
+function afterParams(controller: Controller, only?: boolean): Screen {
+	const resume = controller.resumePoint();
+	if (only && resume) return {name: 'step', stepId: resume.step};
+	return {name: 'checklist'};
+}
+
+/** The guided walkthrough: one screen at a time, all state in the controller. */
+export function App(props: AppProps) {
+	const {controller, onExit} = props;
+	const {exit} = useApp();
+	const [screen, setScreen] = useState<Screen>(() => firstScreen(props));
+	const quit = (code: number, next?: 'plan') => {
+		onExit({code, next});
+		exit();
+	};
+
+	useEffect(() => {
+		// Warm the next screens while the operator reads the checklist.
+		const timer = setTimeout(() => void Promise.all([loadStep(), loadRunning()]).catch(() => undefined), 50);
+		return () => clearTimeout(timer);
+	}, []);
+	useKeys((input, key) => {
+		if (key.ctrl && input === 'c' && screen.name !== 'running' && screen.name !== 'verify') quit(0);
+	});
+	const goNext = (stepId: string, flash: string) => {
+		const next = nextStep(controller, stepId);
+		setScreen(next ? {name: 'step', stepId: next, flash} : {name: 'checklist', flash: `${flash}. Every step is done.`});
+	};
+
+	const skip = (stepId: string) => {
+		controller.skipStep(stepId);
+		goNext(stepId, `– Step ${controller.progress(stepId).step.number} skipped`);
+	};
+
+	const back = () => setScreen({name: 'checklist'});
+	const loading = <Text dimColor>…</Text>;
+	switch (screen.name) {
+		case 'not-root': {
+			return <NotRoot onPlan={() => quit(0, 'plan')} onVerify={() => setScreen({name: 'verify', back: false})} onQuit={() => quit(0)} />;
+		}
+
+		case 'params': {
+			return <ParamsForm controller={controller} onDone={() => setScreen(afterParams(controller, props.only))} onQuit={() => quit(0)} />;
+		}
+
+		case 'checklist': {
+			return (
+				<Checklist
+					controller={controller}
+					flash={screen.flash}
+					onOpenStep={stepId => setScreen({name: 'step', stepId})}
+					onVerify={() => setScreen({name: 'verify', back: true})}
+					onQuit={() => quit(0)}
+				/>
+			);
+		}
+
+		case 'step': {
+			return (
+				<Suspense fallback={loading}>
+					<StepScreen
+						key={screen.stepId}
+						controller={controller}
+						stepId={screen.stepId}
+						flash={screen.flash}
+						onRun={stepId => setScreen({name: 'running', stepId})}
+						onSkip={skip}
+						onBack={back}
+						onQuit={() => quit(0)}
+					/>
+				</Suspense>
+			);
+		}
+
+		case 'running': {
+			return (
+				<Suspense fallback={loading}>
+					<RunningScreen
+						key={screen.stepId}
+						controller={controller}
+						stepId={screen.stepId}
+						onDone={goNext}
+						onSkip={skip}
+						onBack={back}
+						onQuit={code => quit(code)}
+					/>
+				</Suspense>
+			);
+		}
+
+		case 'verify': {
+			return (
+				<Suspense fallback={loading}>
+					<VerifyScreen controller={controller} timeoutMs={props.timeoutMs} onQuit={quit} onBack={screen.back ? back : undefined} />
+				</Suspense>
+			);
+		}
+	}
+}

@@ -1,0 +1,129 @@
+import {useEffect, useRef, useState} from 'react';
+import type {CheckResult, RunEvent} from '../../domain/events.js';
+import type {StepStatus} from '../../domain/types.js';
+import type {Controller} from '../../engine/controller-types.js';
+import {OutputTail} from '../output-tail.js';
+
+/** A finished action, as kept above the live tail. */
+export interface FinishedAction {
+	key: string;
+	ok: boolean;
+	text: string;
+}
+
+/** What the running screen shows; a snapshot taken at most every `renderEveryMs`. */
+export interface RunView {
+	/** 'running' until the step ends, then its final status. */
+	status: StepStatus;
+	startedAt: number;
+	elapsedMs: number;
+	current?: string;
+	finished: FinishedAction[];
+	tail: string[];
+	lines: number;
+	checks: CheckResult[];
+	exitCode?: number | null;
+	message?: string;
+	rebooting: boolean;
+}
+
+/** Renders at most 20 times a second, however fast the step prints. */
+export const renderEveryMs = 50;
+
+/**
+ * Runs one step through the controller (again whenever `runId` changes) and returns a throttled view of it plus
+ * `abort` (Ctrl-C: the engine kills the step, marks it interrupted and saves). Output events only touch a bounded
+ * ring buffer; React state changes on a timer, so a step printing a gigabyte costs a handful of renders a second.
+ */
+export function useRun(controller: Controller, stepId: string, runId: number, tailLines: number): {view: RunView; abort: () => void} {
+	const abortRef = useRef<AbortController | undefined>(undefined);
+	const [view, setView] = useState<RunView>(() => emptyView());
+	useEffect(() => {
+		const abort = new AbortController();
+		abortRef.current = abort;
+		const tail = new OutputTail(Math.max(tailLines, 50));
+		const state = emptyView();
+		let dirty = true;
+		let lastRender = 0;
+		let ended = false;
+		const snapshot = () => {
+			dirty = false;
+			lastRender = Date.now();
+			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(tailLines), lines: tail.count});
+		};
+
+		const onEvent = (event: RunEvent) => {
+			switch (event.type) {
+				case 'output': {
+					tail.push(event.line);
+					dirty = true;
+					return;
+				}
+
+				case 'action-start': {
+					state.current = event.description;
+					break;
+				}
+
+				case 'action-end': {
+					const what = state.current ?? `action ${event.index + 1}`;
+					const outcome = event.ok ? '' : ` — failed${event.exitCode === undefined || event.exitCode === null ? '' : ` (exit ${event.exitCode})`}${event.message ? `: ${event.message}` : ''}`;
+					state.finished.push({key: `${state.finished.length}`, ok: event.ok, text: `${what} (${(event.durationMs / 1000).toFixed(1)} s)${outcome}`});
+					state.current = undefined;
+					if (event.exitCode !== undefined) state.exitCode = event.exitCode;
+					if (event.message) state.message = event.message;
+					break;
+				}
+
+				case 'check': {
+					state.checks.push(event.result);
+					break;
+				}
+
+				case 'step-end': {
+					if (event.exitCode !== undefined) state.exitCode = event.exitCode;
+					if (event.message) state.message = event.message;
+					break;
+				}
+
+				case 'reboot': {
+					state.rebooting = true;
+					break;
+				}
+
+				case 'step-start': {
+					break;
+				}
+			}
+
+			dirty = true;
+		};
+
+		const timer = setInterval(() => {
+			if (dirty || Date.now() - lastRender >= 500) snapshot();
+		}, renderEveryMs);
+		controller
+			.runStep(stepId, {signal: abort.signal, onEvent})
+			.then(status => {
+				state.status = status;
+			})
+			.catch((error: unknown) => {
+				state.status = 'failed';
+				state.message = error instanceof Error ? error.message : String(error);
+			})
+			.finally(() => {
+				ended = true;
+				clearInterval(timer);
+				snapshot();
+			});
+		return () => {
+			clearInterval(timer);
+			if (!ended) abort.abort();
+		};
+	}, [controller, stepId, runId, tailLines]);
+	return {view, abort: () => abortRef.current?.abort()};
+}
+
+function emptyView(): RunView {
+	return {status: 'running', startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, checks: [], rebooting: false};
+}

@@ -1,0 +1,83 @@
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import {useState} from 'react';
+import type {Controller} from '../../engine/controller-types.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useKeys} from '../hooks/use-keys.js';
+import {parameterProblem} from '../param-validation.js';
+
+/** The document's parameters with their defaults, validated as typed; Enter on the last one saves them all. */
+export function ParamsForm({controller, onDone, onQuit}: {controller: Controller; onDone: () => void; onQuit: () => void}) {
+	const parameters = controller.parameters;
+	const [values, setValues] = useState<Record<string, string>>(() => {
+		const current = controller.values();
+		return Object.fromEntries(parameters.map(p => [p.name, current[p.name] ?? p.default ?? '']));
+	});
+	const [index, setIndex] = useState(0);
+	const [saveError, setSaveError] = useState<string | undefined>();
+	const problems = Object.fromEntries(parameters.map(p => [p.name, parameterProblem(p.type, values[p.name] ?? '')]));
+	useKeys((input, key) => {
+		if (key.upArrow) setIndex(i => Math.max(0, i - 1));
+		if (key.downArrow || key.tab) setIndex(i => Math.min(parameters.length - 1, i + 1));
+		if (key.escape) onQuit();
+	});
+	const submit = () => {
+		const current = parameters[index]!;
+		if (problems[current.name]) return;
+		const firstBad = parameters.findIndex(p => problems[p.name]);
+		if (index < parameters.length - 1) {
+			setIndex(index + 1);
+			return;
+		}
+
+		if (firstBad >= 0) {
+			setIndex(firstBad);
+			return;
+		}
+
+		try {
+			controller.setValues(values);
+			onDone();
+		} catch (error) {
+			setSaveError(error instanceof Error ? error.message : String(error));
+		}
+	};
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>This server's settings</Text>
+			<Text dimColor>The documents use these values; change them to yours. They are saved with the progress.</Text>
+			{parameters.map((p, i) => (
+				<Box key={p.name} flexDirection="column" marginTop={1}>
+					<Text bold={i === index}>
+						{i === index ? '❯ ' : '  '}
+						{p.prompt ?? p.name} <Text dimColor>({p.type})</Text>
+					</Text>
+					<Box paddingLeft={4}>
+						{i === index ? (
+							<TextInput
+								value={values[p.name] ?? ''}
+								onChange={value => {
+									setSaveError(undefined);
+									setValues(v => ({...v, [p.name]: value}));
+								}}
+								onSubmit={submit}
+							/>
+						) : (
+							<Text>{values[p.name] || ' '}</Text>
+						)}
+					</Box>
+					{problems[p.name] ? <Text color="red">{`    ✖ ${problems[p.name]}`}</Text> : null}
+				</Box>
+			))}
+			{saveError ? <Text color="red">✖ {saveError}</Text> : null}
+			<KeyFooter
+				keys={[
+					{key: 'Enter', label: index === parameters.length - 1 ? 'save and continue' : 'next'},
+					{key: '↑↓', label: 'move'},
+					{key: 'Esc', label: 'quit'},
+				]}
+			/>
+		</Box>
+	);
+}

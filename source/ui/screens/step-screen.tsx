@@ -1,0 +1,137 @@
+import {Box, Text, useStdout} from 'ink';
+import {useEffect, useState} from 'react';
+import type {CheckResult} from '../../domain/events.js';
+import type {Controller, PreviewedAction} from '../../engine/controller-types.js';
+import {locateStep} from '../checklist-model.js';
+import {ActionPreview} from '../components/action-preview.js';
+import {Breadcrumb} from '../components/breadcrumb.js';
+import {CheckList} from '../components/check-list.js';
+import {DiffView} from '../components/diff-view.js';
+import {KeyFooter, type KeyHint} from '../components/key-footer.js';
+import {MarkdownView} from '../components/markdown-view.js';
+import {editByHand} from '../edit-by-hand.js';
+import {handOverTerminal} from '../hand-over-terminal.js';
+import {useKeys} from '../hooks/use-keys.js';
+
+/** Props of the step screen. */
+export interface StepScreenProps {
+	controller: Controller;
+	stepId: string;
+	/** A line on top, e.g. "✔ step 2 done, 3 checks passed". */
+	flash?: string;
+	onRun: (stepId: string) => void;
+	onSkip: (stepId: string) => void;
+	onBack: () => void;
+	onQuit: () => void;
+}
+
+/** One step, explained and previewed before anything runs: instructions, commands, diffs, checks, keys. */
+export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, onQuit}: StepScreenProps) {
+	const {stdout} = useStdout();
+	const width = Math.max(40, (stdout.columns || 80) - 2);
+	const where = locateStep(controller, stepId)!;
+	const step = where.runbook.steps[where.index]!;
+	const progress = controller.progress(stepId);
+	const [previews, setPreviews] = useState<PreviewedAction[] | undefined>();
+	const [previewError, setPreviewError] = useState<string | undefined>();
+	const [checks, setChecks] = useState<CheckResult[] | undefined>();
+	const [checking, setChecking] = useState(false);
+	const [confirmReboot, setConfirmReboot] = useState(false);
+	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
+	const [, setRedraw] = useState(0);
+	useEffect(() => {
+		let live = true;
+		controller.preview(stepId).then(
+			p => live && setPreviews(p),
+			(error: unknown) => live && setPreviewError(error instanceof Error ? error.message : String(error)),
+		);
+		return () => {
+			live = false;
+		};
+	}, [controller, stepId]);
+	const reboots = step.actions.some(a => a.kind === 'reboot');
+	const manualFile = previews?.find(p => p.action.kind === 'manual' && p.action.path);
+	const session = () => controller.session(where.runbook.id);
+	useKeys((input, key) => {
+		if (confirmReboot) {
+			if (input === 'y') onRun(stepId);
+			if (input === 'n' || key.escape) setConfirmReboot(false);
+			return;
+		}
+
+		if (key.return) {
+			if (reboots) setConfirmReboot(true);
+			else onRun(stepId);
+		} else if (input === 's') {
+			onSkip(stepId);
+		} else if (input === 'v' && !checking) {
+			setChecking(true);
+			void controller.checkStep(stepId).then(
+				results => {
+					setChecks(results);
+					setChecking(false);
+				},
+				(error: unknown) => {
+					setNote({text: `checks could not run: ${error instanceof Error ? error.message : String(error)}`});
+					setChecking(false);
+				},
+			);
+		} else if (input === '!') {
+			const {cwd, env} = session();
+			const code = handOverTerminal('bash', ['-i'], {cwd, env, banner: `A shell in ${cwd}. Type exit to return to tomesh-setup.`});
+			setNote({text: `back from the shell (exit ${code ?? '?'})`});
+			setRedraw(n => n + 1);
+		} else if (input === 'e' && manualFile) {
+			void editByHand(manualFile.path ?? (manualFile.action as {path: string}).path, session()).then(result => {
+				setNote(result);
+				setRedraw(n => n + 1);
+			});
+		} else if (key.escape) {
+			onBack();
+		} else if (input === 'q') {
+			onQuit();
+		}
+	});
+	const keys: KeyHint[] = [
+		{key: 'Enter', label: step.actions.every(a => a.kind === 'manual') ? 'done it' : 'do it'},
+		{key: 's', label: 'skip'},
+		{key: 'v', label: 'checks only'},
+		{key: '!', label: 'shell here'},
+		...(manualFile ? [{key: 'e', label: 'edit the file'}] : []),
+		{key: 'Esc', label: 'back'},
+		{key: 'q', label: 'quit'},
+	];
+	return (
+		<Box flexDirection="column">
+			{flash ? <Text color="green">{flash}</Text> : null}
+			<Breadcrumb runbook={where.runbook} index={where.index} />
+			<Text bold>
+				{step.number}. {step.title}
+				{progress.status === 'pending' ? '' : <Text color={progress.status === 'done' ? 'green' : 'yellow'}>{`  [${progress.status}${progress.changed ? ', changed since' : ''}]`}</Text>}
+			</Text>
+			<Box marginTop={1}>
+				<MarkdownView markdown={step.markdown} width={width} />
+			</Box>
+			{step.notes.map(n => (
+				<Text key={n} dimColor>{`Note: ${n}`}</Text>
+			))}
+			<Box marginTop={1} flexDirection="column">
+				<Text bold underline>What will happen</Text>
+				{previewError ? <Text color="red">✖ cannot preview: {previewError}</Text> : null}
+				{previews === undefined && !previewError ? <Text dimColor>working out the commands and diffs…</Text> : null}
+				{previews?.length === 0 ? <Text dimColor>Nothing to run: read and continue.</Text> : null}
+				{previews?.map((p, i) => <ActionPreview key={i} preview={p} />)}
+			</Box>
+			{step.checks.length > 0 || checks ? <CheckList checks={step.checks} results={checks} running={checking} /> : null}
+			{note ? <Text color="cyan">{note.text}</Text> : null}
+			{note?.diff === undefined ? null : <DiffView diff={note.diff} />}
+			{confirmReboot ? (
+				<Text color="yellow" bold>
+					Reboot the server now? Progress is saved first. (y/n)
+				</Text>
+			) : (
+				<KeyFooter keys={keys} />
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,93 @@
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {useEffect, useState} from 'react';
+import type {CheckResult} from '../../domain/events.js';
+import type {Controller} from '../../engine/controller-types.js';
+import {CheckResultLine} from '../components/check-list.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useKeys} from '../hooks/use-keys.js';
+
+/** Props of the verify screen. */
+export interface VerifyScreenProps {
+	controller: Controller;
+	timeoutMs?: number;
+	/** Quit with the exit code of headless verify (0 all pass, 1 any failure). */
+	onQuit: (code: number) => void;
+	/** Back to the checklist (absent when verify is the whole session). */
+	onBack?: () => void;
+}
+
+/** Every check of every runbook, shown as it finishes, grouped by runbook, then a summary. Changes nothing. */
+export function VerifyScreen({controller, timeoutMs, onQuit, onBack}: VerifyScreenProps) {
+	const [results, setResults] = useState<CheckResult[]>([]);
+	const [finished, setFinished] = useState(false);
+	const [error, setError] = useState<string | undefined>();
+	useEffect(() => {
+		let live = true;
+		const seen: CheckResult[] = [];
+		controller
+			.verifyAll({
+				timeoutMs,
+				onEvent(event) {
+					if (event.type !== 'check' || !live) return;
+					seen.push(event.result);
+					setResults([...seen]);
+				},
+			})
+			.then(
+				all => {
+					if (!live) return;
+					// The returned list is authoritative (a controller may not emit an event for every check).
+					if (all.length !== seen.length) setResults(all);
+					setFinished(true);
+				},
+				(error_: unknown) => {
+					if (!live) return;
+					setError(error_ instanceof Error ? error_.message : String(error_));
+					setFinished(true);
+				},
+			);
+		return () => {
+			live = false;
+		};
+	}, [controller, timeoutMs]);
+	const fail = results.filter(r => r.status === 'fail').length;
+	const pass = results.filter(r => r.status === 'pass').length;
+	const skip = results.length - fail - pass;
+	const code = fail > 0 || error ? 1 : 0;
+	useKeys((input, key) => {
+		if (input === 'q' || key.return || (key.ctrl && input === 'c')) onQuit(finished ? code : 1);
+		if (key.escape && onBack) onBack();
+	});
+	const titles = new Map(controller.runbooks.map(r => [r.id, r.title]));
+	const groups = [...new Set(results.map(r => r.runbook))];
+	return (
+		<Box flexDirection="column">
+			<Text bold>Verify: every check, nothing changed</Text>
+			{groups.map(id => (
+				<Box key={id} flexDirection="column" marginTop={1}>
+					<Text bold underline>{titles.get(id) ?? id}</Text>
+					{results
+						.filter(r => r.runbook === id)
+						.map((r, i) => (
+							<CheckResultLine key={i} result={r} />
+						))}
+				</Box>
+			))}
+			{error ? <Text color="red">✖ verify could not run: {error}</Text> : null}
+			<Box marginTop={1}>
+				{finished ? (
+					<Text bold color={code === 0 ? 'green' : 'red'}>
+						{`${pass} passed, ${fail} failed, ${skip} skipped`}
+						{code === 0 ? ' — all good' : ''}
+					</Text>
+				) : (
+					<Text>
+						<Spinner type="dots" /> {results.length} checks done…
+					</Text>
+				)}
+			</Box>
+			<KeyFooter keys={[{key: 'q', label: 'quit'}, ...(onBack ? [{key: 'Esc', label: 'back'}] : [])]} />
+		</Box>
+	);
+}
