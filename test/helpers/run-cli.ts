@@ -18,7 +18,7 @@ export interface CliResult {
 
 /** The environment tests run the CLI with: no sudo user (so `$` commands run as root), no inherited state dir. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env = {...process.env, ...extra, NO_COLOR: '1'};
+	const env: NodeJS.ProcessEnv = {...process.env, ...extra, NO_COLOR: '1'};
 	delete env.SUDO_USER;
 	delete env.TOMESH_SETUP_STATE;
 	delete env.TOMESH_SETUP_LOG_DIR;
