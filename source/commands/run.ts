@@ -1,7 +1,41 @@
+import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {InputError} from '../domain/types.js';
+import {createController} from '../engine/controller.js';
+import {runHeadless} from '../engine/run-headless.js';
+import {acquireRunLock} from '../engine/run-lock.js';
+import {plainRunReporter} from '../reporters/run-plain.js';
 
-/** `tomesh-setup run` — not built yet. */
-export async function runCommand(_options: CliOptions): Promise<number> {
-	throw new InputError('run is not available yet');
+/**
+ * `tomesh-setup run`: the guided TUI on a terminal; `--yes` runs headless (plain line reporter, exit 1 at the first
+ * failure, 0 when everything is done); without a terminal and without `--yes`, a usage error.
+ */
+export async function runCommand(options: CliOptions): Promise<number> {
+	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes;
+	if (!interactive && !options.yes) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
+	const controller = await createController(options);
+	acquireRunLock(controller.store.directory);
+	// Values given with --set are remembered, so the next run (after a reboot, say) needs no --set.
+	if (Object.keys(options.set).length > 0) controller.setValues(options.set);
+	if (interactive) {
+		let startTui: (input: {controller: typeof controller; options: CliOptions; mode: 'run'}) => Promise<number>;
+		try {
+			({startTui} = await import('../ui/start-tui.js'));
+		} catch {
+			throw new InputError('the interactive interface is not available in this build: use --yes to run without asking');
+		}
+
+		return startTui({controller, options, mode: 'run'});
+	}
+
+	const abort = new AbortController();
+	const onSignal = () => abort.abort();
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	try {
+		return await runHeadless(controller, {onEvent: plainRunReporter(), signal: abort.signal});
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	}
 }

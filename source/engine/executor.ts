@@ -1,0 +1,176 @@
+import type {RunListener} from '../domain/events.js';
+import {FileChangeError} from '../domain/file-change.js';
+import type {Action, Step} from '../domain/types.js';
+import {applyFileChange} from './apply-file-change.js';
+import type {AuditLog} from './audit-log.js';
+import {runInSession, type Session, type SessionCommand} from './session.js';
+
+/** How many "y" lines a headless run feeds a command before closing its stdin. */
+export const yesAnswers = 20;
+
+/** What the executor needs around a step. */
+export interface ExecutorContext {
+	/** The runbook's session; replaced by the session each command leaves. */
+	session: Session;
+	/** Where backups of changed files go. */
+	backupDir: string;
+	audit: AuditLog;
+	/** Environment for every command of a headless run (DEBIAN_FRONTEND, APT_CONFIG). */
+	assumeYesEnv?: Record<string, string>;
+	/** `$` commands run as this user (SUDO_USER under sudo). */
+	user?: SessionCommand['user'];
+	signal?: AbortSignal;
+	onEvent?: RunListener;
+}
+
+/** How a step's actions went. */
+export interface ExecutionResult {
+	ok: boolean;
+	/** The step reached a reboot action (actions after it are not run). */
+	reboot: boolean;
+	exitCode?: number | null;
+	signal?: string | null;
+	aborted: boolean;
+	message?: string;
+	output: string[];
+	session: Session;
+}
+
+const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:reload|restart)\s+nginx(?:\.service)?|nginx\s+-s\s+reload)\b/;
+
+/** One-line description of an action, for events and logs. */
+export function describeAction(action: Action): string {
+	switch (action.kind) {
+		case 'run': {
+			return `run as ${action.as}: ${action.command.split('\n')[0]}${action.command.includes('\n') ? ' …' : ''}`;
+		}
+
+		case 'write': {
+			return `write ${action.path}`;
+		}
+
+		case 'edit': {
+			return `edit ${action.path} (${action.edit.op})`;
+		}
+
+		case 'reboot': {
+			return 'reboot the server';
+		}
+
+		case 'manual': {
+			return `by hand: ${action.text.split('\n')[0]}`;
+		}
+	}
+}
+
+/**
+ * Runs a (resolved) step's actions in order and stops at the first failure, at an abort, or at a reboot action.
+ * Never rejects for a failing command or file change: the result says what happened.
+ */
+export async function executeStep(step: Step, context: ExecutorContext): Promise<ExecutionResult> {
+	const output: string[] = [];
+	const emit = context.onEvent ?? (() => undefined);
+	const onLine = (stream: 'stdout' | 'stderr', line: string) => {
+		output.push(line);
+		if (output.length > 400) output.splice(0, output.length - 200);
+		context.audit.write(step.id, `  | ${line}`);
+		emit({type: 'output', step: step.id, stream, line});
+	};
+
+	for (const [index, action] of step.actions.entries()) {
+		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output, session: context.session};
+		const description = describeAction(action);
+		emit({type: 'action-start', step: step.id, index, action, description});
+		context.audit.write(step.id, description);
+		const started = Date.now();
+		const outcome = await runAction(step, action, context, onLine);
+		const durationMs = Date.now() - started;
+		context.audit.write(step.id, `→ ${outcome.ok ? 'ok' : 'FAILED'}${outcome.message ? `: ${outcome.message}` : ''} (${durationMs} ms)`);
+		emit({type: 'action-end', step: step.id, index, ok: outcome.ok, diff: outcome.diff, exitCode: outcome.exitCode, signal: outcome.signal, durationMs, message: outcome.message});
+		if (outcome.reboot) return {ok: true, reboot: true, aborted: false, output, session: context.session};
+		if (!outcome.ok) {
+			return {ok: false, reboot: false, aborted: outcome.aborted ?? false, exitCode: outcome.exitCode, signal: outcome.signal, message: outcome.message, output, session: context.session};
+		}
+	}
+
+	return {ok: true, reboot: false, aborted: false, output, session: context.session};
+}
+
+interface ActionOutcome {
+	ok: boolean;
+	reboot?: boolean;
+	aborted?: boolean;
+	diff?: string;
+	exitCode?: number | null;
+	signal?: string | null;
+	message?: string;
+}
+
+type LineSink = (stream: 'stdout' | 'stderr', line: string) => void;
+
+async function runAction(step: Step, action: Action, context: ExecutorContext, onLine: LineSink): Promise<ActionOutcome> {
+	switch (action.kind) {
+		case 'run': {
+			if (action.unless !== undefined) {
+				const guard = await runCommand(action.unless, action.as, context, () => undefined);
+				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
+			}
+
+			if (nginxReload.test(action.command)) {
+				const test = await runCommand('nginx -t', 'root', context, onLine);
+				if (!test.ok) return {...test, message: `nginx -t failed, nginx not reloaded: ${test.message}`};
+			}
+
+			return runCommand(action.command, action.as, context, onLine);
+		}
+
+		case 'write':
+		case 'edit': {
+			try {
+				const change = await applyFileChange(action, {cwd: step.cwd ?? context.session.cwd, backupDir: context.backupDir});
+				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
+				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
+			} catch (error) {
+				const reason = error instanceof FileChangeError ? error.message : `${action.path}: ${(error as Error).message}`;
+				return {ok: false, message: reason};
+			}
+		}
+
+		case 'reboot': {
+			return {ok: true, reboot: true};
+		}
+
+		case 'manual': {
+			// The tool cannot do it; the operator is shown the text (a checklist item), and the step's checks tell.
+			for (const line of [action.text, ...(action.code ? action.code.split('\n') : [])]) onLine('stdout', line);
+			return {ok: true, message: 'shown to the operator (done by hand)'};
+		}
+	}
+}
+
+async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, onLine: LineSink): Promise<ActionOutcome & {ok: boolean}> {
+	const text = as === 'root' && process.getuid?.() === 0 ? withoutSudo(command) : command;
+	const headless = context.assumeYesEnv !== undefined;
+	const {result, session} = await runInSession(context.session, {
+		command: text,
+		user: as === 'user' ? context.user : undefined,
+		extraEnv: context.assumeYesEnv,
+		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
+		signal: context.signal,
+		onLine,
+	});
+	context.session = session;
+	if (result.aborted) return {ok: false, aborted: true, exitCode: result.exitCode, signal: result.signal, message: 'aborted: the command was stopped'};
+	if (result.exitCode === 0) return {ok: true, exitCode: 0};
+	const waited = headless && /(?:\?|:|\]|\(y\/n\)|\[y\/n\])\s*$/i.test((result.stderr.trimEnd() || result.stdout.trimEnd()).split('\n').at(-1) ?? '');
+	const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`;
+	const message = waited
+		? `${how}: it seems to wait for input, which a headless run cannot give (stdin closes after ${yesAnswers} "y" answers)`
+		: how;
+	return {ok: false, exitCode: result.exitCode, signal: result.signal, message};
+}
+
+// Already root: `sudo CMD` is CMD (`sudo -i` never reaches here: the parser drops it).
+function withoutSudo(command: string): string {
+	return command.replace(/^(\s*)sudo\s+(?=[^-\s])/gm, '$1');
+}

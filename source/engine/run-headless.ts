@@ -1,0 +1,31 @@
+import type {RunListener} from '../domain/events.js';
+import {isFinished} from '../domain/step-state.js';
+import {InputError} from '../domain/types.js';
+import type {EngineController} from './controller.js';
+
+/**
+ * Runs every unfinished step of the selected runbooks in order, assuming yes, and stops at the first step that does not
+ * end done. Resolves to the exit code: 0 all done (or a reboot was asked for), 1 a step failed, 130 interrupted.
+ * Missing parameter values → InputError naming `--set`.
+ */
+export async function runHeadless(controller: EngineController, options: {onEvent: RunListener; signal?: AbortSignal; write?: (text: string) => void}): Promise<number> {
+	const write = options.write ?? (text => process.stdout.write(text));
+	const missing = controller.missingValues();
+	if (missing.length > 0) {
+		const names = missing.map(parameter => `--set ${parameter.name}=…`).join(' ');
+		throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);
+	}
+
+	let ran = 0;
+	for (const item of controller.allProgress()) {
+		if (isFinished(item.status)) continue;
+		ran++;
+		const status = await controller.runStep(item.step.id, {assumeYes: true, signal: options.signal, onEvent: options.onEvent});
+		if (status === 'awaiting-reboot') return 0;
+		if (status === 'interrupted') return 130;
+		if (status !== 'done') return 1;
+	}
+
+	write(ran === 0 ? 'nothing to do: every step is done\n' : `all done: ${ran} step${ran === 1 ? '' : 's'} run\n`);
+	return 0;
+}

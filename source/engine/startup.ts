@@ -1,0 +1,34 @@
+import {reduceStep} from '../domain/step-state.js';
+import type {ProgressStore} from '../store/progress-store.js';
+import {removeReminder} from './reboot.js';
+import {lockHolder} from './run-lock.js';
+
+/**
+ * Brings saved progress up to date with what happened while no run was watching, and returns whether the server
+ * rebooted since progress was last saved:
+ * - a step left `running` by a killed run becomes `interrupted` (unless a live run holds the lock: it is running);
+ * - a pending reboot whose boot id differs from this boot is done: the step is marked done and the login reminder removed.
+ * Saves only when something changed, so a read-only command on an up-to-date state writes nothing.
+ */
+export function reconcileAtStart(store: ProgressStore, bootId: string, env: NodeJS.ProcessEnv = process.env): boolean {
+	const data = store.read();
+	const rebooted = data.bootId !== undefined && bootId !== '' && data.bootId !== bootId;
+	let changed = false;
+	if (lockHolder(store.directory) === undefined) {
+		for (const [id, record] of Object.entries(data.steps)) {
+			if (record.status !== 'running') continue;
+			data.steps[id] = reduceStep(record, {type: 'interrupt'});
+			changed = true;
+		}
+	}
+
+	if (data.reboot && bootId !== '' && data.reboot.bootId !== bootId) {
+		data.steps[data.reboot.step] = reduceStep(data.steps[data.reboot.step], {type: 'reboot-complete', at: new Date().toISOString()});
+		delete data.reboot;
+		removeReminder(env);
+		changed = true;
+	}
+
+	if (changed) store.write({...data, bootId: bootId || data.bootId});
+	return rebooted;
+}

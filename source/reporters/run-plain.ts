@@ -1,0 +1,77 @@
+import type {RunEvent, RunListener} from '../domain/events.js';
+
+/** How many output lines a failed step shows. */
+export const failureTailLines = 20;
+
+/**
+ * The headless run reporter: one line when a step starts and one when it ends, each file change's diff, and the
+ * last lines of output when a step fails. Writes to `write` (stdout by default); never renders anything live.
+ */
+export function plainRunReporter(write: (text: string) => void = text => process.stdout.write(text)): RunListener {
+	const tails = new Map<string, string[]>();
+	return (event: RunEvent) => {
+		switch (event.type) {
+			case 'step-start': {
+				tails.set(event.step, []);
+				write(`▶ ${event.step} ${event.title}\n`);
+				break;
+			}
+
+			case 'output': {
+				const tail = tails.get(event.step) ?? [];
+				tail.push(event.line);
+				if (tail.length > failureTailLines) tail.shift();
+				tails.set(event.step, tail);
+				break;
+			}
+
+			case 'action-end': {
+				if (event.diff) write(indent(event.diff.replace(/\n$/, '')));
+				else if (event.message && event.ok && event.message.startsWith('already done')) write(`  ${event.message}\n`);
+				break;
+			}
+
+			case 'check': {
+				if (event.result.status === 'fail') write(`  ✗ check: ${event.result.title}: ${event.result.detail}\n`);
+				break;
+			}
+
+			case 'step-end': {
+				write(`${symbol(event.status)} ${event.step} ${event.status} (${seconds(event.durationMs)})${event.message && event.status !== 'done' ? `: ${event.message}` : ''}\n`);
+				if (event.status === 'failed' || event.status === 'interrupted') {
+					const tail = tails.get(event.step) ?? [];
+					if (tail.length > 0) write(`  last output:\n${indent(tail.join('\n'), '    ')}`);
+				}
+
+				tails.delete(event.step);
+				break;
+			}
+
+			case 'reboot': {
+				write(`↻ ${event.step}: progress saved; rebooting — run \`sudo npx tomesh-setup\` again after the reboot\n`);
+				break;
+			}
+
+			default: {
+				break;
+			}
+		}
+	};
+}
+
+function symbol(status: string): string {
+	if (status === 'done') return '✓';
+	if (status === 'awaiting-reboot') return '↻';
+	return '✗';
+}
+
+function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function indent(text: string, prefix = '  '): string {
+	return `${text
+		.split('\n')
+		.map(line => `${prefix}${line}`)
+		.join('\n')}\n`;
+}
