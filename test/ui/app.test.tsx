@@ -1,0 +1,70 @@
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import {App, type TuiResult} from '../../source/ui/app.js';
+import {FakeController} from '../helpers/fake-controller.js';
+import {keys, waitFor, waitForFrame} from '../helpers/wait-for.js';
+
+test('Enter walks the steps: each step is previewed, runs, and the next one opens', async t => {
+	const controller = new FakeController();
+	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="run" isRoot onExit={() => undefined} />);
+	await waitForFrame(lastFrame, 'Start with Install Synapse Homeserver › step 1');
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, '[root] # echo 1');
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, '✔ Step 1 done');
+	await waitForFrame(lastFrame, 'step 2 of 3');
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, '✔ Step 2 done');
+	t.deepEqual(controller.calls, ['runStep homeserver.install/1', 'runStep homeserver.install/2']);
+	unmount();
+});
+
+test('--only opens the first unfinished step directly; q quits with code 0', async t => {
+	const controller = new FakeController({runbooks: new FakeController().runbooks.slice(2), statuses: {'web.nginx/1': 'done'}});
+	let result: TuiResult | undefined;
+	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="run" only isRoot onExit={r => (result = r)} />);
+	await waitForFrame(lastFrame, 'Set Up Web Client › Install nginx › step 2 of 2');
+	stdin.write('q');
+	await waitFor(() => result, 'the app to exit');
+	t.deepEqual(result, {code: 0, next: undefined});
+	unmount();
+});
+
+test('not root and no --state: says so and offers plan', async t => {
+	let result: TuiResult | undefined;
+	const {lastFrame, stdin, unmount} = render(<App controller={new FakeController()} mode="run" isRoot={false} onExit={r => (result = r)} />);
+	await waitForFrame(lastFrame, 'needs root');
+	stdin.write('p');
+	await waitFor(() => result, 'the app to exit');
+	t.is(result?.next, 'plan');
+	unmount();
+});
+
+test('verify mode: checks grouped by runbook, a summary, exit code 1 on a failure', async t => {
+	const controller = new FakeController({
+		checks: [
+			{runbook: 'homeserver.install', step: 'homeserver.install/1', title: 'python3 is installed', status: 'pass', detail: 'ok'},
+			{runbook: 'web.nginx', step: 'web.nginx/1', title: 'nginx answers on :80', status: 'fail', detail: 'connection refused', hint: 'start nginx'},
+		],
+	});
+	let result: TuiResult | undefined;
+	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="verify" isRoot onExit={r => (result = r)} />);
+	const frame = await waitForFrame(lastFrame, '1 passed, 1 failed, 0 skipped');
+	t.regex(frame, /Install Synapse Homeserver\n\s+✔ python3 is installed/);
+	t.regex(frame, /Install nginx\n\s+✖ nginx answers on :80 — connection refused\n\s+→ start nginx/);
+	stdin.write('q');
+	await waitFor(() => result, 'the app to exit');
+	t.is(result?.code, 1);
+	unmount();
+});
+
+test('a document with parameters asks for them first on a fresh start', async t => {
+	const parameters = [{name: 'domain', literal: 'tomesh.net', type: 'domain' as const, default: 'tomesh.net', line: 1}];
+	const controller = new FakeController({parameters});
+	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="run" isRoot onExit={() => undefined} />);
+	await waitForFrame(lastFrame, "This server's settings");
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, 'Start with');
+	t.deepEqual(controller.calls, ['setValues {"domain":"tomesh.net"}']);
+	unmount();
+});

@@ -1,0 +1,62 @@
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import {ParamsForm} from '../../source/ui/screens/params-form.js';
+import {parameterProblem} from '../../source/ui/param-validation.js';
+import {FakeController} from '../helpers/fake-controller.js';
+import {keys, waitFor, waitForFrame} from '../helpers/wait-for.js';
+
+const parameters = [
+	{name: 'domain', literal: 'tomesh.net', type: 'domain' as const, default: 'tomesh.net', prompt: 'Domain of the chat server', line: 1},
+	{name: 'email', literal: 'admin@tomesh.net', type: 'email' as const, default: 'admin@tomesh.net', line: 2},
+];
+
+test('an invalid hostname is rejected with a message as it is typed, and Enter does not save it', async t => {
+	const controller = new FakeController({parameters});
+	let done = false;
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} onDone={() => (done = true)} onQuit={() => undefined} />);
+	await waitForFrame(lastFrame, 'tomesh.net');
+	stdin.write(' bad_host!');
+	const frame = await waitForFrame(lastFrame, '✖ not a hostname');
+	t.true(frame.includes('tomesh.net bad_host!'));
+	stdin.write(keys.enter);
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, '❯ Domain of the chat server');
+	t.false(done);
+	t.deepEqual(controller.calls, []);
+	unmount();
+});
+
+test('valid values are saved through the controller, then the form is done', async t => {
+	const controller = new FakeController({parameters});
+	let done = false;
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} onDone={() => (done = true)} onQuit={() => undefined} />);
+	await waitForFrame(lastFrame, '❯ Domain of the chat server');
+	for (let left = 'tomesh.net'.length - 1; left >= 0; left--) {
+		stdin.write(keys.backspace);
+		// One key at a time, as typed: wait for each to show.
+		const value = 'tomesh.net'.slice(0, left).replaceAll('.', '\\.');
+		await waitForFrame(lastFrame, new RegExp(`\\(domain\\)\\n *${value} *\\n`));
+	}
+
+	stdin.write('chat.example.org');
+	await waitForFrame(lastFrame, 'chat.example.org');
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, '❯ email');
+	stdin.write(keys.enter);
+	await waitFor(() => done, 'the form to finish');
+	t.deepEqual(controller.calls, ['setValues {"domain":"chat.example.org","email":"admin@tomesh.net"}']);
+	unmount();
+});
+
+test('validation by type', t => {
+	t.is(parameterProblem('domain', 'chat.example.org'), undefined);
+	t.truthy(parameterProblem('domain', 'not a host'));
+	t.truthy(parameterProblem('domain', ''));
+	t.is(parameterProblem('email', 'a@b.org'), undefined);
+	t.truthy(parameterProblem('email', 'a@'));
+	t.is(parameterProblem('ip', '192.0.2.1'), undefined);
+	t.truthy(parameterProblem('ip', '300.1.1.1'));
+	t.is(parameterProblem('ipv6', '2001:db8::1'), undefined);
+	t.is(parameterProblem('version', '1.2.3'), undefined);
+	t.truthy(parameterProblem('version', 'latest'));
+});
