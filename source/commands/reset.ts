@@ -1,7 +1,17 @@
 import type {CliOptions} from '../cli-args.js';
+import {createController} from '../engine/controller.js';
+import {lockHolder} from '../engine/run-lock.js';
+import {selectRunbooks} from '../engine/select-runbooks.js';
 import {InputError} from '../domain/types.js';
 
-/** `tomesh-setup reset` — not built yet. */
-export async function resetCommand(_options: CliOptions): Promise<number> {
-	throw new InputError('reset is not available yet');
+/** `tomesh-setup reset [RUNBOOK]`: forgets saved progress (of one runbook, by id or title, or of all). Files stay as they are. */
+export async function resetCommand(options: CliOptions): Promise<number> {
+	const controller = await createController(options);
+	const name = options.args[0];
+	const runbook = name === undefined ? undefined : selectRunbooks(controller.documents, name, 'reset')[0];
+	const holder = lockHolder(controller.store.directory);
+	if (holder !== undefined) throw new InputError(`a tomesh-setup run (pid ${holder}) is using ${controller.store.directory}: stop it first`);
+	const count = controller.forget(runbook);
+	process.stdout.write(`forgot the progress of ${count} step${count === 1 ? '' : 's'}${runbook ? ` of ${runbook.id}` : ''} (files on the server are unchanged)\n`);
+	return 0;
 }

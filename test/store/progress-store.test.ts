@@ -1,0 +1,54 @@
+import {mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import {InputError} from '../../source/domain/types.js';
+import {ProgressStore, stateDirectory} from '../../source/store/progress-store.js';
+
+const temporary = () => mkdtempSync(path.join(os.tmpdir(), 'tomesh-store-'));
+
+test('progress survives reopening, in a 0600 file', t => {
+	const directory = temporary();
+	const store = new ProgressStore(directory);
+	store.update(data => {
+		data.steps['a.b/1'] = {status: 'done', exitCode: 0, outputTail: ['ok']};
+		data.sessions['a.b'] = {cwd: '/srv', env: {X: '1'}};
+		data.values.domain = 'example.org';
+		data.bootId = 'boot-1';
+	});
+	const again = new ProgressStore(directory).read();
+	t.deepEqual(again.steps['a.b/1'], {status: 'done', exitCode: 0, outputTail: ['ok']});
+	t.deepEqual(again.sessions['a.b'], {cwd: '/srv', env: {X: '1'}});
+	t.is(again.values.domain, 'example.org');
+	t.is(statSync(store.file).mode & 0o777, 0o600);
+	t.is(path.basename(store.file), 'progress-v1.json');
+});
+
+test('a step id with dots is one key, not a path', t => {
+	const store = new ProgressStore(temporary());
+	store.update(data => {
+		data.steps['set-up.install-synapse/3'] = {status: 'failed'};
+	});
+	t.deepEqual(Object.keys(JSON.parse(readFileSync(store.file, 'utf8')).steps), ['set-up.install-synapse/3']);
+});
+
+for (const [name, content] of [
+	['invalid JSON', '{"steps": {'],
+	['a schema violation', '{"steps": {"x/1": {"status": "exploded"}}}'],
+]) {
+	test(`${name} → InputError naming the file and --state, the file kept`, t => {
+		const directory = temporary();
+		const file = path.join(directory, 'progress-v1.json');
+		writeFileSync(file, content);
+		const error = t.throws(() => new ProgressStore(directory), {instanceOf: InputError});
+		t.true(error!.message.includes(file));
+		t.regex(error!.message, /--state DIR/);
+		t.is(readFileSync(file, 'utf8'), content);
+	});
+}
+
+test('the state directory: --state first, else /var/lib as root', t => {
+	t.is(stateDirectory('rel/dir'), path.resolve('rel/dir'));
+	if (process.getuid?.() === 0) t.is(stateDirectory(undefined), '/var/lib/tomesh-setup');
+	else t.true(stateDirectory(undefined, {XDG_CONFIG_HOME: '/cfg'}).startsWith('/cfg/'));
+});
