@@ -1,7 +1,45 @@
+import {readFileSync} from 'node:fs';
+import os from 'node:os';
+import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
-import {InputError} from '../domain/types.js';
+import {buildPlan, type PlanEnvironment} from '../domain/build-plan.js';
+import {FileChangeError} from '../domain/file-change.js';
+import {checkSetValues} from '../domain/parameters.js';
+import {selectRunbooks} from '../domain/select-runbooks.js';
+import {loadDocuments} from '../load-documents.js';
+import {renderPlanText} from '../reporters/plan-text.js';
 
-/** `tomesh-setup plan` — not built yet. */
-export async function planCommand(_options: CliOptions): Promise<number> {
-	throw new InputError('plan is not available yet');
+/** Reads a file for a diff: undefined when it does not exist, FileChangeError when it exists but cannot be read. */
+function readCurrent(file: string): string | undefined {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+		throw new FileChangeError(`${file} cannot be read here (${(error as NodeJS.ErrnoException).code ?? 'error'}): no diff`);
+	}
+}
+
+/** The environment plan reads: this machine's files, from the current directory and home. */
+export const liveEnvironment = (): PlanEnvironment => ({readFile: readCurrent, start: {cwd: process.cwd(), home: os.homedir()}});
+
+/**
+ * `tomesh-setup plan`: every runbook, step, command, check and the diff each file change would make on this
+ * machine now, as text or (`--json`) the model. Never changes anything. Returns the exit code.
+ */
+export async function planCommand(options: CliOptions, environment: PlanEnvironment = liveEnvironment()): Promise<number> {
+	const documents = loadDocuments(options.docs);
+	const selected = selectRunbooks(documents, options.only);
+	const given = checkSetValues(
+		documents.flatMap((document) => document.parameters),
+		options.set,
+	);
+	const plan = buildPlan(selected, given, environment);
+	if (options.json) {
+		const parameters = [...new Map(plan.flatMap((document) => document.parameters).map((parameter) => [parameter.name, parameter])).values()];
+		process.stdout.write(`${JSON.stringify({documents: plan, parameters}, null, 2)}\n`);
+	} else {
+		process.stdout.write(renderPlanText(plan));
+	}
+
+	return 0;
 }

@@ -14,6 +14,12 @@ function cdTarget(command: string): string | undefined {
 	return (match[1] ?? '~').replaceAll(/^["']|["']$/g, '');
 }
 
+/** The working directory after `command` runs in `cwd` (changed only by a leading `cd`). */
+export function cwdAfter(command: string, cwd: string, home: string): string {
+	const target = cdTarget(command);
+	return target ? resolveDir(target, cwd, home) : cwd;
+}
+
 /**
  * Predicts the working directory step `stepIndex` (0-based) of a runbook starts in, following the `cd` commands of
  * the earlier steps' run actions and their `cwd` annotations, from `start`. Used by plan to resolve relative paths
@@ -25,9 +31,7 @@ export function predictCwd(runbook: Runbook, stepIndex: number, start: {cwd: str
 		if (step.cwd) cwd = resolveDir(step.cwd, cwd, start.home);
 		if (step === runbook.steps[stepIndex]) break;
 		for (const action of step.actions) {
-			if (action.kind !== 'run') continue;
-			const target = cdTarget(action.command);
-			if (target) cwd = resolveDir(target, cwd, start.home);
+			if (action.kind === 'run') cwd = cwdAfter(action.command, cwd, start.home);
 		}
 	}
 
