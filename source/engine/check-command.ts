@@ -47,7 +47,7 @@ export async function runCommandCheck(check: CommandCheck, context: CheckContext
 
 function hintFor(command: string, exitCode: number | null): string | undefined {
 	if (exitCode === 127) {
-		const program = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(command)?.[1];
+		const program = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(command)?.[1]?.replaceAll(/['"]/g, '');
 		return program ? `${program} is not installed or not on PATH` : undefined;
 	}
 

@@ -41,7 +41,8 @@ export async function runFileActionCheck(check: FileActionCheck, context: CheckC
 	try {
 		wanted = newText(old, check.action);
 	} catch (error) {
-		if (error instanceof FileChangeError) return {status: 'fail', detail: error.message, hint: 'run the earlier steps first'};
+		// The message names the path as the document wrote it; say which file that is here.
+		if (error instanceof FileChangeError) return {status: 'fail', detail: error.message.replace(check.action.path, file), hint: 'run the earlier steps first'};
 		throw error;
 	}
 

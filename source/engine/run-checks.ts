@@ -1,4 +1,7 @@
+import os from 'node:os';
+import process from 'node:process';
 import type {CheckResult, RunListener} from '../domain/events.js';
+import {predictEndCwd} from './predict-end-cwd.js';
 import type {Parameter, Runbook, Step} from '../domain/types.js';
 import {formatDuration, type AnyCheck, type CheckContext, type CheckExec, type CheckOutcome} from './check-context.js';
 import {runCommandCheck} from './check-command.js';
@@ -148,17 +151,40 @@ export function missingParameterReason(runbook: Runbook, parameters: Parameter[]
 
 /**
  * The check jobs of one (resolved) step: its own checks, then one per write/edit action. `skip` marks them all
- * skipped with that reason (e.g. from missingParameterReason).
+ * skipped with that reason (e.g. from missingParameterReason). `resolve` (parameters → values) lets the checks run
+ * where the document's `cd`s put them even when the session has not been there yet (see checkCwd).
  */
-export function stepCheckJobs(runbook: Runbook, step: Step, session: {cwd: string; env: Record<string, string>}, skip?: string): CheckJob[] {
+export function stepCheckJobs(
+	runbook: Runbook,
+	step: Step,
+	session: {cwd: string; env: Record<string, string>},
+	skip?: string,
+	resolve?: (step: Step) => Step,
+): CheckJob[] {
 	const checks: AnyCheck[] = [...step.checks, ...fileActionChecks(step)];
+	const cwd = checks.length === 0 ? session.cwd : checkCwd(runbook, step, session.cwd, resolve);
 	return checks.map(check => ({
 		runbook: runbook.id,
 		step: step.id,
 		stepTitle: step.title,
 		check,
-		cwd: step.cwd ?? session.cwd,
+		cwd,
 		env: session.env,
 		...(skip === undefined ? {} : {skip}),
 	}));
+}
+
+/**
+ * The directory a step's checks run in: where the `cd`s of this and the earlier steps leave the shell, when the
+ * document fixes it (an absolute or `~` cd, a cwd annotation) — so that verify on a machine where nothing ran yet
+ * still looks for `homeserver.yaml` in `~/.synapse` — otherwise the session's cwd. `resolve` fills parameters into
+ * the earlier steps; without it only the session (and a cwd annotation) counts.
+ */
+export function checkCwd(runbook: Runbook, step: Step, sessionCwd: string, resolve?: (step: Step) => Step): string {
+	const index = runbook.steps.findIndex(candidate => candidate.id === step.id);
+	if (index === -1 || !resolve) return step.cwd ?? sessionCwd;
+	const steps = [...runbook.steps.slice(0, index).map(earlier => resolve(earlier)), step];
+	const home = process.env.HOME || os.homedir();
+	const fromSession = predictEndCwd(steps, sessionCwd, home);
+	return fromSession !== undefined && fromSession === predictEndCwd(steps, '/nonexistent/start', home) ? fromSession : sessionCwd;
 }

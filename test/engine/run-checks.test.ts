@@ -104,3 +104,24 @@ test('a runbook using a parameter without a value gives a skip reason', t => {
 	t.is(missingParameterReason(runbook, parameters, {version: 'v1'}), undefined);
 	t.is(missingParameterReason({...runbook, steps: []}, parameters, {}), undefined);
 });
+
+test('checks of a step after an absolute cd run there, even before anything ran', t => {
+	const make = (number: number, actions: Step['actions']): Step => ({...step, id: `rb/${number}`, number, actions, checks: []});
+	const steps = [
+		make(1, [{kind: 'run', as: 'root', command: 'mkdir -p /srv/app', line: 1}]),
+		make(2, [{kind: 'run', as: 'root', command: 'cd /srv/app', line: 2}, {kind: 'run', as: 'root', command: 'generate > app.yaml', line: 3}]),
+		make(3, [{kind: 'edit', path: 'app.yaml', edit: {op: 'append-line', line: 'x: 1'}, line: 4}]),
+		make(4, [{kind: 'run', as: 'root', command: 'cd data', line: 5}]),
+	];
+	const book: Runbook = {...runbook, steps};
+	const port = {kind: 'port' as const, host: 'h', port: 1, line: 1};
+	const cwdOf = (index: number, cwd: string, resolve = (item: Step) => item) =>
+		stepCheckJobs(book, {...steps[index]!, checks: [port]}, {cwd, env: {}}, undefined, resolve)[0]!.cwd;
+	t.is(cwdOf(0, '/start'), '/start');
+	t.is(cwdOf(1, '/start'), '/srv/app', "the step's own cd counts");
+	t.is(cwdOf(2, '/start'), '/srv/app');
+	// A relative cd depends on where the run started: the session knows, the document does not.
+	t.is(cwdOf(3, '/srv/app/data'), '/srv/app/data');
+	// Without a resolver the document's paths may still hold parameter literals: the session is used.
+	t.is(stepCheckJobs(book, {...steps[2]!, checks: [port]}, {cwd: '/start', env: {}})[0]!.cwd, '/start');
+});
