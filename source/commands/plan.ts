@@ -7,6 +7,7 @@ import {FileChangeError} from '../domain/file-change.js';
 import {checkSetValues} from '../domain/parameters.js';
 import {selectRunbooks} from '../domain/select-runbooks.js';
 import {loadDocuments} from '../load-documents.js';
+import {planJson} from '../reporters/plan-json.js';
 import {renderPlanText} from '../reporters/plan-text.js';
 
 /** Reads a file for a diff: undefined when it does not exist, FileChangeError when it exists but cannot be read. */
@@ -35,8 +36,7 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	);
 	const plan = buildPlan(selected, given, environment);
 	if (options.json) {
-		const parameters = [...new Map(plan.flatMap((document) => document.parameters).map((parameter) => [parameter.name, parameter])).values()];
-		process.stdout.write(`${JSON.stringify({documents: plan, parameters}, null, 2)}\n`);
+		process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
 	} else {
 		process.stdout.write(renderPlanText(plan));
 	}

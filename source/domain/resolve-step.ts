@@ -76,13 +76,15 @@ function resolveCheck(check: Check, list: Replacement[]): Check {
 export function resolveStep(step: Step, parameters: Parameter[], values: Record<string, string>): Step {
 	const list = replacements(parameters, values);
 	if (list.length === 0) return step;
+	// Prose keeps its placeholders ("where `VERSION` can be a branch…"): only real values read well replaced there.
+	const prose = list.filter((item) => !/^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/.test(item.literal));
 	return {
 		...step,
-		title: substituteText(step.title, list),
-		markdown: substituteText(step.markdown, list),
+		title: substituteText(step.title, prose),
+		markdown: substituteText(step.markdown, prose),
 		actions: step.actions.map((action) => resolveAction(action, list)),
 		checks: step.checks.map((check) => resolveCheck(check, list)),
-		notes: step.notes.map((note) => substituteText(note, list)),
+		notes: step.notes.map((note) => substituteText(note, prose)),
 		...(step.cwd ? {cwd: substituteText(step.cwd, list)} : {}),
 	};
 }

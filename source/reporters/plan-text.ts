@@ -99,6 +99,7 @@ export function renderPlanText(documents: PlannedDocument[]): string {
 			for (const step of runbook.steps) {
 				// The directory is worth saying only where an earlier step moved it.
 				out.push(`  ${step.number}. ${step.title}  (line ${step.line}${step.cwd === cwd ? '' : `, in ${step.cwd}`})`);
+				cwd = step.cwd;
 				if (step.actions.length === 0) out.push('     (nothing to do: tomesh-setup already runs as root)');
 				for (const action of step.actions) out.push(...actionLines(action));
 				for (const check of step.checks) out.push(indent(checkLine(check), '     '));
