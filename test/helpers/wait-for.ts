@@ -18,7 +18,7 @@ export async function waitFor<T>(condition: () => T, what: string, timeoutMs = 5
 
 /** Waits until the frame contains `text`. */
 export async function waitForFrame(lastFrame: () => string | undefined, text: string | RegExp, timeoutMs = 5000): Promise<string> {
-	return waitFor(
+	return waitFor<string | undefined>(
 		() => {
 			const frame = lastFrame() ?? '';
 			return (typeof text === 'string' ? frame.includes(text) : text.test(frame)) ? frame : undefined;
@@ -26,7 +26,7 @@ export async function waitForFrame(lastFrame: () => string | undefined, text: st
 		`a frame with ${String(text)}`,
 		timeoutMs,
 		() => lastFrame() ?? '',
-	);
+	) as Promise<string>;
 }
 
 /** Keys as a terminal sends them. */

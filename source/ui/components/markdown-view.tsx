@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {loadMarkdownRenderer} from '../render-markdown.js';
@@ -11,8 +12,9 @@ export function MarkdownView({markdown, width}: {markdown: string; width: number
 			.then(render => {
 				if (live) setRendered(render(markdown));
 			})
-			.catch(() => {
-				// The raw markdown stays on screen: it is readable as it is.
+			.catch((error: unknown) => {
+				// The raw markdown stays on screen: it is readable as it is. The reason only when debugging.
+				if (live && process.env.TOMESH_SETUP_DEBUG) setRendered(`${markdown}\n(markdown renderer: ${String(error)})`);
 			});
 		return () => {
 			live = false;
