@@ -1,6 +1,6 @@
 import {appendFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
-import {maskSecrets} from '../domain/secrets.js';
+import {maskSecrets, secretMask} from '../domain/secrets.js';
 
 /** The directory the audit log goes to when root uses the default state directory. */
 export const systemLogDirectory = '/var/log/tomesh-setup';
@@ -14,6 +14,13 @@ export function auditLogDirectory(stateDir: string, usesDefaultState: boolean, e
 	return usesDefaultState && process.getuid?.() === 0 ? systemLogDirectory : stateDir;
 }
 
+// Secrets inside a command line (`echo "form_secret: x"`, `PASSWORD=x cmd`), which maskSecrets leaves to line starts.
+const inlineSecret = /((?:secret|password|passwd|token)[\w.-]*["']?\s*[:=]\s*["']?)([^\s"',]+)/gi;
+
+function maskInline(text: string): string {
+	return text.replace(inlineSecret, (_all, key: string, value: string) => (value.startsWith('*') ? `${key}${value}` : `${key}${secretMask}`));
+}
+
 /** An append-only record of every command, its output and its result; secret values masked. */
 export class AuditLog {
 	/** The log file. */
@@ -23,12 +30,15 @@ export class AuditLog {
 		this.file = path.join(directory, 'audit.log');
 	}
 
-	/** Appends one entry (a line per line of `text`), stamped with the time and the step it belongs to. */
-	write(step: string, text: string): void {
+	/**
+	 * Appends one entry (a line per line of `text`, each after `prefix`), stamped with the time and the step it belongs
+	 * to. Secrets are masked in `text` before the prefix is added, so `key: value` lines are still recognised.
+	 */
+	write(step: string, text: string, prefix = ''): void {
 		const stamp = new Date().toISOString();
-		const lines = maskSecrets(text)
+		const lines = maskInline(maskSecrets(text))
 			.split('\n')
-			.map(line => `${stamp} ${step} ${line}\n`)
+			.map(line => `${stamp} ${step} ${prefix}${line}\n`)
 			.join('');
 		try {
 			mkdirSync(path.dirname(this.file), {recursive: true, mode: 0o700});

@@ -73,7 +73,7 @@ export async function executeStep(step: Step, context: ExecutorContext): Promise
 	const onLine = (stream: 'stdout' | 'stderr', line: string) => {
 		output.push(line);
 		if (output.length > 400) output.splice(0, output.length - 200);
-		context.audit.write(step.id, `  | ${line}`);
+		context.audit.write(step.id, line, '  | ');
 		emit({type: 'output', step: step.id, stream, line});
 	};
 
@@ -151,7 +151,7 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, onLine: LineSink): Promise<ActionOutcome & {ok: boolean}> {
 	const text = as === 'root' && process.getuid?.() === 0 ? withoutSudo(command) : command;
 	const headless = context.assumeYesEnv !== undefined;
-	const {result, session} = await runInSession(context.session, {
+	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
 		extraEnv: context.assumeYesEnv,
@@ -162,10 +162,9 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 	context.session = session;
 	if (result.aborted) return {ok: false, aborted: true, exitCode: result.exitCode, signal: result.signal, message: 'aborted: the command was stopped'};
 	if (result.exitCode === 0) return {ok: true, exitCode: 0};
-	const waited = headless && /(?:\?|:|\]|\(y\/n\)|\[y\/n\])\s*$/i.test((result.stderr.trimEnd() || result.stdout.trimEnd()).split('\n').at(-1) ?? '');
 	const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`;
-	const message = waited
-		? `${how}: it seems to wait for input, which a headless run cannot give (stdin closes after ${yesAnswers} "y" answers)`
+	const message = inputExhausted
+		? `${how}: it read all ${yesAnswers} "y" answers a headless run gives and still waited for input (end of input)`
 		: how;
 	return {ok: false, exitCode: result.exitCode, signal: result.signal, message};
 }

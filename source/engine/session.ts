@@ -17,6 +17,7 @@ export interface SessionCommand {
 	user?: {name: string; uid: number; gid: number};
 	/** Extra variables for this command only (never saved into the session). */
 	extraEnv?: Record<string, string>;
+	/** Text the command reads on stdin (then end of file); absent = stdin is /dev/null. */
 	input?: string;
 	signal?: AbortSignal;
 	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
@@ -26,9 +27,11 @@ export interface SessionCommand {
 const volatile = new Set(['PWD', 'OLDPWD', 'SHLVL', '_', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'MAIL']);
 
 // Sourced (not executed) so `cd` and `export` act on the shell whose state the EXIT trap records, whatever way it ends.
+// Answers come from a regular file so that the trap can tell, from the offset of stdin, whether the command read all of them.
 const wrapper = [
 	'__tomesh_dir=$1',
-	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; exit $__tomesh_rc' EXIT`,
+	'[ ! -f "$__tomesh_dir/answers" ] || exec 0<"$__tomesh_dir/answers"',
+	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; sed -n "s/^pos:[[:space:]]*//p" /proc/$$/fdinfo/0 > "$__tomesh_dir/stdin-pos" 2>/dev/null; exit $__tomesh_rc' EXIT`,
 	'set -e',
 	'. "$__tomesh_dir/command.sh"',
 	'',
@@ -43,11 +46,15 @@ export function initialSession(cwd = process.cwd()): Session {
  * Runs `command` with bash starting from `session`, and returns how it ended together with the session it left
  * (unchanged when the shell did not get to record it, e.g. when killed).
  */
-export async function runInSession(session: Session, request: SessionCommand): Promise<{result: ShellResult; session: Session}> {
+export async function runInSession(
+	session: Session,
+	request: SessionCommand,
+): Promise<{result: ShellResult; session: Session; inputExhausted: boolean}> {
 	const directory = await mkdtemp(path.join(os.tmpdir(), 'tomesh-session-'));
 	try {
 		await writeFile(path.join(directory, 'command.sh'), `${request.command}\n`);
 		await writeFile(path.join(directory, 'wrapper.sh'), wrapper);
+		if (request.input !== undefined) await writeFile(path.join(directory, 'answers'), request.input);
 		if (request.user) await chown(directory, request.user.uid, request.user.gid);
 		const bash = ['bash', '--noprofile', '--norc', path.join(directory, 'wrapper.sh'), directory];
 		const base = {...process.env, ...request.extraEnv};
@@ -55,14 +62,19 @@ export async function runInSession(session: Session, request: SessionCommand): P
 			argv: request.user ? ['runuser', '-u', request.user.name, '--', ...bash] : bash,
 			cwd: session.cwd,
 			env: {...base, ...session.env},
-			input: request.input,
 			signal: request.signal,
 			onLine: request.onLine,
 		});
-		return {result, session: await capturedSession(directory, base, session)};
+		return {result, session: await capturedSession(directory, base, session), inputExhausted: await readAll(directory, request.input)};
 	} finally {
 		await rm(directory, {recursive: true, force: true});
 	}
+}
+
+async function readAll(directory: string, input: string | undefined): Promise<boolean> {
+	if (input === undefined) return false;
+	const position = Number.parseInt(await readFile(path.join(directory, 'stdin-pos'), 'utf8').catch(() => ''), 10);
+	return position >= Buffer.byteLength(input);
 }
 
 async function capturedSession(directory: string, base: Record<string, string | undefined>, previous: Session): Promise<Session> {

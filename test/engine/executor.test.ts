@@ -1,0 +1,98 @@
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import type {RunEvent} from '../../source/domain/events.js';
+import type {Action, Step} from '../../source/domain/types.js';
+import {AuditLog} from '../../source/engine/audit-log.js';
+import {executeStep, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
+import {initialSession} from '../../source/engine/session.js';
+
+function step(actions: Action[]): Step {
+	return {id: 'fixture.runbook/1', number: 1, line: 1, title: 'Fixture step', markdown: '', actions, checks: [], notes: []};
+}
+
+function context(extra: Partial<ExecutorContext> = {}) {
+	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-exec-'));
+	const events: RunEvent[] = [];
+	const ctx: ExecutorContext = {
+		session: initialSession(root),
+		backupDir: path.join(root, '.backups'),
+		audit: new AuditLog(path.join(root, '.log')),
+		onEvent: event => events.push(event),
+		...extra,
+	};
+	return {root, events, ctx};
+}
+
+const run = (command: string, more: Partial<Extract<Action, {kind: 'run'}>> = {}): Action => ({kind: 'run', as: 'root', command, line: 1, ...more});
+
+test('actions run in order in one session and stop at the first failure', async t => {
+	const {root, ctx, events} = context();
+	const result = await executeStep(step([run('mkdir sub && cd sub'), run('echo here > marker'), run('exit 4'), run('touch never')]), ctx);
+	t.false(result.ok);
+	t.is(result.exitCode, 4);
+	t.true(existsSync(path.join(root, 'sub', 'marker')));
+	t.false(existsSync(path.join(root, 'sub', 'never')));
+	t.deepEqual(events.filter(event => event.type === 'action-end').map(event => event.type === 'action-end' && event.ok), [true, true, false]);
+});
+
+test('an unless guard that succeeds skips the action as already done', async t => {
+	const {root, ctx, events} = context();
+	const action = run('ln -s target link', {unless: 'test -L link'});
+	t.true((await executeStep(step([action]), ctx)).ok);
+	const again = await executeStep(step([action]), ctx);
+	t.true(again.ok, 'ln -s would fail the second time without the guard');
+	const last = events.filter(event => event.type === 'action-end').at(-1);
+	t.regex(last?.type === 'action-end' ? last.message ?? '' : '', /already done/);
+	t.true(existsSync(path.join(root)));
+});
+
+test('nginx is tested before a reload, and a failing test stops the reload', async t => {
+	const {root, ctx} = context();
+	const bin = path.join(root, 'bin');
+	mkdirSync(bin);
+	writeFileSync(path.join(bin, 'nginx'), `#!/bin/sh\necho "nginx $*" >> ${root}/calls\n[ "$1" != "-t" ] || exit 1\n`, {mode: 0o755});
+	ctx.session = {cwd: root, env: {PATH: `${bin}:${process.env.PATH}`}};
+	const result = await executeStep(step([run('nginx -s reload')]), ctx);
+	t.false(result.ok);
+	t.regex(result.message!, /nginx -t failed/);
+	t.is(readFileSync(path.join(root, 'calls'), 'utf8'), 'nginx -t\n');
+});
+
+test('headless: apt/debconf settings are in the environment and prompts get "y"', async t => {
+	const {ctx} = context({assumeYesEnv: {DEBIAN_FRONTEND: 'noninteractive'}});
+	const result = await executeStep(step([run('read -p "Continue? [y/n] " answer; echo "answer=$answer frontend=$DEBIAN_FRONTEND"')]), ctx);
+	t.true(result.ok);
+	t.true(result.output.includes('answer=y frontend=noninteractive'));
+	t.deepEqual(result.session.env, {}, 'the headless settings are not saved into the session');
+});
+
+test('headless: a command that keeps waiting for input fails with a clear message instead of hanging', async t => {
+	const {ctx} = context({assumeYesEnv: {}});
+	const result = await executeStep(step([run(`for i in $(seq ${yesAnswers + 5}); do read -p "Name? " name; done`)]), ctx);
+	t.false(result.ok);
+	t.regex(result.message!, /waited for input/);
+});
+
+test('the audit log records commands and output with secrets masked', async t => {
+	const {root, ctx} = context();
+	await executeStep(step([run('echo "registration_shared_secret: hunter2"'), {kind: 'write', path: 'a.yaml', content: 'macaroon_secret_key: xyz987\n', line: 2}]), ctx);
+	const log = readFileSync(path.join(root, '.log', 'audit.log'), 'utf8');
+	t.regex(log, /run as root: echo/);
+	t.regex(log, /registration_shared_secret/);
+	t.false(log.includes('hunter2'));
+	t.false(log.includes('xyz987'));
+	t.is(readFileSync(path.join(root, 'a.yaml'), 'utf8'), 'macaroon_secret_key: xyz987\n');
+});
+
+test('as root, `sudo CMD` runs CMD directly', async t => {
+	if (process.getuid?.() !== 0) return t.pass();
+	const {ctx} = context();
+	const bin = mkdtempSync(path.join(os.tmpdir(), 'tomesh-nosudo-'));
+	writeFileSync(path.join(bin, 'sudo'), '#!/bin/sh\necho "sudo was called"; exit 9\n', {mode: 0o755});
+	ctx.session = {...ctx.session, env: {PATH: `${bin}:${process.env.PATH}`}};
+	const result = await executeStep(step([run('sudo echo direct')]), ctx);
+	t.true(result.ok);
+	t.deepEqual(result.output, ['direct']);
+});
