@@ -31,7 +31,7 @@ export async function runCommandCheck(check: CommandCheck, context: CheckContext
 	if (result.exitCode !== 0) {
 		const tail = lastLines(output);
 		const how = result.exitCode === null ? 'was killed' : `exited ${result.exitCode}`;
-		return {status: 'fail', detail: tail ? `${how}: ${tail}` : how, hint: hintFor(check.command, result.exitCode)};
+		return {status: 'fail', detail: tail ? `${how}: ${tail}` : `${how} (no output)`, hint: hintFor(check.command, result.exitCode, output)};
 	}
 
 	const got = output.split('\n').map(line => normalise(line));
@@ -45,7 +45,10 @@ export async function runCommandCheck(check: CommandCheck, context: CheckContext
 	return {status: 'pass', detail: expected};
 }
 
-function hintFor(command: string, exitCode: number | null): string | undefined {
+function hintFor(command: string, exitCode: number | null, output: string): string | undefined {
+	// In a pipeline the exit code is the last command's: bash's message still names a missing program.
+	const missing = /(?:^|\n)(?:bash: (?:line \d+: )?)?([^\s:]+): command not found/.exec(output)?.[1];
+	if (missing) return `${missing} is not installed or not on PATH`;
 	if (exitCode === 127) {
 		const program = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(command)?.[1]?.replaceAll(/['"]/g, '');
 		return program ? `${program} is not installed or not on PATH` : undefined;

@@ -66,3 +66,13 @@ test('secrets in the output are masked', async t => {
 	const outcome = await runCommandCheck(check('echo "registration_shared_secret: s3cr3tvalue"; exit 1'), context());
 	t.false(outcome.detail.includes('s3cr3tvalue'));
 });
+
+test('a missing program inside a pipeline still gets the hint', async t => {
+	const outcome = await runCommandCheck(check("no-such-firewall-tool show added | grep -q 'allow 8448'"), context());
+	t.regex(outcome.detail, /^exited 1: .*no-such-firewall-tool: command not found/);
+	t.is(outcome.hint, 'no-such-firewall-tool is not installed or not on PATH');
+});
+
+test('a failure without output says so', async t => {
+	t.is((await runCommandCheck(check('test -x /nonexistent/synctl'), context())).detail, 'exited 1 (no output)');
+});
