@@ -66,7 +66,9 @@ const parameterName = (text: string) => text.toLowerCase().replaceAll(/[^\da-z]+
 export function detectParameters(document: SetupDocument): Parameter[] {
 	const found = new Map<string, Found>();
 	const add = (candidate: Found) => {
-		if (!found.has(candidate.literal) && invalidValue(candidate.type, candidate.literal) === undefined) found.set(candidate.literal, candidate);
+		if (found.has(candidate.literal)) return;
+		// A document value must itself be valid; a placeholder never is (it is a name for the value).
+		if (candidate.placeholder || invalidValue(candidate.type, candidate.literal) === undefined) found.set(candidate.literal, candidate);
 	};
 
 	const steps = document.runbooks.flatMap((runbook) => runbook.steps);
