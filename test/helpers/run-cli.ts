@@ -5,8 +5,11 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 
-/** The built CLI. `npm test` builds it first; run `npm run build` before running a single test file. */
-export const cliPath = path.resolve(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
+/**
+ * The built CLI. `npm test` builds it first; run `npm run build` before running a single test file.
+ * TOMESH_SETUP_CLI points the tests at another build (e.g. one that another build cannot delete meanwhile).
+ */
+export const cliPath = path.resolve(process.env.TOMESH_SETUP_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
 
 /** What a CLI process did. */
 export interface CliResult {
