@@ -69,7 +69,9 @@ export class EngineController implements Controller {
 	}
 
 	missingValues(): Parameter[] {
-		return missingParameters(this.parameters, this.values());
+		const values = this.values();
+		// An empty default (`default=`) is a question, not an answer.
+		return [...missingParameters(this.parameters, values), ...this.parameters.filter(parameter => values[parameter.name] === '')];
 	}
 
 	progress(stepId: string): StepProgress {

@@ -1,0 +1,82 @@
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import {fixture, workspace} from './engine-workspace.js';
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+}
+
+test('kill -9 during a long step: the step shows interrupted, the next run re-runs it and finishes with no duplicate', async t => {
+	const w = workspace(fixture('long-step'));
+	const {child, done} = w.start(['run', '--yes']);
+	const pidFile = path.join(w.work, 'step.pid');
+	await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 'the long step to start');
+	child.kill('SIGKILL');
+	const killed = await done;
+	t.is(killed.signal, 'SIGKILL');
+	// The step's own process group outlives the killed CLI; end it the way a reboot or the operator would.
+	try {
+		process.kill(-Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+	} catch {}
+
+	const status = await w.cli(['status', '--json']);
+	const steps = JSON.parse(status.stdout).runbooks[0].steps;
+	t.is(steps[1].status, 'interrupted');
+	t.deepEqual(JSON.parse(status.stdout).resume, {runbook: 'work.slow-work', step: 'work.slow-work/2', status: 'interrupted', rebooted: false});
+
+	writeFileSync(path.join(w.work, 'go-fast'), '');
+	const resumed = await w.cli(['run', '--yes']);
+	t.is(resumed.exitCode, 0, resumed.stdout + resumed.stderr);
+	t.regex(resumed.stdout, /▶ work\.slow-work\/2/);
+	t.notRegex(resumed.stdout, /▶ work\.slow-work\/1/);
+	t.is(readFileSync(path.join(w.work, 'result.txt'), 'utf8'), 'flavour=vanilla\nfinished=yes\n');
+	t.is((await w.cli(['run', '--yes'])).exitCode, 0);
+	t.is(readFileSync(path.join(w.work, 'result.txt'), 'utf8'), 'flavour=vanilla\nfinished=yes\n');
+});
+
+test('a reboot step asks for the reboot, leaves a reminder, and a new boot id completes it', async t => {
+	const w = workspace(fixture('reboot'));
+	const first = await w.cli(['run', '--yes']);
+	t.is(first.exitCode, 0, first.stdout + first.stderr);
+	t.regex(first.stdout, /rebooting/);
+	t.true(existsSync(path.join(w.root, 'reboot-requested')));
+	const reminder = path.join(w.profile, 'tomesh-setup-resume.sh');
+	t.regex(readFileSync(reminder, 'utf8'), /sudo npx tomesh-setup/);
+	t.is(readFileSync(reminder, 'utf8').trim().split('\n').length, 1);
+	t.false(existsSync(path.join(w.work, 'log.txt')) && readFileSync(path.join(w.work, 'log.txt'), 'utf8').includes('after'));
+	const waiting = JSON.parse((await w.cli(['status', '--json'])).stdout);
+	t.is(waiting.runbooks[0].steps[1].status, 'awaiting-reboot');
+
+	writeFileSync(w.bootId, 'boot-2\n');
+	const status = JSON.parse((await w.cli(['status', '--json'])).stdout);
+	t.true(status.rebooted);
+	t.is(status.runbooks[0].steps[1].status, 'done');
+	t.false(existsSync(reminder), 'the reminder is removed once the reboot is complete');
+	const after = await w.cli(['run', '--yes']);
+	t.is(after.exitCode, 0, after.stdout + after.stderr);
+	t.regex(after.stdout, /▶ kernel\.upgrade-and-reboot\/3/);
+	t.is(readFileSync(path.join(w.work, 'log.txt'), 'utf8'), 'before=1\nafter=1\n');
+});
+
+test('a corrupt state file → exit 2 with one line naming it; the file is kept byte for byte', async t => {
+	const w = workspace(fixture('session'));
+	t.is((await w.cli(['run', '--yes'])).exitCode, 0);
+	const file = path.join(w.state, 'progress-v1.json');
+	const corrupt = readFileSync(file, 'utf8').slice(0, 100);
+	writeFileSync(file, corrupt);
+	for (const command of [['run', '--yes'], ['status'], ['reset']]) {
+		const result = await w.cli(command);
+		t.is(result.exitCode, 2, command.join(' '));
+		t.is(result.stderr.split('\n').length, 2, result.stderr);
+		t.true(result.stderr.includes(file));
+		t.regex(result.stderr, /--state DIR/);
+		t.is(result.stdout, '');
+	}
+
+	t.is(readFileSync(file, 'utf8'), corrupt);
+});
