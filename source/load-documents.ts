@@ -31,12 +31,15 @@ function readDocument(file: string): string {
 	}
 }
 
-/** Makes runbook ids unique across documents by prefixing a clashing id with its document's slug. */
+/** Makes runbook ids unique across documents by prefixing a clashing id with its document's slug (numbered if need be). */
 function disambiguate(documents: SetupDocument[]): void {
 	const count = new Map<string, number>();
 	for (const runbook of documents.flatMap((document) => document.runbooks)) count.set(runbook.id, (count.get(runbook.id) ?? 0) + 1);
-	for (const document of documents) {
-		const prefix = slug(path.basename(document.path).replace(/\.md$/i, '')) || slug(document.title);
+	const prefixes = new Set<string>();
+	for (const [index, document] of documents.entries()) {
+		let prefix = slug(path.basename(document.path).replace(/\.md$/i, '')) || slug(document.title) || 'document';
+		if (prefixes.has(prefix)) prefix = `${prefix}-${index + 1}`;
+		prefixes.add(prefix);
 		for (const runbook of document.runbooks) {
 			if ((count.get(runbook.id) ?? 0) < 2) continue;
 			const id = `${prefix}.${runbook.id}`;
