@@ -1,4 +1,4 @@
-import {existsSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -13,6 +13,7 @@ export function assumeYesEnvironment(stateDir: string): Record<string, string> {
 		'Dpkg::Options { "--force-confdef"; "--force-confold"; };',
 		'',
 	];
+	mkdirSync(stateDir, {recursive: true, mode: 0o700});
 	writeFileSync(file, lines.join('\n'), {mode: 0o644});
 	return {DEBIAN_FRONTEND: 'noninteractive', APT_CONFIG: file, NEEDRESTART_MODE: 'a'};
 }

@@ -22,7 +22,10 @@ import {selectRunbooks} from './select-runbooks.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {
-	/** Asked before rebooting when `assumeYes` is not set; without it the server is left for the operator to reboot. */
+	/**
+	 * Asked before rebooting when `assumeYes` is not set. Without it, running a reboot step is the confirmation (the
+	 * TUI asks before it calls runStep); when it resolves false the server is left for the operator to reboot.
+	 */
 	confirmReboot?: () => Promise<boolean>;
 }
 
@@ -213,7 +216,7 @@ export class EngineController implements Controller {
 		});
 		writeReminder();
 		emit({type: 'reboot', step: stepId});
-		const confirmed = options.assumeYes === true || (await options.confirmReboot?.()) === true;
+		const confirmed = options.assumeYes === true || options.confirmReboot === undefined || (await options.confirmReboot());
 		if (confirmed) {
 			const command = rebootCommand();
 			this.audit.write(stepId, `reboot: ${command}`);

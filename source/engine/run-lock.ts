@@ -1,4 +1,4 @@
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {InputError} from '../domain/types.js';
 
@@ -29,6 +29,7 @@ export function acquireRunLock(stateDir: string): void {
 	const holder = lockHolder(stateDir);
 	if (holder !== undefined) throw new InputError(`another tomesh-setup run (pid ${holder}) is using ${stateDir}`);
 	const file = path.join(stateDir, 'run.lock');
+	mkdirSync(stateDir, {recursive: true, mode: 0o700});
 	writeFileSync(file, `${process.pid}\n`, {mode: 0o600});
 	process.once('exit', () => {
 		if (lockHolder(stateDir) === undefined) rmSync(file, {force: true});

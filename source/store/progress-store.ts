@@ -1,5 +1,5 @@
 // The only module that imports conf: the saved progress of a server's setup.
-import {mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -67,16 +67,31 @@ export class ProgressStore {
 	readonly directory: string;
 	/** The state file. */
 	readonly file: string;
-	private readonly conf: Conf<ProgressData>;
+	private conf?: Conf<ProgressData>;
 
-	/** Opens (not creates) the state in `directory`; a corrupt or unreadable file → InputError, the file left as it is. */
+	/**
+	 * Opens the state in `directory`. Nothing is created until the first write, so read-only commands leave a machine
+	 * as they found it. A corrupt or unreadable file → InputError, the file left as it is.
+	 */
 	constructor(directory: string) {
 		this.directory = directory;
 		this.file = path.join(directory, 'progress-v1.json');
+		if (existsSync(this.file)) this.open();
+	}
+
+	/** A snapshot of everything saved (empty when nothing was saved yet). */
+	read(): ProgressData {
+		if (!this.conf && !existsSync(this.file)) return {steps: {}, sessions: {}, values: {}};
+		const store = this.open().store;
+		return {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
+	}
+
+	private open(): Conf<ProgressData> {
+		if (this.conf) return this.conf;
 		try {
-			mkdirSync(directory, {recursive: true, mode: 0o700});
+			mkdirSync(this.directory, {recursive: true, mode: 0o700});
 			this.conf = new Conf<ProgressData>({
-				cwd: directory,
+				cwd: this.directory,
 				configName: 'progress-v1',
 				schema: schema as never,
 				accessPropertiesByDotNotation: false,
@@ -84,23 +99,17 @@ export class ProgressStore {
 				clearInvalidConfig: false,
 				watch: false,
 			});
-			void this.conf.store;
+			return this.conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
 			throw new InputError(`state file ${this.file} is corrupt or unreadable (${reason}): move it away or run with --state DIR to start over`);
 		}
 	}
 
-	/** A snapshot of everything saved. */
-	read(): ProgressData {
-		const store = this.conf.store;
-		return {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
-	}
-
 	/** Replaces everything saved in one atomic write. */
 	write(data: ProgressData): void {
 		const clean = JSON.parse(JSON.stringify(data)) as ProgressData;
-		this.conf.store = clean;
+		this.open().store = clean;
 	}
 
 	/** Applies `change` to a snapshot and saves the result atomically. */
