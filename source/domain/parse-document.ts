@@ -112,12 +112,20 @@ export function parseDocument(text: string, path: string): SetupDocument {
 
 	if (runbooks.length === 0) throw new InputError('no steps found (expected numbered lists under ## or ### headings)', `${path}:1`);
 	const document: SetupDocument = {path, title: title || path, parameters: [], runbooks};
-	document.parameters = params.length > 0 ? params.map((directive) => parameterOf(directive)) : detectParameters(document);
+	document.parameters = params.length > 0 ? params.map((directive) => parameterOf(directive, text, path)) : detectParameters(document);
+	const names = new Set<string>();
+	for (const parameter of document.parameters) {
+		if (names.has(parameter.name.toLowerCase())) throw new InputError(`parameter '${parameter.name}' is declared twice`, `${path}:${parameter.line}`);
+		names.add(parameter.name.toLowerCase());
+	}
+
 	return document;
 }
 
-function parameterOf(directive: Directive): Parameter {
+function parameterOf(directive: Directive, text: string, path: string): Parameter {
 	if (directive.kind !== 'param') throw new Error('not a parameter');
+	// The declaration itself names the literal once; a literal used nowhere else is a typo.
+	if (text.split(directive.literal).length < 3) throw new InputError(`param ${directive.name}: '${directive.literal}' does not occur in the document`, `${path}:${directive.line}`);
 	const {name, literal, type, prompt, line} = directive;
 	// `default=` (empty) marks a placeholder that must be asked.
 	const fallback = directive.default === undefined ? literal : directive.default || undefined;

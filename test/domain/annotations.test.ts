@@ -31,7 +31,7 @@ test('each directive lands on the step it sits in', (t) => {
 		"\tvalue: '1'",
 		'\t-->',
 		'',
-		'1. Nothing runnable here.',
+		'1. Nothing runnable here for example.org.',
 		'\t<!-- tomesh-setup: ignore -->',
 		'',
 	].join('\n');
@@ -103,4 +103,12 @@ test('unless without a run action in its step is rejected', (t) => {
 
 test('a document without steps is rejected', (t) => {
 	t.throws(() => parseDocument('# Title\n\nJust prose.\n', 'empty.md'), {instanceOf: InputError, message: /^empty\.md:1: no steps found/});
+});
+
+test('a param whose literal the document never uses, or declared twice, is rejected', (t) => {
+	t.throws(() => parse('<!-- tomesh-setup: param host nowhere.example -->'), {instanceOf: InputError, message: "doc.md:7: param host: 'nowhere.example' does not occur in the document"});
+	t.throws(() => parseDocument('# T\n<!-- tomesh-setup: param a synctl -->\n<!-- tomesh-setup: param A start -->\n\n## P\n\n1. `synctl start`\n', 'doc.md'), {
+		instanceOf: InputError,
+		message: "doc.md:3: parameter 'A' is declared twice",
+	});
 });
