@@ -40,11 +40,13 @@ export class EngineController implements Controller {
 	readonly rebooted: boolean;
 	private readonly options: CliOptions;
 	private readonly bootId: string;
+	private readonly env: NodeJS.ProcessEnv;
 	private readonly steps = new Map<string, {runbook: Runbook; step: Step}>();
 
 	constructor(documents: SetupDocument[], options: CliOptions, env: NodeJS.ProcessEnv = process.env) {
 		this.documents = documents;
 		this.options = options;
+		this.env = env;
 		this.runbooks = selectRunbooks(documents, options.only);
 		this.parameters = [...new Map(documents.flatMap(document => document.parameters).map(parameter => [parameter.name, parameter])).values()];
 		for (const runbook of documents.flatMap(document => document.runbooks)) {
@@ -214,13 +216,13 @@ export class EngineController implements Controller {
 			data.steps[stepId] = reduceStep(data.steps[stepId], {type: 'await-reboot', at: new Date().toISOString()});
 			data.reboot = {step: stepId, bootId: this.bootId};
 		});
-		writeReminder();
+		writeReminder(this.env);
 		emit({type: 'reboot', step: stepId});
 		const confirmed = options.assumeYes === true || options.confirmReboot === undefined || (await options.confirmReboot());
 		if (confirmed) {
-			const command = rebootCommand();
+			const command = rebootCommand(this.env);
 			this.audit.write(stepId, `reboot: ${command}`);
-			const result = await runShell({argv: ['bash', '-c', command], cwd: '/', env: process.env});
+			const result = await runShell({argv: ['bash', '-c', command], cwd: '/', env: this.env});
 			if (result.exitCode !== 0) this.audit.write(stepId, `reboot command failed (exit ${result.exitCode}): reboot by hand`);
 		}
 

@@ -80,3 +80,18 @@ test('a corrupt state file → exit 2 with one line naming it; the file is kept 
 
 	t.is(readFileSync(file, 'utf8'), corrupt);
 });
+
+test('Ctrl-C (SIGINT) during a headless run stops the step, saves it interrupted and exits 130', async t => {
+	const w = workspace(fixture('long-step'));
+	const {child, done} = w.start(['run', '--yes']);
+	const pidFile = path.join(w.work, 'step.pid');
+	await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 'the long step to start');
+	child.kill('SIGINT');
+	const result = await done;
+	t.is(result.exitCode, 130, result.stdout + result.stderr);
+	t.regex(result.stdout, /✗ work\.slow-work\/2 interrupted/);
+	const stepGroup = Number(readFileSync(pidFile, 'utf8'));
+	t.throws(() => process.kill(-stepGroup, 0), undefined, 'the step process group is gone');
+	const report = JSON.parse((await w.cli(['status', '--json'])).stdout);
+	t.is(report.runbooks[0].steps[1].status, 'interrupted');
+});

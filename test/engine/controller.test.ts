@@ -1,0 +1,74 @@
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import {parseCli} from '../../source/cli-args.js';
+import type {RunEvent} from '../../source/domain/events.js';
+import {parseDocument} from '../../source/domain/parse-document.js';
+import {openController} from '../../source/engine/controller.js';
+
+function setup(markdown: string) {
+	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-controller-'));
+	const work = path.join(root, 'work');
+	mkdirSync(work);
+	const document = parseDocument(markdown.replaceAll('$WORK', work), path.join(root, 'doc.md'));
+	const env = {...process.env, TOMESH_SETUP_BOOT_ID_FILE: path.join(root, 'boot_id'), TOMESH_SETUP_PROFILE_DIR: path.join(root, 'profile.d')};
+	const open = () => openController([document], parseCli(['run', '--state', path.join(root, 'state')], {}), env);
+	return {root, work, open, steps: document.runbooks[0]!.steps.map(step => step.id)};
+}
+
+const doc = (items: string) => `# Fixture\n\n## Area\n\n### Things\n\n${items}`;
+
+test('an abort during a step kills it, marks it interrupted and saves that', async t => {
+	const {work, open, steps} = setup(doc('1. Wait:\n\n\t```\n\t# touch $WORK/started\n\t# sleep 60\n\t```\n'));
+	const controller = open();
+	const abort = new AbortController();
+	const events: RunEvent[] = [];
+	const running = controller.runStep(steps[0]!, {signal: abort.signal, onEvent: event => {
+		events.push(event);
+		if (event.type === 'action-end' && event.index === 0) abort.abort();
+	}});
+	t.is(await running, 'interrupted');
+	t.true(existsSync(path.join(work, 'started')));
+	t.like(events.at(-1), {type: 'step-end', status: 'interrupted'});
+	t.is(open().progress(steps[0]!).status, 'interrupted');
+	t.deepEqual(open().resumePoint(), {runbook: 'area.things', step: steps[0], status: 'interrupted', rebooted: false});
+});
+
+test('a failing check fails the step, with the check in the message', async t => {
+	const {open, steps} = setup(doc('1. Say hi:\n\n\t```\n\t$ echo hi\n\thello\n\t```\n'));
+	const controller = open();
+	const events: RunEvent[] = [];
+	t.is(await controller.runStep(steps[0]!, {onEvent: event => events.push(event)}), 'failed');
+	const end = events.find(event => event.type === 'step-end');
+	t.regex(end?.type === 'step-end' ? end.message ?? '' : '', /^check failed: /);
+	t.true(events.some(event => event.type === 'check' && event.result.status === 'fail'));
+});
+
+test('preview shows the diff against the live file, and the problem when a file to edit is missing', async t => {
+	const {work, open, steps} = setup(
+		doc('1. Enter with `cd $WORK`\n\n1. Allow it by changing `enabled` to `true` in **app.yaml**\n'),
+	);
+	const controller = open();
+	t.is(await controller.runStep(steps[0]!), 'done');
+	const [missing] = await controller.preview(steps[1]!);
+	t.regex(missing!.problem ?? '', /app\.yaml/);
+	writeFileSync(path.join(work, 'app.yaml'), 'enabled: false\n');
+	const [preview] = await controller.preview(steps[1]!);
+	t.is(preview!.path, path.join(work, 'app.yaml'));
+	t.regex(preview!.diff ?? '', /^-enabled: false\n\+enabled: true$/m);
+	t.is(readFileSync(path.join(work, 'app.yaml'), 'utf8'), 'enabled: false\n', 'preview changes nothing');
+});
+
+test('skip and mark done move the resume point; checkStep runs checks and changes nothing', async t => {
+	const {work, open, steps} = setup(doc('1. Make it with `touch $WORK/a`\n\n1. Look:\n\n\t```\n\t$ ls $WORK\n\ta\n\t```\n'));
+	const controller = open();
+	controller.skipStep(steps[0]!);
+	t.is(controller.resumePoint()?.step, steps[1]);
+	const [result] = await controller.checkStep(steps[1]!);
+	t.is(result!.status, 'fail');
+	t.false(existsSync(path.join(work, 'a')));
+	controller.markDone(steps[1]!);
+	t.is(controller.resumePoint(), undefined);
+	t.is(open().progress(steps[1]!).status, 'done');
+});
