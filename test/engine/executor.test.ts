@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -95,4 +95,15 @@ test('as root, `sudo CMD` runs CMD directly', async t => {
 	const result = await executeStep(step([run('sudo echo direct')]), ctx);
 	t.true(result.ok);
 	t.deepEqual(result.output, ['direct']);
+});
+
+test('`$` commands run as the sudo user, `#` commands as root, in one shared session', async t => {
+	if (process.getuid?.() !== 0) return t.pass();
+	const {root, ctx} = context({user: {name: 'nobody', uid: 65_534, gid: 65_534}});
+	chmodSync(root, 0o777);
+	const user = (command: string): Action => ({kind: 'run', as: 'user', command, line: 1});
+	const result = await executeStep(step([user('id -un; export FROM_USER=yes'), run('id -un; echo "root sees $FROM_USER"'), user('touch made-by-user')]), ctx);
+	t.true(result.ok, result.message);
+	t.deepEqual(result.output, ['nobody', 'root', 'root sees yes']);
+	t.is(statSync(path.join(root, 'made-by-user')).uid, 65_534);
 });
