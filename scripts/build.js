@@ -19,7 +19,13 @@ await build({
 		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
-	define: {TOMESH_SETUP_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version)},
+	// marked-terminal's syntax highlighter (highlight.js, every language) is replaced by a no-op: see the module.
+	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
+	define: {
+		TOMESH_SETUP_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
+		// React's production build: half the size of the development one, and the TUI's first frame loads it.
+		'process.env.NODE_ENV': '"production"',
+	},
 	logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);

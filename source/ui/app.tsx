@@ -30,6 +30,8 @@ export interface AppProps {
 	isRoot: boolean;
 	/** `--state` was given: a non-root trial is allowed. */
 	trial?: boolean;
+	/** Values were given with --set: the form is shown only for what is still missing. */
+	preset?: boolean;
 	timeoutMs?: number;
 	onExit: (result: TuiResult) => void;
 }
@@ -49,11 +51,11 @@ export function nextStep(controller: Controller, stepId: string): string | undef
 	return later?.id ?? controller.resumePoint()?.step;
 }
 
-function firstScreen({controller, mode, only, isRoot, trial}: AppProps): Screen {
+function firstScreen({controller, mode, only, isRoot, trial, preset}: AppProps): Screen {
 	if (mode === 'verify') return {name: 'verify', back: false};
 	if (!isRoot && !trial) return {name: 'not-root'};
 	const started = controller.allProgress().some(p => p.status !== 'pending');
-	if (controller.missingValues().length > 0 || (controller.parameters.length > 0 && !started)) return {name: 'params'};
+	if (controller.missingValues().length > 0 || (controller.parameters.length > 0 && !started && !preset)) return {name: 'params'};
 	return afterParams(controller, only);
 }
 

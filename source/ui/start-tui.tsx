@@ -24,6 +24,7 @@ export async function startTui({controller, options, mode}: StartTuiOptions): Pr
 		only: options.only !== undefined,
 		isRoot: process.getuid?.() === 0,
 		trial: options.state !== undefined,
+		preset: Object.keys(options.set).length > 0,
 		timeoutMs: options.timeoutMs,
 	});
 	if (result.next === 'plan') return (await import('../commands/plan.js')).planCommand({...options, command: 'plan'});

@@ -1,0 +1,84 @@
+// A step that prints 1 GB (10.6 million lines of 100 characters) run from the TUI on a terminal: wall time from
+// Enter to the step's end on screen, and the CLI's peak RSS (VmHWM), against the same command run by bash.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {startOnPty} from './pty.js';
+
+const bytes = process.env.BENCH_BYTES ?? '1G';
+const command = `head -c ${bytes} /dev/zero | tr '\\0' 'x' | fold -w 100`;
+
+function bashMs() {
+	const start = performance.now();
+	const result = spawnSync('bash', ['-c', `${command} > /dev/null`], {stdio: 'inherit'});
+	if (result.status !== 0) throw new Error(`bash exited ${result.status}`);
+	return performance.now() - start;
+}
+
+function headlessMs(state) {
+	const start = performance.now();
+	const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state};
+	const result = spawnSync(process.execPath, ['dist/cli.js', 'run', '--yes', '--doc', 'bench/fixtures/big-output.md', '--state', path.join(state, 'headless')], {env, stdio: 'ignore'});
+	if (result.status !== 0) throw new Error(`run --yes exited ${result.status}`);
+	return performance.now() - start;
+}
+
+function peakRssKiB(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
+}
+
+function childPid(pid) {
+	// `script` runs `sh -c "stty …; exec node …"`: its only child is the CLI.
+	const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+	return Number(children[0]);
+}
+
+async function tuiRun() {
+	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
+	try {
+		const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state};
+		const pty = startOnPty([process.execPath, 'dist/cli.js', 'run', '--doc', 'bench/fixtures/big-output.md', '--state', path.join(state, 'state')], {env});
+		await pty.waitFor('verify all');
+		pty.type('\r');
+		await pty.waitFor('[root] ');
+		pty.clear();
+		const start = performance.now();
+		// Responsiveness: the longest time the screen went without an update while the step ran.
+		let last = start;
+		let maxGap = 0;
+		pty.child.stdout.on('data', () => {
+			const now = performance.now();
+			maxGap = Math.max(maxGap, now - last);
+			last = now;
+		});
+		pty.type('\r');
+		const end = await pty.waitFor('Every step is done', 600_000);
+		maxGap = Math.max(maxGap, end - last);
+		const rss = peakRssKiB(childPid(pty.child.pid));
+		pty.type('q');
+		await pty.exited;
+		return {ms: end - start, rssMiB: rss / 1024, screenBytes: pty.bytes, maxGap, headless: headlessMs(state)};
+	} finally {
+		rmSync(state, {recursive: true, force: true});
+	}
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const bash = [];
+const tui = [];
+for (let i = 0; i < runs; i++) {
+	bash.push(bashMs());
+	tui.push(await tuiRun());
+}
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const bashMedian = median(bash);
+const tuiMedian = median(tui.map(r => r.ms));
+const rss = Math.max(...tui.map(r => r.rssMiB));
+process.stdout.write(`big output (${bytes}) by bash: median ${bashMedian.toFixed(0)} ms (${runs} runs)\n`);
+process.stdout.write(`big output (${bytes}) in the tui: median ${tuiMedian.toFixed(0)} ms (${runs} runs), ${(tuiMedian / bashMedian).toFixed(2)}× bash (target ≤ 1.2×)\n`);
+process.stdout.write(`big output (${bytes}) headless run --yes: median ${median(tui.map(r => r.headless)).toFixed(0)} ms (the engine alone; the tui adds ${(tuiMedian / median(tui.map(r => r.headless))).toFixed(2)}×)\n`);
+process.stdout.write(`big output (${bytes}) tui longest screen pause while running: ${Math.max(...tui.map(r => r.maxGap)).toFixed(0)} ms\n`);
+process.stdout.write(`big output (${bytes}) tui peak rss: ${rss.toFixed(0)} MiB (target ≤ 120 MiB); terminal received ${(median(tui.map(r => r.screenBytes)) / 1024).toFixed(0)} KiB\n`);

@@ -1,0 +1,38 @@
+// First frame of the TUI: time from spawning `tomesh-setup` on a terminal to the checklist on screen, for the
+// bundled CLI (dist/) and, as a baseline, the same sources run unbundled through tsx. Shipped runbooks, fresh state.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {startOnPty} from './pty.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+
+async function firstFrameMs(argv) {
+	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
+	try {
+		const env = {...process.env, TOMESH_SETUP_PROFILE_DIR: state};
+		const start = performance.now();
+		const pty = startOnPty([...argv, 'run', '--set', 'version=v0.18.0', '--state', path.join(state, 'state')], {env});
+		// The checklist's footer is the last line of its first frame.
+		const at = await pty.waitFor('verify all');
+		pty.type('q');
+		await pty.exited;
+		return at - start;
+	} finally {
+		rmSync(state, {recursive: true, force: true});
+	}
+}
+
+async function median(label, argv) {
+	const times = [];
+	await firstFrameMs(argv); // warm-up (file cache)
+	for (let i = 0; i < runs; i++) times.push(await firstFrameMs(argv));
+	times.sort((a, b) => a - b);
+	const mid = times[Math.floor(times.length / 2)];
+	process.stdout.write(`${label}: median ${mid.toFixed(0)} ms (${runs} runs, min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})\n`);
+	return mid;
+}
+
+const bundled = await median('tui first frame (bundled dist/cli.js)', [process.execPath, 'dist/cli.js']);
+await median('tui first frame (unbundled baseline, tsx source/cli.ts)', [process.execPath, '--import', 'tsx', 'source/cli.ts']);
+process.stdout.write(`tui first frame: median ${bundled.toFixed(0)} ms (target ≤ 400 ms)\n`);
