@@ -6,6 +6,8 @@ import {InputError, type Check, type EditOp, type ParameterType, type ShellUser}
 export interface AnnotatedCommand {
 	as: ShellUser;
 	command: string;
+	/** 1-based line of the command in the document. */
+	line: number;
 }
 
 /** An annotation after validation: what it asks the parser to do. */
@@ -48,14 +50,16 @@ function options(words: string[], allowed: string[], where: string): {positional
 	return {positional, named};
 }
 
-/** Parses `# cmd` / `$ cmd` lines (continuations with a trailing `\` joined). */
-function commandLines(body: string[], where: string): AnnotatedCommand[] {
+/** Parses `# cmd` / `$ cmd` lines (continuations with a trailing `\` joined); `firstLine` is the line of `body[0]`. */
+function commandLines(body: string[], where: string, firstLine: number): AnnotatedCommand[] {
 	const commands: AnnotatedCommand[] = [];
 	for (let index = 0; index < body.length; index++) {
+		const line = firstLine + index;
 		let text = body[index]!;
+		if (text.trim() === '') continue;
 		while (text.endsWith('\\') && index + 1 < body.length) text += `\n${body[++index]!}`;
 		const match = /^([#$])\s+(.*)$/s.exec(text.trim());
-		commands.push(match ? {as: match[1] === '$' ? 'user' : 'root', command: match[2]!} : {as: 'root', command: text.trim()});
+		commands.push(match ? {as: match[1] === '$' ? 'user' : 'root', command: match[2]!, line} : {as: 'root', command: text.trim(), line});
 	}
 
 	if (commands.length === 0) throw new InputError('expected one or more command lines (`# cmd` or `$ cmd`)', where);
@@ -106,7 +110,7 @@ function checkDirective(annotation: RawAnnotation, where: string): Check {
 		case 'check':
 		case 'check-output': {
 			need(args !== '', 'a command');
-			const [command] = commandLines([args], where);
+			const [command] = commandLines([args], where, line);
 			const expect = directive === 'check-output' ? body.map((text) => text.trim()) : undefined;
 			if (directive === 'check-output') need(expect!.length > 0, 'expected output lines in its body');
 			return {kind: 'command', as: command!.as, command: command!.command, ...(expect ? {expect} : {}), line};
@@ -161,7 +165,7 @@ export function interpretAnnotation(annotation: RawAnnotation, file: string): Di
 
 		case 'run': {
 			if (args !== '') throw new InputError("'run' takes its commands in its body, one `# cmd` per line", where);
-			return {kind: 'run', line, commands: commandLines(body, where)};
+			return {kind: 'run', line, commands: commandLines(annotation.body, where, line + 1)};
 		}
 
 		case 'unless': {

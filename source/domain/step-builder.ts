@@ -107,7 +107,7 @@ export class StepBuilder {
 		const ignore = this.directives.some((directive) => directive.kind === 'ignore');
 		if (ignore) actions = [];
 		for (const directive of this.directives) {
-			if (directive.kind === 'run') actions.push(...directive.commands.map((command) => ({kind: 'run' as const, ...command, line: directive.line})));
+			if (directive.kind === 'run') actions.push(...directive.commands.map((command) => ({kind: 'run' as const, ...command})));
 			if (directive.kind === 'edit') actions.push({kind: 'edit', path: directive.path, edit: directive.edit, line: directive.line});
 			if (directive.kind === 'write') actions.push({kind: 'write', path: directive.path, content: directive.content, line: directive.line});
 			if (directive.kind === 'check') checks.push(directive.check);
@@ -126,6 +126,7 @@ export class StepBuilder {
 		const text = this.texts.join('\n');
 		if (this.directives.some((directive) => directive.kind === 'manual')) actions = [{kind: 'manual', text, line: this.line}];
 		if (actions.length === 0 && !this.handled && !ignore) actions.push({kind: 'manual', text, line: this.line});
+		const notes = actions.length === 0 && this.handled ? [...this.notes, 'tomesh-setup already runs as root: nothing to do here.'] : this.notes;
 		return {
 			id,
 			number,
@@ -134,7 +135,7 @@ export class StepBuilder {
 			markdown: this.markdown.join('').trimEnd(),
 			actions,
 			checks,
-			notes: this.notes,
+			notes,
 			...(cwd ? {cwd} : {}),
 		};
 	}

@@ -100,7 +100,7 @@ export function renderPlanText(documents: PlannedDocument[]): string {
 				// The directory is worth saying only where an earlier step moved it.
 				out.push(`  ${step.number}. ${step.title}  (line ${step.line}${step.cwd === cwd ? '' : `, in ${step.cwd}`})`);
 				cwd = step.cwd;
-				if (step.actions.length === 0) out.push('     (nothing to do: tomesh-setup already runs as root)');
+				if (step.actions.length === 0) out.push(step.checks.length > 0 ? '     (nothing to run: the checks below confirm it)' : '     (nothing to run)');
 				for (const action of step.actions) out.push(...actionLines(action));
 				for (const check of step.checks) out.push(indent(checkLine(check), '     '));
 				for (const note of step.notes) out.push(indent(`note: ${note}`, '     '));
