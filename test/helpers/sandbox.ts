@@ -9,6 +9,15 @@ import process from 'node:process';
 /** Directories that get a writable overlay inside the sandbox (lower = the host's, upper = a tmpfs). */
 export const overlaid = ['/etc', '/var', '/run', '/root', '/home', '/opt', '/srv'];
 
+/**
+ * The variable that tells a sandboxed script where the overlays' upper layers are: every file written to an overlaid
+ * directory appears under `$TOMESH_SANDBOX_LAYERS/<n>/upper` — `sandboxWritesCommand` lists them.
+ */
+export const layersVariable = 'TOMESH_SANDBOX_LAYERS';
+
+/** A shell command that prints, one per line, every path written (or copied up) in the overlaid directories so far. */
+export const sandboxWritesCommand = `(for layer in "$${layersVariable}"/*; do index=\${layer##*/}; dirs=(${overlaid.join(' ')}); (cd "$layer/upper" && find . -mindepth 1 | sed "s|^\\.|\${dirs[$index]}|"); done) | sort`;
+
 /** What a sandboxed script did. */
 export interface SandboxResult {
 	exitCode: number | null;
@@ -41,7 +50,7 @@ export async function runInSandbox(script: string, options: {env?: Record<string
 		const work = `${mnt}/${index}/work`;
 		return `mkdir -p ${upper} ${work} && mount -t overlay overlay -o lowerdir=${directory},upperdir=${upper},workdir=${work} ${directory}`;
 	});
-	const setup = ['set -e', `mkdir -p ${mnt}`, `mount -t tmpfs tmpfs ${mnt}`, ...mounts, 'ip link set lo up', 'set +e', `exec bash ${scriptFile}`].join('\n');
+	const setup = ['set -e', `mkdir -p ${mnt}`, `mount -t tmpfs tmpfs ${mnt}`, ...mounts, 'ip link set lo up', `export ${layersVariable}=${mnt}`, 'set +e', `exec bash ${scriptFile}`].join('\n');
 	try {
 		return await new Promise<SandboxResult>((resolve, reject) => {
 			const child = spawn('unshare', ['--mount', '--net', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'bash', '-c', setup], {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {runInSandbox, sandboxUnavailable, snapshot} from '../helpers/sandbox.js';
+import {runInSandbox, sandboxUnavailable, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
 
 const unavailable = sandboxUnavailable();
 const sandboxTest = unavailable ? test.skip : test.serial;
@@ -23,4 +23,15 @@ sandboxTest('the exit code and stderr of the script come back', async t => {
 	const result = await runInSandbox('echo oops >&2; exit 7');
 	t.is(result.exitCode, 7);
 	t.is(result.stderr, 'oops\n');
+});
+
+sandboxTest('the script can list what it wrote to the overlaid directories', async t => {
+	const result = await runInSandbox(`
+		${sandboxWritesCommand} > /tmp/tomesh-before-$$
+		mkdir -p /etc/tomesh-probe && echo x > /etc/tomesh-probe/file && echo y > /root/tomesh-probe
+		${sandboxWritesCommand} | comm -13 /tmp/tomesh-before-$$ -
+		rm /tmp/tomesh-before-$$
+	`);
+	t.is(result.exitCode, 0, result.stderr);
+	t.is(result.stdout, '/etc/tomesh-probe\n/etc/tomesh-probe/file\n/root/tomesh-probe\n');
 });

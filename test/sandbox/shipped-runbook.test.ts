@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import type {CheckResult} from '../../source/domain/events.js';
 import {cliPath} from '../helpers/run-cli.js';
-import {runInSandbox, sandboxUnavailable, snapshot} from '../helpers/sandbox.js';
+import {runInSandbox, sandboxUnavailable, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const shipped = path.join(repo, 'runbooks/tomesh-chat.md');
@@ -72,14 +72,15 @@ ${cli('run --yes', only)}; echo "exit run $?"
 readlink /etc/nginx/sites-enabled/matrix.tomesh.net > ${out}/link
 cp /etc/nginx/sites-available/matrix.tomesh.net ${out}/site
 nginx -t; echo "exit nginx-t $?"
+${sandboxWritesCommand} > ${out}/before-verify
 ${cli('verify --json', only)} > ${out}/verify.json; echo "exit verify $?"
+${sandboxWritesCommand} | comm -13 ${out}/before-verify - > ${out}/verify-wrote
 ${cli('run --yes', only)}; echo "exit rerun $?"
 # Forget the progress and apply again: the symlink's guard and the idempotent write make it a no-op, not an error.
 ${cli('reset', https, `--doc ${shipped} --state ${state}`)}; echo "exit reset $?"
 ${cli('run --yes', only)}; echo "exit again $?"
 `, {timeoutMs: 90_000});
-	t.log(result.stdout, result.stderr);
-	t.deepEqual(exits(result.stdout), {run: 0, 'nginx-t': 0, verify: 0, rerun: 0, reset: 0, again: 0});
+	t.deepEqual(exits(result.stdout), {run: 0, 'nginx-t': 0, verify: 0, rerun: 0, reset: 0, again: 0}, `${result.stdout}\n${result.stderr}`);
 	t.is(await readFile(path.join(out, 'link'), 'utf8'), '/etc/nginx/sites-available/matrix.tomesh.net\n');
 	const site = await readFile(path.join(out, 'site'), 'utf8');
 	t.regex(site, /server_name matrix\.tomesh\.net;/);
@@ -88,6 +89,7 @@ ${cli('run --yes', only)}; echo "exit again $?"
 	t.is(report.summary.fail, 0);
 	t.true(report.checks.some(check => check.step === `${https}/4` && check.status === 'pass'), 'nginx -t is a check that passed');
 	t.true(report.checks.some(check => check.step === `${https}/2` && check.status === 'pass'), 'the site file is checked');
+	t.is(await readFile(path.join(out, 'verify-wrote'), 'utf8'), '', 'verify wrote nothing in the system directories');
 	t.deepEqual(await snapshot(hostPaths), host, "the host's /etc, /var, /run and /opt are untouched");
 });
 
@@ -104,8 +106,7 @@ ${cli('run --yes', only)}; echo "exit run $?"
 cp /etc/network/interfaces ${out}/interfaces
 ${cli('verify --json', only)} > ${out}/verify.json; echo "exit verify $?"
 `, {timeoutMs: 60_000});
-	t.log(result.stdout, result.stderr);
-	t.is(exits(result.stdout).run, 0);
+	t.is(exits(result.stdout).run, 0, `${result.stdout}\n${result.stderr}`);
 	const original = await readFile(interfacesFixture, 'utf8');
 	const expected = original.replace(
 		'        dns-nameservers 2001:4860:4860::8844 2001:4860:4860::8888 8.8.8.8\n',
