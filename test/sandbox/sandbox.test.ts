@@ -3,7 +3,10 @@ import {runInSandbox, sandboxUnavailable, sandboxWritesCommand, snapshot} from '
 
 const unavailable = sandboxUnavailable();
 const sandboxTest = unavailable ? test.skip : test.serial;
-if (unavailable) test('sandbox tests are skipped', t => t.log(`skipped: ${unavailable}`));
+if (unavailable) test('sandbox tests are skipped', t => {
+	t.log(`skipped: ${unavailable}`);
+	t.pass();
+});
 
 sandboxTest('writes to /etc, /var and /run vanish; daemons die with the sandbox; loopback is up', async t => {
 	const host = await snapshot(['/etc/tomesh-sandbox-probe', '/var/tomesh-sandbox-probe', '/run/tomesh-sandbox-probe']);

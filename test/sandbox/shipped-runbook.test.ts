@@ -19,7 +19,10 @@ const federation = 'set-up-martix-homeserver.set-up-federation';
 
 const unavailable = sandboxUnavailable() ?? (spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx']).status === 0 ? undefined : 'nginx is not installed (apt-get install -y nginx)');
 const sandboxTest = unavailable ? test.skip : test.serial;
-if (unavailable) test('shipped runbook sandbox tests are skipped', t => t.log(`skipped: ${unavailable}`));
+if (unavailable) test('shipped runbook sandbox tests are skipped', t => {
+	t.log(`skipped: ${unavailable}`);
+	t.pass();
+});
 
 // Everything the host could be left with if the sandbox leaked.
 const hostPaths = [
