@@ -1,30 +1,15 @@
-import os from 'node:os';
-import process from 'node:process';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {predictEndCwd} from './predict-end-cwd.js';
-import type {Parameter, Runbook, Step} from '../domain/types.js';
 import {formatDuration, type AnyCheck, type CheckContext, type CheckExec, type CheckOutcome} from './check-context.js';
 import {runCommandCheck} from './check-command.js';
-import {fileActionChecks, runFileActionCheck} from './check-file-action.js';
+import {runFileActionCheck} from './check-file-action.js';
+import type {CheckJob} from './check-jobs.js';
 import {runFileCheck} from './check-file.js';
 import {runHttpCheck} from './check-http.js';
 import {runPortCheck} from './check-port.js';
 import {defaultCheckExec} from './check-exec.js';
 
-/** One check to run, with the session it runs in. Parameters must already be filled in (resolveStep). */
-export interface CheckJob {
-	/** Runbook id. */
-	runbook: string;
-	/** Step id. */
-	step: string;
-	/** The step's title, for reports that name the step. */
-	stepTitle?: string;
-	check: AnyCheck;
-	cwd: string;
-	env: Record<string, string>;
-	/** When set, the check is not run and is reported as skipped with this reason. */
-	skip?: string;
-}
+// The controller builds its jobs with these; they live in check-jobs.ts.
+export {checkCwd, missingParameterReason, stepCheckJobs, type CheckJob} from './check-jobs.js';
 
 /** Options of `runChecks`. */
 export interface RunChecksOptions {
@@ -135,56 +120,4 @@ export function checkTitle(check: AnyCheck): string {
 			return check.title;
 		}
 	}
-}
-
-/**
- * The parameters a runbook uses (its text contains their literal) that have no value: their checks cannot run.
- * Returns the skip reason, or undefined when every used parameter has a value.
- */
-export function missingParameterReason(runbook: Runbook, parameters: Parameter[], values: Record<string, string>): string | undefined {
-	const text = JSON.stringify(runbook.steps);
-	const missing = parameters.filter(parameter => (values[parameter.name] ?? '') === '' && text.includes(parameter.literal));
-	if (missing.length === 0) return undefined;
-	const names = missing.map(parameter => parameter.name).join(', ');
-	return `parameter ${names} has no value (set it with --set ${missing[0]!.name}=…)`;
-}
-
-/**
- * The check jobs of one (resolved) step: its own checks, then one per write/edit action. `skip` marks them all
- * skipped with that reason (e.g. from missingParameterReason). `resolve` (parameters → values) lets the checks run
- * where the document's `cd`s put them even when the session has not been there yet (see checkCwd).
- */
-export function stepCheckJobs(
-	runbook: Runbook,
-	step: Step,
-	session: {cwd: string; env: Record<string, string>},
-	skip?: string,
-	resolve?: (step: Step) => Step,
-): CheckJob[] {
-	const checks: AnyCheck[] = [...step.checks, ...fileActionChecks(step)];
-	const cwd = checks.length === 0 ? session.cwd : checkCwd(runbook, step, session.cwd, resolve);
-	return checks.map(check => ({
-		runbook: runbook.id,
-		step: step.id,
-		stepTitle: step.title,
-		check,
-		cwd,
-		env: session.env,
-		...(skip === undefined ? {} : {skip}),
-	}));
-}
-
-/**
- * The directory a step's checks run in: where the `cd`s of this and the earlier steps leave the shell, when the
- * document fixes it (an absolute or `~` cd, a cwd annotation) — so that verify on a machine where nothing ran yet
- * still looks for `homeserver.yaml` in `~/.synapse` — otherwise the session's cwd. `resolve` fills parameters into
- * the earlier steps; without it only the session (and a cwd annotation) counts.
- */
-export function checkCwd(runbook: Runbook, step: Step, sessionCwd: string, resolve?: (step: Step) => Step): string {
-	const index = runbook.steps.findIndex(candidate => candidate.id === step.id);
-	if (index === -1 || !resolve) return step.cwd ?? sessionCwd;
-	const steps = [...runbook.steps.slice(0, index).map(earlier => resolve(earlier)), step];
-	const home = process.env.HOME || os.homedir();
-	const fromSession = predictEndCwd(steps, sessionCwd, home);
-	return fromSession !== undefined && fromSession === predictEndCwd(steps, '/nonexistent/start', home) ? fromSession : sessionCwd;
 }
