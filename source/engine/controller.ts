@@ -7,7 +7,7 @@ import {checkSetValues, missingParameters, parameterValues} from '../domain/para
 import {maskSecrets} from '../domain/secrets.js';
 import {isFinished, reduceStep, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
-import {ProgressStore, stateDirectory, systemStateDirectory} from '../store/progress-store.js';
+import {ProgressStore, stateDirectory, systemStateDirectory, type ProgressData} from '../store/progress-store.js';
 import {assumeYesEnvironment} from './assume-yes.js';
 import {AuditLog, auditLogDirectory} from './audit-log.js';
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
@@ -139,13 +139,20 @@ export class EngineController implements Controller {
 			return end('failed', result.message, result.exitCode);
 		}
 
-		this.store.update(data => {
-			data.sessions[runbook.id] = result.session;
-		});
-		if (result.reboot) return end(await this.reboot(stepId, options, emit), 'rebooting');
+		if (result.reboot) {
+			this.store.update(data => {
+				data.sessions[runbook.id] = result.session;
+			});
+			return end(await this.reboot(stepId, options, emit), 'rebooting');
+		}
+
 		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs})).filter(check => check.status === 'fail');
 		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
-		this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message});
+		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
+		// started before (its `cd sub` would otherwise go one level too deep).
+		this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message}, data => {
+			if (failed.length === 0) data.sessions[runbook.id] = result.session;
+		});
 		return end(failed.length === 0 ? 'done' : 'failed', message, result.exitCode ?? 0);
 	}
 
@@ -204,10 +211,11 @@ export class EngineController implements Controller {
 		return resolveStep(step, this.parameters, this.values());
 	}
 
-	private transition(stepId: string, transition: StepTransition): void {
+	private transition(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {
 		this.store.update(data => {
 			data.steps[stepId] = reduceStep(data.steps[stepId], transition);
 			data.bootId = this.bootId;
+			also?.(data);
 		});
 	}
 

@@ -68,6 +68,8 @@ export class ProgressStore {
 	/** The state file. */
 	readonly file: string;
 	private conf?: Conf<ProgressData>;
+	// This process holds the run lock while it writes, so what it last read or wrote is what the file says.
+	private cache?: ProgressData;
 
 	/**
 	 * Opens the state in `directory`. Nothing is created until the first write, so read-only commands leave a machine
@@ -82,8 +84,12 @@ export class ProgressStore {
 	/** A snapshot of everything saved (empty when nothing was saved yet). */
 	read(): ProgressData {
 		if (!this.conf && !existsSync(this.file)) return {steps: {}, sessions: {}, values: {}};
-		const store = this.open().store;
-		return {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
+		if (!this.cache) {
+			const store = this.open().store;
+			this.cache = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
+		}
+
+		return structuredClone(this.cache);
 	}
 
 	private open(): Conf<ProgressData> {
@@ -110,6 +116,7 @@ export class ProgressStore {
 	write(data: ProgressData): void {
 		const clean = JSON.parse(JSON.stringify(data)) as ProgressData;
 		this.open().store = clean;
+		this.cache = clean;
 	}
 
 	/** Applies `change` to a snapshot and saves the result atomically. */
