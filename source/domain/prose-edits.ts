@@ -21,7 +21,7 @@ function boldFiles(markdown: string): Array<{path: string; index: number}> {
 /**
  * Reads the edits the seed's prose describes:
  * "changing `KEY` to `VALUE` in **FILE**" → set-yaml; "Open up **FILE**, find `a:b:c` and change the value to `1`" →
- * set-yaml on the nested key; "comment out the `X` line, then add …:" → the next block is a comment-and-insert;
+ * set-yaml on the nested key; "adding `LINE` in **FILE**" → append the line once; "comment out the `X` line, then add …:" → the next block is a comment-and-insert;
  * "Create **PATH**…:" / "…such that the file looks like:" → the next block is the file's content;
  * "In **FILE**, change …:" → the next block is a hand edit of FILE.
  */
@@ -36,6 +36,11 @@ export function proseEdits(markdown: string, line: number): ProseEdits {
 	for (const match of markdown.matchAll(/\*\*([^*\n]+)\*\*,? find `([^`\n]+)` and change (?:the|its) value to `([^`\n]+)`/g)) {
 		actions.push({kind: 'edit', path: match[1]!.trim(), edit: {op: 'set-yaml', key: match[2]!.split(':'), value: match[3]!}, line});
 		consumed.add(match[2]!).add(match[3]!);
+	}
+
+	for (const match of markdown.matchAll(/\badding `([^`\n]+)` (?:in|to) \*\*([^*\n]+)\*\*/g)) {
+		actions.push({kind: 'edit', path: match[2]!.trim(), edit: {op: 'append-line', line: match[1]!}, line});
+		consumed.add(match[1]!);
 	}
 
 	const trimmed = markdown.trim();

@@ -75,6 +75,14 @@ test('chat@e6d2a66 (indented blocks, no prompts): its shell lines are root comma
 	}
 });
 
+test('later prose edits: "adding `KEY: VALUE` in **FILE**" appends the line once', (t) => {
+	const document = parseDocument(readFileSync(path.join(corpusDir, 'chat@2819b3b.md'), 'utf8'), 'chat.md');
+	const step = document.runbooks[0]!.steps.find((candidate) => candidate.title.startsWith('Enable community group creation'))!;
+	t.deepEqual(step.actions, [{kind: 'edit', path: 'homeserver.yaml', edit: {op: 'append-line', line: 'enable_group_creation: true'}, line: step.line}]);
+	const guest = document.runbooks[0]!.steps.find((candidate) => candidate.title.startsWith('Enable guest access'))!;
+	t.like(guest.actions[0], {kind: 'edit', edit: {op: 'set-yaml', key: ['allow_guest_access'], value: 'True'}});
+});
+
 test('the corpus non-shell blocks are never run by bash', (t) => {
 	const document = parseDocument(readFileSync(path.join(corpusDir, 'chat@2819b3b.md'), 'utf8'), 'chat.md');
 	const runs = document.runbooks.flatMap((runbook) => runbook.steps.flatMap((step) => step.actions)).filter((action) => action.kind === 'run');
