@@ -5,6 +5,14 @@ import {runShell} from './run-shell.js';
 // Output lines kept per check: the verdict needs only the expected lines and the tail.
 const maxLines = 2000;
 
+// Check commands run in their own process groups, out of reach of a Ctrl-C at the terminal: this ends them all.
+const everything = new AbortController();
+
+/** Kills every check command still running (verify was interrupted); they end as failed, "was killed". */
+export function abortAllChecks(): void {
+	everything.abort();
+}
+
 /**
  * Runs a check's command with bash through the engine's shell runner (own process group, stdin closed so nothing
  * can wait for input, the whole tree killed on timeout). `user` commands run as the sudo user when the tool is
@@ -20,7 +28,7 @@ export const defaultCheckExec: CheckExec = async (command, options) => {
 		argv,
 		cwd: options.cwd,
 		env: {...process.env, ...options.env},
-		signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+		signal: AbortSignal.any([timeout, everything.signal, ...(options.signal ? [options.signal] : [])]),
 		onLine(_stream, line) {
 			if (lines.length < maxLines) lines.push(line);
 		},
