@@ -116,6 +116,7 @@ export class EngineController implements Controller {
 		const result = await executeStep(resolved, {
 			session: this.session(runbook.id),
 			backupDir: path.join(stateDir, 'backups'),
+			pidFile: path.join(stateDir, 'running.pid'),
 			audit: this.audit,
 			assumeYesEnv: options.assumeYes ? assumeYesEnvironment(stateDir) : undefined,
 			user: sudoUser(),

@@ -1,3 +1,4 @@
+import {rmSync, writeFileSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/file-change.js';
 import type {Action, Step} from '../domain/types.js';
@@ -21,6 +22,8 @@ export interface ExecutorContext {
 	user?: SessionCommand['user'];
 	signal?: AbortSignal;
 	onEvent?: RunListener;
+	/** Holds the process group id of the running command, so a later start can end what a killed run left behind. */
+	pidFile?: string;
 }
 
 /** How a step's actions went. */
@@ -157,8 +160,10 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 		extraEnv: context.assumeYesEnv,
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
 		signal: context.signal,
+		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
 		onLine,
 	});
+	if (context.pidFile) rmSync(context.pidFile, {force: true});
 	context.session = session;
 	if (result.aborted) return {ok: false, aborted: true, exitCode: result.exitCode, signal: result.signal, message: 'aborted: the command was stopped'};
 	if (result.exitCode === 0) return {ok: true, exitCode: 0};

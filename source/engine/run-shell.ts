@@ -10,6 +10,8 @@ export interface ShellRequest {
 	/** Text written to stdin, which is then closed; absent = stdin is /dev/null. */
 	input?: string;
 	signal?: AbortSignal;
+	/** Called with the process id (= its process group id) as soon as it is started. */
+	onSpawn?: (pid: number) => void;
 	/** Called once per complete line of output (without the newline). */
 	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
 }
@@ -44,6 +46,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 			if (entry.kind === 'stdout' || entry.kind === 'stderr') splitters[entry.kind].push(entry.data as Buffer | string);
 		},
 	})`${request.argv}`;
+	if (child.pid !== undefined) request.onSpawn?.(child.pid);
 	let aborted = false;
 	const abort = () => {
 		aborted = true;

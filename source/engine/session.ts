@@ -20,6 +20,8 @@ export interface SessionCommand {
 	/** Text the command reads on stdin (then end of file); absent = stdin is /dev/null. */
 	input?: string;
 	signal?: AbortSignal;
+	/** Called with the process group id once the command is started. */
+	onSpawn?: (pid: number) => void;
 	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
 }
 
@@ -63,6 +65,7 @@ export async function runInSession(
 			cwd: session.cwd,
 			env: {...base, ...session.env},
 			signal: request.signal,
+			onSpawn: request.onSpawn,
 			onLine: request.onLine,
 		});
 		return {result, session: await capturedSession(directory, base, session), inputExhausted: await readAll(directory, request.input)};

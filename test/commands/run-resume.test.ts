@@ -11,6 +11,15 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 	}
 }
 
+function groupGone(group: number): boolean {
+	try {
+		process.kill(-group, 0);
+		return false;
+	} catch {
+		return true;
+	}
+}
+
 test('kill -9 during a long step: the step shows interrupted, the next run re-runs it and finishes with no duplicate', async t => {
 	const w = workspace(fixture('long-step'));
 	const {child, done} = w.start(['run', '--yes']);
@@ -19,12 +28,10 @@ test('kill -9 during a long step: the step shows interrupted, the next run re-ru
 	child.kill('SIGKILL');
 	const killed = await done;
 	t.is(killed.signal, 'SIGKILL');
-	// The step's own process group outlives the killed CLI; end it the way a reboot or the operator would.
-	try {
-		process.kill(-Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
-	} catch {}
-
+	const stepGroup = Number(readFileSync(path.join(w.state, 'running.pid'), 'utf8'));
+	t.notThrows(() => process.kill(-stepGroup, 0), 'the step outlives the killed CLI');
 	const status = await w.cli(['status', '--json']);
+	await until(() => groupGone(stepGroup), 'the next start to end the left-over step');
 	const steps = JSON.parse(status.stdout).runbooks[0].steps;
 	t.is(steps[1].status, 'interrupted');
 	t.deepEqual(JSON.parse(status.stdout).resume, {runbook: 'work.slow-work', step: 'work.slow-work/2', status: 'interrupted', rebooted: false});
@@ -91,16 +98,7 @@ test('Ctrl-C (SIGINT) during a headless run stops the step, saves it interrupted
 	t.is(result.exitCode, 130, result.stdout + result.stderr);
 	t.regex(result.stdout, /✗ work\.slow-work\/2 interrupted/);
 	const stepGroup = Number(readFileSync(pidFile, 'utf8'));
-	const gone = () => {
-		try {
-			process.kill(-stepGroup, 0);
-			return false;
-		} catch {
-			return true;
-		}
-	};
-
-	await until(gone, 'the step process group to be gone');
+	await until(() => !existsSync(`/proc/${stepGroup}`), 'the step process to be gone');
 	const report = JSON.parse((await w.cli(['status', '--json'])).stdout);
 	t.is(report.runbooks[0].steps[1].status, 'interrupted');
 });
