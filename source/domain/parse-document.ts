@@ -92,7 +92,7 @@ export function parseDocument(text: string, path: string): SetupDocument {
 	const {title, sections: all} = sections(tokens, toLine);
 	for (const section of all) {
 		if (section.steps.length > 0 || !section.loose.some(({token}) => token.type === 'code')) continue;
-		const builder = new StepBuilder(toLine(section.loose[0]!.line), toLine);
+		const builder = new StepBuilder(toLine(section.loose[0]!.line), toLine, section.title);
 		for (const {token, line} of section.loose) builder.add([token], line, token.raw);
 		section.steps.push(builder);
 	}

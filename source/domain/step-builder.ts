@@ -32,6 +32,8 @@ export class StepBuilder {
 	constructor(
 		readonly line: number,
 		private readonly toLine: (strippedLine: number) => number,
+		/** A fixed title (a section without a numbered list is one step named after the section). */
+		private readonly fixedTitle?: string,
 	) {}
 
 	/** Adds the tokens of a list item or a column-0 block starting at `line` (a line of the stripped text). */
@@ -131,7 +133,7 @@ export class StepBuilder {
 			id,
 			number,
 			line: this.line,
-			title: firstSentence(this.texts[0] ?? '') || fallbackTitle,
+			title: this.fixedTitle ?? (firstSentence(this.texts[0] ?? '') || fallbackTitle),
 			markdown: this.markdown.join('').trimEnd(),
 			actions,
 			checks,

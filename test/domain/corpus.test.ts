@@ -95,6 +95,7 @@ test('a section without a list but with a command block (Create More RAM) is a o
 	const document = parseDocument(readFileSync(path.join(corpusDir, 'chat@2819b3b.md'), 'utf8'), 'chat.md');
 	const ram = document.runbooks.find((runbook) => runbook.title === 'Create More RAM')!;
 	t.is(ram.steps.length, 1);
+	t.is(ram.steps[0]!.title, 'Create More RAM');
 	t.deepEqual(
 		ram.steps[0]!.actions.map((action) => action.kind),
 		['run', 'run', 'run', 'run', 'edit'],
