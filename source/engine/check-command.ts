@@ -2,17 +2,13 @@ import {stat} from 'node:fs/promises';
 import type {Check} from '../domain/types.js';
 import {maskSecrets} from '../domain/secrets.js';
 import {formatDuration, lastLines, type CheckContext, type CheckOutcome} from './check-context.js';
+import {lineShows, normaliseLine as normalise} from './check-expected-output.js';
 
 type CommandCheck = Extract<Check, {kind: 'command'}>;
 
-/** Collapses runs of whitespace so that column alignment in a document does not matter. */
-function normalise(line: string): string {
-	return line.trim().replaceAll(/\s+/g, ' ');
-}
-
 /**
- * Runs a command check: it passes when the command exits 0 and every expected line appears (whitespace-insensitive)
- * in a line of its output. The command runs in the session's cwd and environment, as the check's user.
+ * Runs a command check: it passes when the command exits 0 and every expected line shows in a line of its output
+ * (whitespace-insensitive; see lineShows). The command runs in the session's cwd and environment, as the check's user.
  */
 export async function runCommandCheck(check: CommandCheck, context: CheckContext): Promise<CheckOutcome> {
 	if (!(await isDirectory(context.cwd))) {
@@ -34,8 +30,8 @@ export async function runCommandCheck(check: CommandCheck, context: CheckContext
 		return {status: 'fail', detail: tail ? `${how}: ${tail}` : `${how} (no output)`, hint: hintFor(check.command, result.exitCode, output)};
 	}
 
-	const got = output.split('\n').map(line => normalise(line));
-	const missing = (check.expect ?? []).map(line => normalise(line)).filter(line => line !== '' && !got.some(have => have.includes(line)));
+	const got = output.split('\n');
+	const missing = (check.expect ?? []).map(line => normalise(line)).filter(line => line !== '' && !got.some(have => lineShows(have, line)));
 	if (missing.length > 0) {
 		const tail = lastLines(output);
 		return {status: 'fail', detail: `expected '${missing[0]}', got ${tail ? `'${tail}'` : 'no output'}`};
