@@ -6,7 +6,9 @@ export type BlockContext =
 	| {kind: 'write'; path: string}
 	| {kind: 'comment-and-insert'; path: string; match: string}
 	/** "In **FILE**, change … to:" — the block is part of a file the operator edits by hand. */
-	| {kind: 'file-edit'; path: string};
+	| {kind: 'file-edit'; path: string}
+	/** "SSH into **host** and run:", "On the router:" — commands for another machine, never run here. */
+	| {kind: 'remote'; path?: undefined};
 
 /** What one code block contributes to its step. */
 export interface ClassifiedBlock {
@@ -94,6 +96,7 @@ export function classifyBlock(code: string, language: string | undefined, firstL
 		return {...none, actions: [{kind: 'edit', path: context.path, edit: {op: 'comment-and-insert', match: context.match, insert}, line: firstLine}]};
 	}
 
+	if (context?.kind === 'remote') return {...none, actions: [manual(code, lang || guessLanguage(code), firstLine, prose)]};
 	if (!shellLanguages.has(lang)) return {...none, actions: [manual(code, lang, firstLine, prose, context?.path)]};
 	const lines = logicalLines(code, firstLine);
 	const prompted = lines.filter((line) => prompt.test(line.text.trim()));

@@ -21,6 +21,10 @@ const valuePatterns: Array<{pattern: RegExp; type: ParameterType; role: 'domain'
 // ALL-CAPS placeholders: `VERSION`, `YOUR_SERVER_IP`, `IPv6:ADDRESS`.
 const placeholderShape = /^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/;
 const underscoredWord = /(?<![$\w{])[A-Z][A-Z\d]*(?:_[A-Z\d]+)+(?![\w=])/g;
+// `IPv6:ADDRESS`: a capitalised prefix, so cipher lists (`SHA256:ECDHE`) and URLs (`host.net:PASSWORD@`) are not taken.
+const prefixedWord = /(?<![$\w{:.@])(?:IPv[46]|[A-Z][a-z][A-Za-z\d]*):[A-Z][A-Z\d_]{2,}(?![\w:])/g;
+// "replace USERNAME with …" names a placeholder even when it is not inline code.
+const replaceWord = /\breplac\w*\s+`?([A-Z][A-Z\d_]{2,})`?\s+with\b/g;
 
 function actionTexts(action: Action): string[] {
 	switch (action.kind) {
@@ -89,8 +93,12 @@ export function detectParameters(document: SetupDocument): Parameter[] {
 
 	for (const step of steps) {
 		const inline = [...step.markdown.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]!.trim()).filter((code) => placeholderShape.test(code));
-		const used = step.actions.flatMap((action) => (action.kind === 'run' ? [...action.command.matchAll(underscoredWord)].map((match) => match[0]) : []));
-		for (const literal of [...inline, ...used]) {
+		const used = step.actions.flatMap((action) => {
+			const texts = action.kind === 'run' ? [action.command] : actionTexts(action);
+			return texts.flatMap((text) => [...text.matchAll(underscoredWord), ...text.matchAll(prefixedWord)].map((match) => match[0]));
+		});
+		const named = [...step.markdown.matchAll(replaceWord)].map((match) => match[1]!);
+		for (const literal of [...inline, ...used, ...named]) {
 			if (assigned.has(literal)) continue;
 			add({literal, type: placeholderType(literal), name: parameterName(literal), line: step.line, placeholder: true});
 		}

@@ -23,7 +23,8 @@ function boldFiles(markdown: string): Array<{path: string; index: number}> {
  * "changing `KEY` to `VALUE` in **FILE**" → set-yaml; "Open up **FILE**, find `a:b:c` and change the value to `1`" →
  * set-yaml on the nested key; "adding `LINE` in **FILE**" → append the line once; "comment out the `X` line, then add …:" → the next block is a comment-and-insert;
  * "Create **PATH**…:" / "…such that the file looks like:" → the next block is the file's content;
- * "In **FILE**, change …:" → the next block is a hand edit of FILE.
+ * "In **FILE**, change …:" → the next block is a hand edit of FILE; "SSH into **host**…", "…router…" → the next block
+ * is for another machine (shown, never run here).
  */
 export function proseEdits(markdown: string, line: number): ProseEdits {
 	const actions: Action[] = [];
@@ -57,6 +58,8 @@ export function proseEdits(markdown: string, line: number): ProseEdits {
 		if (before) context = {kind: 'write', path: before.path};
 	} else if (trimmed.endsWith(':') && create && boldFiles(create[0]).length > 0) {
 		context = {kind: 'write', path: create[1]!.trim()};
+	} else if (/\bssh\s+(?:in)?to\b|\b(?:router|switch)\b/i.test(markdown)) {
+		context = {kind: 'remote'};
 	} else if (trimmed.endsWith(':') && files.length > 0 && /\b(change|add|replac|uncomment|edit|append)/i.test(markdown)) {
 		context = {kind: 'file-edit', path: files[0]!.path};
 	}

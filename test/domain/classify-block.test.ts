@@ -41,3 +41,10 @@ test('the prose context makes a block a file write or a comment-and-insert edit'
 		{kind: 'edit', path: '/etc/network/interfaces', edit: {op: 'comment-and-insert', match: '^dns-nameservers(\\s|$)', insert: ['    dns-nameservers 8.8.8.8']}, line: 3},
 	]);
 });
+
+test('commands for another machine (SSH into a host, a router) are shown, never run here', (t) => {
+	t.like(classifyBlock('# set interfaces ethernet eth0 address 10.0.0.1/24\n# commit', undefined, 1, {kind: 'remote'}, 'SSH into **router** and run:').actions[0], {
+		kind: 'manual',
+		text: 'SSH into **router** and run:',
+	});
+});

@@ -74,3 +74,44 @@ test('resolveStep fills commands (quoted), paths, file contents and checks', (t)
 	const original = shipped.runbooks[2]!.steps[1]!.actions[0]!;
 	t.true(original.kind === 'write' && original.path.endsWith('matrix.tomesh.net'), 'the parsed step is not changed');
 });
+
+test('placeholders: IPv6:ADDRESS in a command, "replace USERNAME with" in prose', (t) => {
+	const document = parseDocument(
+		[
+			'# Router',
+			'',
+			'## Configure IPv6',
+			'',
+			'1. Add the address:',
+			'',
+			'\t```',
+			'\t# ip -6 addr add IPv6:ADDRESS/64 dev eth0',
+			'\t```',
+			'',
+			"1. Run the query, replace USERNAME with the user's name:",
+			'',
+			'\t```',
+			"\tUPDATE users SET admin=1 WHERE name = '@USERNAME:example.org';",
+			'\t```',
+			'',
+			'1. SSH into **router** and run:',
+			'',
+			'\t```',
+			'\t# set system name-server 8.8.8.8',
+			'\t```',
+		].join('\n'),
+		'router.md',
+	);
+	t.deepEqual(
+		document.parameters.map(({name, literal, type, default: value}) => [name, literal, type, value]),
+		[
+			['ipv6_address', 'IPv6:ADDRESS', 'ipv6', undefined],
+			['username', 'USERNAME', 'text', undefined],
+		],
+	);
+	const values = checkSetValues(document.parameters, {ipv6_address: '2001:db8::1'});
+	t.like(resolveStep(document.runbooks[0]!.steps[0]!, document.parameters, parameterValues(document.parameters, values)).actions[0], {
+		command: "ip -6 addr add '2001:db8::1'/64 dev eth0",
+	});
+	t.like(document.runbooks[0]!.steps[2]!.actions[0], {kind: 'manual', code: '# set system name-server 8.8.8.8'});
+});
