@@ -1,3 +1,4 @@
+import {splitHeredocs} from './heredoc.js';
 import {commandAction, looksLikeCommand} from './shell-command.js';
 import type {Action, Check, ShellUser} from './types.js';
 
@@ -98,6 +99,14 @@ export function classifyBlock(code: string, language: string | undefined, firstL
 
 	if (context?.kind === 'remote') return {...none, actions: [manual(code, lang || guessLanguage(code), firstLine, prose)]};
 	if (!shellLanguages.has(lang)) return {...none, actions: [manual(code, lang, firstLine, prose, context?.path)]};
+	if (code.includes('<<') && context === undefined) {
+		const parts = splitHeredocs(code, firstLine);
+		if (parts.some((part) => part.kind === 'heredoc')) {
+			const results = parts.map((part) => (part.kind === 'heredoc' ? {actions: [part.action], checks: []} : classifyBlock(part.code, language, part.firstLine, undefined, prose)));
+			return {actions: results.flatMap((result) => result.actions), checks: results.flatMap((result) => result.checks)};
+		}
+	}
+
 	const lines = logicalLines(code, firstLine);
 	const prompted = lines.filter((line) => prompt.test(line.text.trim()));
 	const rootPrompted = prompted.some((line) => line.text.trim().startsWith('#'));

@@ -32,7 +32,7 @@ export function isInteractive(text: string): boolean {
 
 /**
  * The action a single shell command asks for: nothing for `sudo -i`, a reboot for `(sudo) reboot`, an append-once
- * edit for `echo "LINE" >> FILE`, otherwise a run action (a leading `sudo` dropped: the tool is root).
+ * edit for `echo "LINE" >> FILE` (or `| tee -a FILE`), otherwise a run action (a leading `sudo` dropped: the tool is root).
  */
 export function commandAction(text: string, as: ShellUser, line: number): Action | undefined {
 	const command = text.trim();
@@ -40,6 +40,8 @@ export function commandAction(text: string, as: ShellUser, line: number): Action
 	if (/^(sudo\s+)?(reboot|shutdown\s+-r\s+now)\s*$/.test(command)) return {kind: 'reboot', line};
 	const append = /^(?:sudo\s+)?echo\s+(?:"([^"$`\\]*)"|'([^']*)')\s*>>\s*([^\s;&|]+)\s*$/.exec(command);
 	if (append) return {kind: 'edit', path: append[3]!, edit: {op: 'append-line', line: append[1] ?? append[2]!}, line};
+	const teeAppend = /^(?:sudo\s+)?echo\s+(?:"([^"$`\\]*)"|'([^']*)')\s*\|\s*(?:sudo\s+)?tee\s+-a\s+([^\s;&|]+)\s*(?:>\s*\/dev\/null\s*)?$/.exec(command);
+	if (teeAppend) return {kind: 'edit', path: teeAppend[3]!, edit: {op: 'append-line', line: teeAppend[1] ?? teeAppend[2]!}, line};
 	const sudo = /^sudo\s+([^-\s].*)$/s.exec(command);
 	if (sudo) return {kind: 'run', as: 'root', command: sudo[1]!, line};
 	return {kind: 'run', as, command, line};

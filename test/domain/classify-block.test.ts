@@ -48,3 +48,21 @@ test('commands for another machine (SSH into a host, a router) are shown, never 
 		text: 'SSH into **router** and run:',
 	});
 });
+
+test('heredocs: a literal cat > FILE is a write; one the shell would expand runs as written', (t) => {
+	const result = classifyBlock("# mkdir -p /etc/app\n# cat > /etc/app/app.conf <<'EOF'\nport = 80\nname = $NAME\nEOF\n# systemctl restart app", undefined, 10, undefined, '');
+	t.deepEqual(result.actions, [
+		{kind: 'run', as: 'root', command: 'mkdir -p /etc/app', line: 10},
+		{kind: 'write', path: '/etc/app/app.conf', content: 'port = 80\nname = $NAME\n', line: 11},
+		{kind: 'run', as: 'root', command: 'systemctl restart app', line: 15},
+	]);
+	const expanding = classifyBlock('cat <<EOF >> /etc/profile\nexport PATH=$PATH:/opt/bin\nEOF', undefined, 1, undefined, '');
+	t.deepEqual(expanding.actions, [{kind: 'run', as: 'root', command: 'cat <<EOF >> /etc/profile\nexport PATH=$PATH:/opt/bin\nEOF', line: 1}]);
+	t.like(classifyBlock('sudo tee /etc/x.conf <<EOF > /dev/null\na=1\nEOF', undefined, 1, undefined, '').actions[0], {kind: 'write', path: '/etc/x.conf', content: 'a=1\n'});
+});
+
+test('echo "LINE" | sudo tee -a FILE is an append-once edit too', (t) => {
+	t.deepEqual(classifyBlock("echo '/swapfile none swap sw 0 0' | sudo tee -a /etc/fstab", undefined, 4, undefined, '').actions, [
+		{kind: 'edit', path: '/etc/fstab', edit: {op: 'append-line', line: '/swapfile none swap sw 0 0'}, line: 4},
+	]);
+});
