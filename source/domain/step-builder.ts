@@ -125,7 +125,7 @@ export class StepBuilder {
 			actions[actions.indexOf(target)] = {...target, unless: directive.command};
 		}
 
-		const text = this.texts.join('\n');
+		const text = this.texts.join('\n') || this.notes.join('\n');
 		if (this.directives.some((directive) => directive.kind === 'manual')) actions = [{kind: 'manual', text, line: this.line}];
 		if (actions.length === 0 && !this.handled && !ignore) actions.push({kind: 'manual', text, line: this.line});
 		const notes = actions.length === 0 && this.handled ? [...this.notes, 'tomesh-setup already runs as root: nothing to do here.'] : this.notes;
