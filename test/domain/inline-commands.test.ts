@@ -32,3 +32,9 @@ test('inline code already used by an edit is skipped; the line follows the parag
 	t.deepEqual(inlineCommands('Run `ufw allow 1`', 3, new Set(['ufw allow 1'])).actions, []);
 	t.deepEqual(inlineCommands('First line\nthen run `ufw allow 2`.', 3, new Set()).actions, [{kind: 'run', as: 'root', command: 'ufw allow 2', line: 4}]);
 });
+
+test('commands a sentence warns against or offers as an option are not actions', (t) => {
+	t.deepEqual(commands('Do not run `rm -rf /var/www` here.'), []);
+	t.deepEqual(commands('Start it with `synctl start`. If you want to stop it later, run `synctl stop`.'), ['synctl start']);
+	t.deepEqual(commands('Optionally check with `nginx -t`.'), []);
+});
