@@ -1,7 +1,9 @@
+import os from 'node:os';
 import path from 'node:path';
 import type {CliOptions} from '../cli-args.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
 import {stepFingerprint} from '../domain/fingerprint.js';
+import {cwdAfter, predictCwd} from '../domain/predict-cwd.js';
 import {resolveStep} from '../domain/resolve-step.js';
 import {checkSetValues, missingParameters, parameterValues} from '../domain/parameters.js';
 import {maskSecrets} from '../domain/secrets.js';
@@ -168,14 +170,14 @@ export class EngineController implements Controller {
 	async checkStep(stepId: string, options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
 		const {runbook, step} = this.find(stepId);
 		const skip = missingParameterReason(runbook, this.parameters, this.values());
-		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), this.session(runbook.id), skip), options);
+		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), this.checkSession(runbook, step), skip), options);
 	}
 
 	async verifyAll(options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
 		const values = this.values();
 		const jobs = this.runbooks.flatMap(runbook => {
 			const skip = missingParameterReason(runbook, this.parameters, values);
-			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), this.session(runbook.id), skip));
+			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), this.checkSession(runbook, step), skip));
 		});
 		return this.runCheckJobs(jobs, options);
 	}
@@ -206,6 +208,18 @@ export class EngineController implements Controller {
 
 	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
 		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent});
+	}
+
+	// Where a step's checks run outside a run: the directory its commands leave (predicted from the `cd`s of the runbook
+	// up to it), unless the prediction depends on a variable or quoting; then the runbook's saved session.
+	private checkSession(runbook: Runbook, step: Step): Session {
+		const session = this.session(runbook.id);
+		const resolved = {...runbook, steps: runbook.steps.map(item => this.resolved(item))};
+		const index = runbook.steps.indexOf(step);
+		const home = os.homedir();
+		let cwd = predictCwd(resolved, index, {cwd: process.cwd(), home});
+		for (const action of resolved.steps[index]!.actions) if (action.kind === 'run') cwd = cwdAfter(action.command, cwd, home);
+		return /[$'"`\\]/.test(cwd) ? session : {...session, cwd};
 	}
 
 	private resolved(step: Step): Step {

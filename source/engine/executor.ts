@@ -2,7 +2,7 @@ import {rmSync, writeFileSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/file-change.js';
 import type {Action, Step} from '../domain/types.js';
-import {applyFileChange} from './apply-file-change.js';
+import {applyFileChange, resolveFilePath} from './apply-file-change.js';
 import type {AuditLog} from './audit-log.js';
 import {runInSession, type Session, type SessionCommand} from './session.js';
 
@@ -80,6 +80,8 @@ export async function executeStep(step: Step, context: ExecutorContext): Promise
 		emit({type: 'output', step: step.id, stream, line});
 	};
 
+	// A step whose annotation fixes its directory starts there, and the session carries on from it.
+	if (step.cwd) context.session = {...context.session, cwd: resolveFilePath(step.cwd, context.session.cwd)};
 	for (const [index, action] of step.actions.entries()) {
 		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output, session: context.session};
 		const description = describeAction(action);
@@ -130,7 +132,7 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 		case 'write':
 		case 'edit': {
 			try {
-				const change = await applyFileChange(action, {cwd: step.cwd ?? context.session.cwd, backupDir: context.backupDir});
+				const change = await applyFileChange(action, {cwd: context.session.cwd, backupDir: context.backupDir});
 				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
 				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
 			} catch (error) {

@@ -72,3 +72,20 @@ test('skip and mark done move the resume point; checkStep runs checks and change
 	t.is(controller.resumePoint(), undefined);
 	t.is(open().progress(steps[1]!).status, 'done');
 });
+
+test('a step with a cwd annotation runs its commands there; verify predicts the directory of relative files', async t => {
+	const {work, open, steps} = setup(
+		doc(
+			'1. Make the site directory with `mkdir -p $WORK/site`\n\n' +
+				'1. Create the page with `echo hi > page.html`\n\t<!-- tomesh-setup: cwd $WORK/site -->\n\n' +
+				'1. Enter it with `cd $WORK/site`\n\n1. Allow it by changing `enabled` to `true` in **site.yaml**\n',
+		),
+	);
+	const fresh = open();
+	const [before] = await fresh.checkStep(steps[3]!);
+	t.regex(before!.detail, new RegExp(`${work}/site/site\\.yaml`), 'the relative file is looked for where the earlier cd leads');
+	t.is(await fresh.runStep(steps[0]!), 'done');
+	t.is(await fresh.runStep(steps[1]!), 'done');
+	t.is(readFileSync(path.join(work, 'site', 'page.html'), 'utf8'), 'hi\n');
+	t.is(fresh.session('area.things').cwd, path.join(work, 'site'));
+});
