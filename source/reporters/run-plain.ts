@@ -25,9 +25,15 @@ export function plainRunReporter(write: (text: string) => void = text => process
 				break;
 			}
 
+			case 'action-start': {
+				// Work the tool cannot do must still reach the operator's eyes in a headless run.
+				if (event.action.kind === 'manual') write(`  ☐ by hand: ${event.action.text.split('\n')[0]}${event.action.path ? ` (${event.action.path})` : ''}\n`);
+				break;
+			}
+
 			case 'action-end': {
 				if (event.diff) write(indent(event.diff.replace(/\n$/, '')));
-				else if (event.message && event.ok && event.message.startsWith('already done')) write(`  ${event.message}\n`);
+				else if (event.ok && event.message && /^(already done|no change)/.test(event.message)) write(`  = ${event.message}\n`);
 				break;
 			}
 

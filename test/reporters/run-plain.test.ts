@@ -1,0 +1,43 @@
+import test from 'ava';
+import type {RunEvent} from '../../source/domain/events.js';
+import {failureTailLines, plainRunReporter} from '../../source/reporters/run-plain.js';
+
+function render(events: RunEvent[]): string {
+	let text = '';
+	const report = plainRunReporter(chunk => {
+		text += chunk;
+	});
+	for (const event of events) report(event);
+	return text;
+}
+
+const start: RunEvent = {type: 'step-start', runbook: 'a.b', step: 'a.b/1', number: 1, title: 'Install things'};
+
+test('a done step is two lines plus its diff; no output is shown', t => {
+	const text = render([
+		start,
+		{type: 'output', step: 'a.b/1', stream: 'stdout', line: 'noise'},
+		{type: 'action-end', step: 'a.b/1', index: 0, ok: true, diff: '--- a\n+++ a\n@@ -1 +1 @@\n-x\n+y\n', durationMs: 1},
+		{type: 'action-end', step: 'a.b/1', index: 1, ok: true, diff: '', message: 'no change: /etc/x is already right', durationMs: 1},
+		{type: 'step-end', runbook: 'a.b', step: 'a.b/1', status: 'done', durationMs: 1500},
+	]);
+	t.is(text, '▶ a.b/1 Install things\n  --- a\n  +++ a\n  @@ -1 +1 @@\n  -x\n  +y\n  = no change: /etc/x is already right\n✓ a.b/1 done (1.5 s)\n');
+});
+
+test('a failed step ends with its message and the last lines of its output', t => {
+	const output: RunEvent[] = Array.from({length: 30}, (_, index) => ({type: 'output', step: 'a.b/1', stream: 'stderr', line: `line ${index}`}));
+	const text = render([start, ...output, {type: 'step-end', runbook: 'a.b', step: 'a.b/1', status: 'failed', durationMs: 100, message: 'exit code 3'}]);
+	t.regex(text, /✗ a\.b\/1 failed \(0\.1 s\): exit code 3\n {2}last output:\n/);
+	t.true(text.includes('    line 29\n'));
+	t.false(text.includes(`    line ${29 - failureTailLines}\n`));
+});
+
+test('manual actions and reboots are announced', t => {
+	const text = render([
+		start,
+		{type: 'action-start', step: 'a.b/1', index: 0, action: {kind: 'manual', text: 'Create a SRV record', line: 3}, description: 'by hand'},
+		{type: 'reboot', step: 'a.b/1'},
+	]);
+	t.regex(text, /☐ by hand: Create a SRV record/);
+	t.regex(text, /↻ a\.b\/1: progress saved; rebooting/);
+});
