@@ -28,14 +28,16 @@ export async function runCommand(options: CliOptions): Promise<number> {
 		return startTui({controller, options, mode: 'run'});
 	}
 
+	// Ctrl-C, a kill, or a lost SSH session: stop the step, save it as interrupted, then exit. After a hang-up the
+	// terminal is gone, so writes to it must not crash the process before progress is saved.
 	const abort = new AbortController();
 	const onSignal = () => abort.abort();
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+	for (const signal of signals) process.once(signal, onSignal);
+	process.stdout.on('error', () => undefined);
 	try {
 		return await runHeadless(controller, {onEvent: plainRunReporter(), signal: abort.signal});
 	} finally {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
+		for (const signal of signals) process.off(signal, onSignal);
 	}
 }
