@@ -4,7 +4,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {startOnPty} from './pty.js';
+import {programPid, startOnPty} from './pty.js';
 
 const bytes = process.env.BENCH_BYTES ?? '1G';
 const command = `head -c ${bytes} /dev/zero | tr '\\0' 'x' | fold -w 100`;
@@ -29,12 +29,6 @@ function peakRssKiB(pid) {
 	return Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
 }
 
-function childPid(pid) {
-	// `script` runs `sh -c "stty …; exec node …"`: its only child is the CLI.
-	const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-	return Number(children[0]);
-}
-
 async function tuiRun() {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
 	try {
@@ -56,7 +50,7 @@ async function tuiRun() {
 		pty.type('\r');
 		const end = await pty.waitFor('Every step is done', 600_000);
 		maxGap = Math.max(maxGap, end - last);
-		const rss = peakRssKiB(childPid(pty.child.pid));
+		const rss = peakRssKiB(programPid(pty.child.pid));
 		pty.type('q');
 		await pty.exited;
 		return {ms: end - start, rssMiB: rss / 1024, screenBytes: pty.bytes, maxGap, headless: headlessMs(state)};

@@ -1,16 +1,32 @@
 // Runs a command on a pseudo-terminal (util-linux `script`) and reports when its output first shows a text.
 // Shared by the TUI benches; no polling: the pty's output arrives as a stream.
 import {spawn} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 
 const quote = word => `'${word.replaceAll("'", String.raw`'\''`)}'`;
 
-/** Starts `argv` on a pty of `columns`×`rows`; returns the child and a helper to await a text in its output. */
+/** The pid of the program `script` runs (`sh -c "stty …; exec prog"` leaves it as script's only child). */
+export function programPid(scriptPid) {
+	return Number(readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8').trim().split(/\s+/)[0]);
+}
+
+/** Starts `argv` on a pty of `columns`×`rows`; returns the child and helpers to type and await texts. */
 export function startOnPty(argv, {env = process.env, cwd, columns = 100, rows = 40} = {}) {
 	const command = `stty cols ${columns} rows ${rows}; exec ${argv.map(quote).join(' ')}`;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {TERM: 'xterm-256color', ...env}, cwd, stdio: ['pipe', 'pipe', 'inherit']});
 	let seen = '';
 	let bytes = 0;
 	const waiters = [];
+	const kill = () => {
+		try {
+			process.kill(programPid(child.pid), 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+
+		child.kill('SIGKILL');
+	};
+
 	child.stdout.on('data', chunk => {
 		bytes += chunk.length;
 		// Only a window is kept: a step printing a gigabyte must not grow the bench.
@@ -26,14 +42,22 @@ export function startOnPty(argv, {env = process.env, cwd, columns = 100, rows = 
 	return {
 		child,
 		exited,
+		kill,
 		get bytes() {
 			return bytes;
+		},
+		/** The output seen so far (a window of the last 200 kB). */
+		get seen() {
+			return seen;
 		},
 		/** Resolves with performance.now() when `text` has appeared (checked against output so far, too). */
 		waitFor(text, timeoutMs = 30_000) {
 			if (seen.includes(text)) return Promise.resolve(performance.now());
 			return new Promise((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error(`timed out waiting for ${text}; last output:\n${seen.slice(-2000)}`)), timeoutMs);
+				const timer = setTimeout(() => {
+					kill();
+					reject(new Error(`timed out waiting for ${text}; last output:\n${seen.slice(-2000)}`));
+				}, timeoutMs);
 				waiters.push({text, resolve: at => (clearTimeout(timer), resolve(at))});
 			});
 		},
@@ -41,6 +65,7 @@ export function startOnPty(argv, {env = process.env, cwd, columns = 100, rows = 
 		type(text) {
 			child.stdin.write(text);
 		},
+		/** Forgets the output seen so far (the next waitFor looks at new output only). */
 		clear() {
 			seen = '';
 		},

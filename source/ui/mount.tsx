@@ -12,10 +12,14 @@ export interface MountOptions {
 	trial: boolean;
 	preset: boolean;
 	timeoutMs?: number;
+	/** performance.now() when startTui was called. */
+	startedAt: number;
 }
 
 /** Renders the app on the terminal and resolves when it exits. */
 export async function mountTui(options: MountOptions): Promise<TuiResult> {
+	const mounting = performance.now();
+	let firstFrame = true;
 	let result: TuiResult = {code: 0};
 	// Raw mode before the first frame: a key typed as soon as the checklist shows is read as a key, not as a line
 	// the terminal turned Enter into a newline for (Ink itself turns raw mode on only after its first render).
@@ -28,7 +32,17 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 			}}
 		/>,
 		// Ctrl-C belongs to the screens (it stops a running step); renders are capped at 20 per second.
-		{exitOnCtrlC: false, patchConsole: false, maxFps: 20},
+		{
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 20,
+			onRender() {
+				// TOMESH_SETUP_TIMING: where the first frame's time goes (ms since the process started), for the bench.
+				if (!firstFrame || !process.env.TOMESH_SETUP_TIMING) return;
+				firstFrame = false;
+				process.stderr.write(`\ntui timing: ${options.startedAt.toFixed(0)} ms to the TUI, ${mounting.toFixed(0)} ms to Ink loaded, ${performance.now().toFixed(0)} ms to the first frame\n`);
+			},
+		},
 	);
 	await instance.waitUntilExit();
 	return result;

@@ -15,6 +15,7 @@ export interface StartTuiOptions {
 
 /** Runs the TUI until the operator quits; resolves to the process exit code (as the headless command would). */
 export async function startTui({controller, options, mode}: StartTuiOptions): Promise<number> {
+	const startedAt = performance.now();
 	// chalk (used by Ink and marked-terminal) reads FORCE_COLOR, not NO_COLOR, when first loaded: set it before.
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 	const {mountTui} = await import('./mount.js');
@@ -26,6 +27,7 @@ export async function startTui({controller, options, mode}: StartTuiOptions): Pr
 		trial: options.state !== undefined,
 		preset: Object.keys(options.set).length > 0,
 		timeoutMs: options.timeoutMs,
+		startedAt,
 	});
 	if (result.next === 'plan') return (await import('../commands/plan.js')).planCommand({...options, command: 'plan'});
 	return result.code;

@@ -2,9 +2,12 @@ import process from 'node:process';
 import {Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {loadMarkdownRenderer} from '../render-markdown.js';
+import {stepBody} from '../step-body.js';
 
 /** A step's instructions, rendered by marked-terminal once it has loaded (plain text until then). */
-export function MarkdownView({markdown, width}: {markdown: string; width: number}) {
+export function MarkdownView({markdown: item, width, title}: {markdown: string; width: number; title?: string}) {
+	const markdown = stepBody(item);
+	const plain = markdown.replaceAll(/[`*_]/g, '').replaceAll(/\s+/g, ' ').trim();
 	const [rendered, setRendered] = useState<string | undefined>();
 	useEffect(() => {
 		let live = true;
@@ -20,5 +23,7 @@ export function MarkdownView({markdown, width}: {markdown: string; width: number
 			live = false;
 		};
 	}, [markdown, width]);
+	// A one-sentence step says nothing more than its title: show it once.
+	if (title !== undefined && plain.replace(/[.:]$/, '') === title.replace(/[.:]$/, '')) return null;
 	return <Text>{rendered ?? markdown}</Text>;
 }

@@ -110,7 +110,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 				{progress.status === 'pending' ? '' : <Text color={progress.status === 'done' ? 'green' : 'yellow'}>{`  [${progress.status}${progress.changed ? ', changed since' : ''}]`}</Text>}
 			</Text>
 			<Box marginTop={1}>
-				<MarkdownView markdown={step.markdown} width={width} />
+				<MarkdownView markdown={step.markdown} width={width} title={step.title} />
 			</Box>
 			{step.notes.map(n => (
 				<Text key={n} dimColor>{`Note: ${n}`}</Text>
