@@ -1,9 +1,7 @@
-import os from 'node:os';
 import path from 'node:path';
 import type {CliOptions} from '../cli-args.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
 import {stepFingerprint} from '../domain/fingerprint.js';
-import {cwdAfter, predictCwd} from '../domain/predict-cwd.js';
 import {resolveStep} from '../domain/resolve-step.js';
 import {checkSetValues, missingParameters, parameterValues} from '../domain/parameters.js';
 import {maskSecrets} from '../domain/secrets.js';
@@ -15,10 +13,11 @@ import {AuditLog, auditLogDirectory} from './audit-log.js';
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
 import {executeStep} from './executor.js';
 import {previewStep} from './preview.js';
-import {currentBootId, rebootCommand, writeReminder} from './reboot.js';
+import {currentBootId} from './reboot.js';
+import {requestReboot} from './request-reboot.js';
+import {checkSession} from './check-session.js';
 import {runChecks, missingParameterReason, stepCheckJobs} from './run-checks.js';
-import {runShell} from './run-shell.js';
-import {initialSession, type Session} from './session.js';
+import {initialSession, sudoUser, type Session} from './session.js';
 import {reconcileAtStart} from './startup.js';
 import {selectRunbooks} from './select-runbooks.js';
 
@@ -121,7 +120,7 @@ export class EngineController implements Controller {
 			pidFile: path.join(stateDir, 'running.pid'),
 			audit: this.audit,
 			assumeYesEnv: options.assumeYes ? assumeYesEnvironment(stateDir) : undefined,
-			user: sudoUser(),
+			user: sudoUser(this.env),
 			signal: options.signal,
 			onEvent: emit,
 		});
@@ -146,7 +145,8 @@ export class EngineController implements Controller {
 			this.store.update(data => {
 				data.sessions[runbook.id] = result.session;
 			});
-			return end(await this.reboot(stepId, options, emit), 'rebooting');
+			const confirm = async () => options.assumeYes === true || options.confirmReboot === undefined || options.confirmReboot();
+			return end(await requestReboot({store: this.store, stepId, bootId: this.bootId, env: this.env, audit: this.audit, confirm, emit}), 'rebooting');
 		}
 
 		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs})).filter(check => check.status === 'fail');
@@ -170,14 +170,14 @@ export class EngineController implements Controller {
 	async checkStep(stepId: string, options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
 		const {runbook, step} = this.find(stepId);
 		const skip = missingParameterReason(runbook, this.parameters, this.values());
-		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), this.checkSession(runbook, step), skip), options);
+		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), checkSession(runbook, step, this.session(runbook.id), item => this.resolved(item)), skip), options);
 	}
 
 	async verifyAll(options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
 		const values = this.values();
 		const jobs = this.runbooks.flatMap(runbook => {
 			const skip = missingParameterReason(runbook, this.parameters, values);
-			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), this.checkSession(runbook, step), skip));
+			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), checkSession(runbook, step, this.session(runbook.id), item => this.resolved(item)), skip));
 		});
 		return this.runCheckJobs(jobs, options);
 	}
@@ -210,18 +210,6 @@ export class EngineController implements Controller {
 		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent});
 	}
 
-	// Where a step's checks run outside a run: the directory its commands leave (predicted from the `cd`s of the runbook
-	// up to it), unless the prediction depends on a variable or quoting; then the runbook's saved session.
-	private checkSession(runbook: Runbook, step: Step): Session {
-		const session = this.session(runbook.id);
-		const resolved = {...runbook, steps: runbook.steps.map(item => this.resolved(item))};
-		const index = runbook.steps.indexOf(step);
-		const home = os.homedir();
-		let cwd = predictCwd(resolved, index, {cwd: process.cwd(), home});
-		for (const action of resolved.steps[index]!.actions) if (action.kind === 'run') cwd = cwdAfter(action.command, cwd, home);
-		return /[$'"`\\]/.test(cwd) ? session : {...session, cwd};
-	}
-
 	private resolved(step: Step): Step {
 		return resolveStep(step, this.parameters, this.values());
 	}
@@ -234,29 +222,6 @@ export class EngineController implements Controller {
 		});
 	}
 
-	private async reboot(stepId: string, options: EngineRunStepOptions, emit: RunListener): Promise<StepStatus> {
-		this.store.update(data => {
-			data.steps[stepId] = reduceStep(data.steps[stepId], {type: 'await-reboot', at: new Date().toISOString()});
-			data.reboot = {step: stepId, bootId: this.bootId};
-		});
-		writeReminder(this.env);
-		emit({type: 'reboot', step: stepId});
-		const confirmed = options.assumeYes === true || options.confirmReboot === undefined || (await options.confirmReboot());
-		if (confirmed) {
-			const command = rebootCommand(this.env);
-			this.audit.write(stepId, `reboot: ${command}`);
-			const result = await runShell({argv: ['bash', '-c', command], cwd: '/', env: this.env});
-			if (result.exitCode !== 0) this.audit.write(stepId, `reboot command failed (exit ${result.exitCode}): reboot by hand`);
-		}
-
-		return 'awaiting-reboot';
-	}
-}
-
-function sudoUser(): {name: string; uid: number; gid: number} | undefined {
-	const {SUDO_USER: name, SUDO_UID: uid, SUDO_GID: gid} = process.env;
-	if (!name || name === 'root' || !uid || !gid || process.getuid?.() !== 0) return undefined;
-	return {name, uid: Number(uid), gid: Number(gid)};
 }
 
 /** Opens the engine over already loaded documents (tests, and the commands through createController). */

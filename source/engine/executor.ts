@@ -4,6 +4,7 @@ import {FileChangeError} from '../domain/file-change.js';
 import type {Action, Step} from '../domain/types.js';
 import {applyFileChange, resolveFilePath} from './apply-file-change.js';
 import type {AuditLog} from './audit-log.js';
+import {describeAction} from './describe-action.js';
 import {runInSession, type Session, type SessionCommand} from './session.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
@@ -40,31 +41,6 @@ export interface ExecutionResult {
 }
 
 const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:reload|restart)\s+nginx(?:\.service)?|nginx\s+-s\s+reload)\b/;
-
-/** One-line description of an action, for events and logs. */
-export function describeAction(action: Action): string {
-	switch (action.kind) {
-		case 'run': {
-			return `run as ${action.as}: ${action.command.split('\n')[0]}${action.command.includes('\n') ? ' …' : ''}`;
-		}
-
-		case 'write': {
-			return `write ${action.path}`;
-		}
-
-		case 'edit': {
-			return `edit ${action.path} (${action.edit.op})`;
-		}
-
-		case 'reboot': {
-			return 'reboot the server';
-		}
-
-		case 'manual': {
-			return `by hand: ${action.text.split('\n')[0]}`;
-		}
-	}
-}
 
 /**
  * Runs a (resolved) step's actions in order and stops at the first failure, at an abort, or at a reboot action.

@@ -3,7 +3,7 @@ import type {Step} from '../domain/types.js';
 import {unifiedDiff} from '../domain/unified-diff.js';
 import {readCurrent, resolveFilePath} from './apply-file-change.js';
 import type {PreviewedAction} from './controller-types.js';
-import {describeAction} from './executor.js';
+import {describeAction} from './describe-action.js';
 import type {Session} from './session.js';
 
 /** What each action of a (resolved) step would do here and now; file diffs are computed against the live files. */

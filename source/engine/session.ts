@@ -39,6 +39,13 @@ const wrapper = [
 	'',
 ].join('\n');
 
+/** The user `$` commands run as: the sudo user when the tool runs as root under sudo; undefined = the current user. */
+export function sudoUser(env: NodeJS.ProcessEnv = process.env): SessionCommand['user'] {
+	const {SUDO_USER: name, SUDO_UID: uid, SUDO_GID: gid} = env;
+	if (!name || name === 'root' || !uid || !gid || process.getuid?.() !== 0) return undefined;
+	return {name, uid: Number(uid), gid: Number(gid)};
+}
+
 /** The session a runbook starts with before any command ran: the tool's own working directory. */
 export function initialSession(cwd = process.cwd()): Session {
 	return {cwd, env: {}};
