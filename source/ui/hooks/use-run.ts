@@ -67,7 +67,8 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 
 				case 'action-end': {
 					const what = state.current ?? `action ${event.index + 1}`;
-					const outcome = event.ok ? '' : ` — failed${event.exitCode === undefined || event.exitCode === null ? '' : ` (exit ${event.exitCode})`}${event.message ? `: ${event.message}` : ''}`;
+					const code = event.exitCode === undefined || event.exitCode === null ? '' : ` (exit ${event.exitCode})`;
+					const outcome = event.ok ? '' : ` — failed${code}${event.message && !/^exit code \d+$/.test(event.message) ? `: ${event.message}` : ''}`;
 					state.finished.push({key: `${state.finished.length}`, ok: event.ok, text: `${what} (${(event.durationMs / 1000).toFixed(1)} s)${outcome}`});
 					state.current = undefined;
 					if (event.exitCode !== undefined) state.exitCode = event.exitCode;

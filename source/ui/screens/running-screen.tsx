@@ -126,7 +126,7 @@ function Failure({status, exitCode, message}: {status: string; exitCode?: number
 	return (
 		<Text color={status === 'interrupted' ? 'yellow' : 'red'} bold>
 			{status === 'interrupted' ? '! Interrupted' : `✖ Failed${code}`}
-			{message ? `: ${message}` : ''}
+			{message && !/^exit code \d+$/.test(message) ? `: ${message}` : ''}
 		</Text>
 	);
 }
