@@ -89,3 +89,21 @@ test('a step with a cwd annotation runs its commands there; verify predicts the 
 	t.is(readFileSync(path.join(work, 'site', 'page.html'), 'utf8'), 'hi\n');
 	t.is(fresh.session('area.things').cwd, path.join(work, 'site'));
 });
+
+test('the diff shown before is the diff applied; the saved output tail has secrets masked', async t => {
+	const {work, open, steps} = setup(
+		doc('1. Enter with `cd $WORK`\n\n1. Add the secret line with `echo "form_secret: hunter2" >> app.conf`\n\n1. Show it:\n\n\t```\n\t# cat app.conf; exit 1\n\t```\n'),
+	);
+	const controller = open();
+	t.is(await controller.runStep(steps[0]!), 'done');
+	writeFileSync(path.join(work, 'app.conf'), 'a=1\n');
+	const [shown] = await controller.preview(steps[1]!);
+	const applied: string[] = [];
+	t.is(await controller.runStep(steps[1]!, {onEvent: event => event.type === 'action-end' && event.diff !== undefined && applied.push(event.diff)}), 'done');
+	t.deepEqual(applied, [shown!.diff]);
+	t.is(await controller.runStep(steps[2]!), 'failed');
+	const tail = open().progress(steps[2]!).outputTail!;
+	t.is(tail.length, 2);
+	t.false(tail.join('\n').includes('hunter2'));
+	t.false(readFileSync(path.join(path.dirname(work), 'state', 'progress-v1.json'), 'utf8').includes('hunter2'));
+});
