@@ -16,6 +16,9 @@ export async function runHeadless(controller: EngineController, options: {onEven
 		throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);
 	}
 
+	const resume = controller.resumePoint();
+	if (resume?.rebooted) write(`↻ the server rebooted since the last run; continuing with ${resume.step}\n`);
+	if (resume?.status === 'interrupted') write(`! ${resume.step} was interrupted; running it again (its file changes are idempotent)\n`);
 	let ran = 0;
 	for (const item of controller.allProgress()) {
 		if (isFinished(item.status)) continue;

@@ -34,7 +34,8 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, env: Node
 		changed = true;
 	}
 
-	if (changed) store.write({...data, bootId: bootId || data.bootId});
+	// The saved boot id is left as it is: it changes when a step next runs, so every start until then knows of the reboot.
+	if (changed) store.write(data);
 	return rebooted;
 }
 

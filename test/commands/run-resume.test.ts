@@ -39,6 +39,7 @@ test('kill -9 during a long step: the step shows interrupted, the next run re-ru
 	writeFileSync(path.join(w.work, 'go-fast'), '');
 	const resumed = await w.cli(['run', '--yes']);
 	t.is(resumed.exitCode, 0, resumed.stdout + resumed.stderr);
+	t.regex(resumed.stdout, /^! work\.slow-work\/2 was interrupted; running it again/m);
 	t.regex(resumed.stdout, /▶ work\.slow-work\/2/);
 	t.notRegex(resumed.stdout, /▶ work\.slow-work\/1/);
 	t.is(readFileSync(path.join(w.work, 'result.txt'), 'utf8'), 'flavour=vanilla\nfinished=yes\n');
@@ -67,6 +68,7 @@ test('a reboot step asks for the reboot, leaves a reminder, and a new boot id co
 	const after = await w.cli(['run', '--yes']);
 	t.is(after.exitCode, 0, after.stdout + after.stderr);
 	t.regex(after.stdout, /▶ kernel\.upgrade-and-reboot\/3/);
+	t.regex(after.stdout, /^↻ the server rebooted since the last run; continuing with kernel\.upgrade-and-reboot\/3$/m);
 	t.is(readFileSync(path.join(w.work, 'log.txt'), 'utf8'), 'before=1\nafter=1\n');
 });
 
