@@ -2,6 +2,9 @@
 import {StringDecoder} from 'node:string_decoder';
 import {$, type ProcessPromise} from 'zx';
 
+/** How long output is still read after the process exited (for the last lines still in the pipe). */
+export const outputGraceMs = 300;
+
 /** What to run and how. `argv` is quoted by zx piece by piece; nothing is ever pasted into a command string. */
 export interface ShellRequest {
 	argv: string[];
@@ -21,6 +24,7 @@ export interface ShellResult {
 	exitCode: number | null;
 	signal: string | null;
 	durationMs: number;
+	/** The output (its last `keptOutputBytes` when it was longer). */
 	stdout: string;
 	stderr: string;
 	aborted: boolean;
@@ -39,6 +43,8 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		input: request.input,
 		stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
 		detached: true,
+		// zx keeps every chunk of output by default: a step printing a gigabyte would hold it all (and fail to join it).
+		store: {stdout: new TailChunks(), stderr: new TailChunks(), stdall: new TailChunks()},
 		nothrow: true,
 		quiet: true,
 		verbose: false,
@@ -47,6 +53,14 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		},
 	})`${request.argv}`;
 	if (child.pid !== undefined) request.onSpawn?.(child.pid);
+	// A daemon started in the background (`server &`) keeps the output pipes open after the shell has exited; the
+	// command is over when the shell is, so stop reading shortly after it exits instead of waiting for the daemon.
+	child.child?.once('exit', () => {
+		setTimeout(() => {
+			child.stdout?.destroy();
+			child.stderr?.destroy();
+		}, outputGraceMs).unref();
+	});
 	let aborted = false;
 	const abort = () => {
 		aborted = true;
@@ -95,6 +109,24 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 		process.kill(-pid, signal);
 	} catch {
 		// The group is gone.
+	}
+}
+
+/** Most output kept per stream for ShellResult.stdout/stderr: the end of the output, which is what checks read. */
+export const keptOutputBytes = 1024 * 1024;
+
+// A zx output store that keeps only the last chunks, about `keptOutputBytes` of them.
+class TailChunks extends Array<string | Buffer> {
+	private bytes = 0;
+
+	override push(...chunks: Array<string | Buffer>): number {
+		for (const chunk of chunks) {
+			super.push(chunk);
+			this.bytes += chunk.length;
+		}
+
+		while (this.bytes > keptOutputBytes && this.length > 1) this.bytes -= this.shift()!.length;
+		return this.length;
 	}
 }
 

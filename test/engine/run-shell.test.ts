@@ -62,3 +62,18 @@ test('stdin is closed: a command reading it gets EOF instead of waiting', async 
 	const fed = await runShell({argv: ['bash', '-c', 'read answer; echo "got:$answer"'], cwd: os.tmpdir(), env: process.env, input: 'y\n'});
 	t.is(fed.stdout, 'got:y\n');
 });
+
+test('a daemon left in the background does not hold the command once its shell exits', async t => {
+	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-shell-'));
+	const result = await runShell({
+		argv: ['bash', '-c', `sleep 60 & echo $! > ${directory}/daemon; echo started`],
+		cwd: directory,
+		env: process.env,
+	});
+	const daemon = Number(readFileSync(path.join(directory, 'daemon'), 'utf8'));
+	t.true(alive(daemon), 'the daemon keeps running');
+	process.kill(daemon);
+	t.is(result.exitCode, 0);
+	t.is(result.stdout, 'started\n');
+	t.true(result.durationMs < 30_000);
+});
