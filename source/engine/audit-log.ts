@@ -1,4 +1,4 @@
-import {appendFileSync, mkdirSync} from 'node:fs';
+import {mkdirSync, openSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {maskSecrets, secretMask} from '../domain/secrets.js';
 
@@ -41,8 +41,14 @@ export class AuditLog {
 			.map(line => `${stamp} ${step} ${prefix}${line}\n`)
 			.join('');
 		try {
-			mkdirSync(path.dirname(this.file), {recursive: true, mode: 0o700});
-			appendFileSync(this.file, lines, {mode: 0o600});
+			// One open file for the whole run: a step printing millions of lines must not cost a mkdir, an open and a
+			// close per line. Each entry is still written (synchronously) before write() returns.
+			if (this.fd === undefined) {
+				mkdirSync(path.dirname(this.file), {recursive: true, mode: 0o700});
+				this.fd = openSync(this.file, 'a', 0o600);
+			}
+
+			writeSync(this.fd, lines);
 		} catch (error) {
 			// The log must never stop a run half-way; say once that it could not be written.
 			if (!this.warned) process.stderr.write(`tomesh-setup: cannot write the audit log ${this.file}: ${(error as Error).message}\n`);
@@ -51,4 +57,5 @@ export class AuditLog {
 	}
 
 	private warned = false;
+	private fd: number | undefined;
 }
