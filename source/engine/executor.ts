@@ -49,10 +49,19 @@ const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:re
 export async function executeStep(step: Step, context: ExecutorContext): Promise<ExecutionResult> {
 	const output: string[] = [];
 	const emit = context.onEvent ?? (() => undefined);
+	// Output lines reach the audit log in one write per chunk of output (a microtask after the chunk's lines), not
+	// one write per line: a step printing ten million lines would otherwise spend most of its time in write(2).
+	let auditLines: string[] = [];
+	const flushAudit = () => {
+		const lines = auditLines;
+		auditLines = [];
+		if (lines.length > 0) context.audit.write(step.id, lines.join('\n'), '  | ');
+	};
+
 	const onLine = (stream: 'stdout' | 'stderr', line: string) => {
 		output.push(line);
 		if (output.length > 400) output.splice(0, output.length - 200);
-		context.audit.write(step.id, line, '  | ');
+		if (auditLines.push(line) === 1) queueMicrotask(flushAudit);
 		emit({type: 'output', step: step.id, stream, line});
 	};
 
