@@ -33,7 +33,7 @@ const volatile = new Set(['PWD', 'OLDPWD', 'SHLVL', '_', 'HOME', 'USER', 'LOGNAM
 const wrapper = [
 	'__tomesh_dir=$1',
 	'[ ! -f "$__tomesh_dir/answers" ] || exec 0<"$__tomesh_dir/answers"',
-	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; sed -n "s/^pos:[[:space:]]*//p" /proc/$$/fdinfo/0 > "$__tomesh_dir/stdin-pos" 2>/dev/null; exit $__tomesh_rc' EXIT`,
+	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; [ ! -f "$__tomesh_dir/answers" ] || while read -r -u 3 __k __v; do [ "$__k" != pos: ] || echo "$__v"; done 3< /proc/$$/fdinfo/0 > "$__tomesh_dir/stdin-pos"; exit $__tomesh_rc' EXIT`,
 	'set -e',
 	'. "$__tomesh_dir/command.sh"',
 	'',
