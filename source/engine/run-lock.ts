@@ -14,11 +14,19 @@ export function lockHolder(stateDir: string): number | undefined {
 	if (!Number.isInteger(pid) || pid === process.pid) return undefined;
 	try {
 		process.kill(pid, 0);
-		return pid;
 	} catch (error) {
 		// EPERM: alive but not ours to signal.
-		return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
 	}
+
+	// A lock left by a killed run whose pid now belongs to some other program is stale.
+	try {
+		if (!/tomesh|cli\.[cm]?[jt]sx?\b/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) return undefined;
+	} catch {
+		// No /proc: trust the pid.
+	}
+
+	return pid;
 }
 
 /**
