@@ -1,4 +1,4 @@
-import {copyFile, chmod, chown, mkdir, open, readFile, rename, rm, stat} from 'node:fs/promises';
+import {copyFile, chmod, chown, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {newText, type FileAction} from '../domain/file-change.js';
@@ -36,11 +36,13 @@ export async function readCurrent(file: string): Promise<string | undefined> {
  * Throws FileChangeError (from newText) when the change cannot be made, e.g. the file to edit does not exist.
  */
 export async function applyFileChange(action: FileAction, options: {cwd: string; backupDir: string}): Promise<AppliedFileChange> {
-	const target = resolveFilePath(action.path, options.cwd);
+	const shown = resolveFilePath(action.path, options.cwd);
+	// Through a symlink (/etc/resolv.conf often is one) the file it points to is changed; the link stays a link.
+	const target = await realpath(shown).catch(() => shown);
 	const before = await readCurrent(target);
 	const after = newText(before, action);
-	if (before === after) return {path: target, diff: ''};
-	const diff = unifiedDiff(target, before, after);
+	if (before === after) return {path: shown, diff: ''};
+	const diff = unifiedDiff(shown, before, after);
 	let backup: string | undefined;
 	let previous: {mode: number; uid: number; gid: number} | undefined;
 	if (before !== undefined) {
@@ -53,7 +55,7 @@ export async function applyFileChange(action: FileAction, options: {cwd: string;
 
 	await mkdir(path.dirname(target), {recursive: true});
 	await writeAtomically(target, after, previous ?? {mode: action.kind === 'write' && action.mode ? Number.parseInt(action.mode, 8) : 0o644});
-	return {path: target, diff, backup};
+	return {path: shown, diff, backup};
 }
 
 async function writeAtomically(target: string, text: string, keep: {mode: number; uid?: number; gid?: number}): Promise<void> {

@@ -1,4 +1,4 @@
-import {chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -44,4 +44,20 @@ test('editing a file that does not exist fails clearly and creates nothing', asy
 	const error = await t.throwsAsync(applyFileChange(action, {cwd: root, backupDir}), {instanceOf: FileChangeError});
 	t.regex(error!.message, /missing\.yaml/);
 	t.deepEqual(readdirSync(root), []);
+});
+
+test('through a symlink the linked file changes and the link stays; owner and mode are kept', async t => {
+	const {root, backupDir} = workspace();
+	const real = path.join(root, 'real.conf');
+	writeFileSync(real, 'nameserver 1.1.1.1\n');
+	chmodSync(real, 0o604);
+	if (process.getuid?.() === 0) chownSync(real, 65_534, 65_534);
+	symlinkSync(real, path.join(root, 'link.conf'));
+	const action: FileAction = {kind: 'edit', path: 'link.conf', edit: {op: 'append-line', line: 'options edns0'}, line: 1};
+	const applied = await applyFileChange(action, {cwd: root, backupDir});
+	t.is(applied.path, path.join(root, 'link.conf'));
+	t.true(lstatSync(path.join(root, 'link.conf')).isSymbolicLink());
+	t.is(readFileSync(real, 'utf8'), 'nameserver 1.1.1.1\noptions edns0\n');
+	t.is(statSync(real).mode & 0o777, 0o604);
+	if (process.getuid?.() === 0) t.deepEqual([statSync(real).uid, statSync(real).gid], [65_534, 65_534]);
 });
