@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -46,6 +46,25 @@ for (const [name, content] of [
 		t.is(readFileSync(file, 'utf8'), content);
 	});
 }
+
+test('an unreadable state file (here: a directory in its place) → InputError, left in place', t => {
+	const directory = temporary();
+	mkdirSync(path.join(directory, 'progress-v1.json'));
+	const error = t.throws(() => new ProgressStore(directory), {instanceOf: InputError});
+	t.regex(error!.message, /corrupt or unreadable/);
+	t.true(statSync(path.join(directory, 'progress-v1.json')).isDirectory());
+});
+
+test('nothing is created until the first write', t => {
+	const directory = path.join(temporary(), 'state');
+	const store = new ProgressStore(directory);
+	t.deepEqual(store.read(), {steps: {}, sessions: {}, values: {}});
+	t.false(existsSync(directory));
+	store.update(data => {
+		data.bootId = 'b';
+	});
+	t.is(statSync(directory).mode & 0o777, 0o700);
+});
 
 test('the state directory: --state first, else /var/lib as root', t => {
 	t.is(stateDirectory('rel/dir'), path.resolve('rel/dir'));
