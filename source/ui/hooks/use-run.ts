@@ -3,6 +3,7 @@ import type {CheckResult, RunEvent} from '../../domain/events.js';
 import type {StepStatus} from '../../domain/types.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {OutputTail} from '../output-tail.js';
+import {trimHeap} from '../trim-heap.js';
 
 /** A finished action, as kept above the live tail. */
 export interface FinishedAction {
@@ -29,6 +30,9 @@ export interface RunView {
 
 /** Renders at most 20 times a second, however fast the step prints. */
 export const renderEveryMs = 50;
+
+// A flood of output (this many lines since the last trim, which is at least 250 ms ago) is when the heap is trimmed.
+const trimEveryLines = 100_000;
 
 /**
  * Runs one step through the controller (again whenever `runId` changes) and returns a throttled view of it plus
@@ -100,8 +104,15 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 			dirty = true;
 		};
 
+		let linesAtTrim = 0;
+		let lastTrim = Date.now();
 		const timer = setInterval(() => {
 			if (dirty || Date.now() - lastRender >= 500) snapshot();
+			if (tail.count - linesAtTrim > trimEveryLines && Date.now() - lastTrim >= 250) {
+				trimHeap();
+				linesAtTrim = tail.count;
+				lastTrim = Date.now();
+			}
 		}, renderEveryMs);
 		controller
 			.runStep(stepId, {signal: abort.signal, onEvent})
