@@ -18,6 +18,7 @@ export function auditLogDirectory(stateDir: string, usesDefaultState: boolean, e
 const inlineSecret = /((?:secret|password|passwd|token)[\w.-]*["']?\s*[:=]\s*["']?)([^\s"',]+)/gi;
 
 function maskInline(text: string): string {
+	if (!/secret|passw|token/i.test(text)) return text;
 	return text.replace(inlineSecret, (_all, key: string, value: string) => (value.startsWith('*') ? `${key}${value}` : `${key}${secretMask}`));
 }
 
