@@ -15,7 +15,6 @@ import {executeStep} from './executor.js';
 import {previewStep} from './preview.js';
 import {currentBootId} from './reboot.js';
 import {requestReboot} from './request-reboot.js';
-import {checkSession} from './check-session.js';
 import {runChecks, missingParameterReason, stepCheckJobs} from './run-checks.js';
 import {initialSession, sudoUser, type Session} from './session.js';
 import {reconcileAtStart} from './startup.js';
@@ -170,14 +169,14 @@ export class EngineController implements Controller {
 	async checkStep(stepId: string, options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
 		const {runbook, step} = this.find(stepId);
 		const skip = missingParameterReason(runbook, this.parameters, this.values());
-		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), checkSession(runbook, step, this.session(runbook.id), item => this.resolved(item)), skip), options);
+		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), this.session(runbook.id), skip, item => this.resolved(item)), options);
 	}
 
 	async verifyAll(options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
 		const values = this.values();
 		const jobs = this.runbooks.flatMap(runbook => {
 			const skip = missingParameterReason(runbook, this.parameters, values);
-			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), checkSession(runbook, step, this.session(runbook.id), item => this.resolved(item)), skip));
+			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), this.session(runbook.id), skip, item => this.resolved(item)));
 		});
 		return this.runCheckJobs(jobs, options);
 	}
