@@ -1,4 +1,4 @@
-import {rmSync, writeFileSync} from 'node:fs';
+import {existsSync, rmSync, writeFileSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/file-change.js';
 import type {Action, Step} from '../domain/types.js';
@@ -139,6 +139,10 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 }
 
 async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, onLine: LineSink): Promise<ActionOutcome & {ok: boolean}> {
+	if (!existsSync(context.session.cwd)) {
+		return {ok: false, message: `the working directory ${context.session.cwd} does not exist (did an earlier step that creates it not run?)`};
+	}
+
 	const text = as === 'root' && process.getuid?.() === 0 ? withoutSudo(command) : command;
 	const headless = context.assumeYesEnv !== undefined;
 	const {result, session, inputExhausted} = await runInSession(context.session, {

@@ -107,3 +107,11 @@ test('`$` commands run as the sudo user, `#` commands as root, in one shared ses
 	t.deepEqual(result.output, ['nobody', 'root', 'root sees yes']);
 	t.is(statSync(path.join(root, 'made-by-user')).uid, 65_534);
 });
+
+test('a session directory that no longer exists fails the command with a message saying so', async t => {
+	const {root, ctx} = context();
+	ctx.session = {cwd: path.join(root, 'gone'), env: {}};
+	const result = await executeStep(step([run('echo hi')]), ctx);
+	t.false(result.ok);
+	t.regex(result.message!, /working directory .*gone does not exist/);
+});
