@@ -27,7 +27,8 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, env: Node
 		}
 	}
 
-	if (data.reboot && bootId !== '' && data.reboot.bootId !== bootId) {
+	// Without a readable boot id a new start is taken as the reboot: asking for it again would loop forever.
+	if (data.reboot && (bootId === '' || data.reboot.bootId === '' || data.reboot.bootId !== bootId)) {
 		data.steps[data.reboot.step] = reduceStep(data.steps[data.reboot.step], {type: 'reboot-complete', at: new Date().toISOString()});
 		delete data.reboot;
 		removeReminder(env);
