@@ -26,7 +26,10 @@ export async function runHeadless(controller: EngineController, options: {onEven
 		const status = await controller.runStep(item.step.id, {assumeYes: true, signal: options.signal, onEvent: options.onEvent});
 		if (status === 'awaiting-reboot') return 0;
 		if (status === 'interrupted') return 130;
-		if (status !== 'done') return 1;
+		if (status !== 'done') {
+			write(`stopped at ${item.step.id}: fix the cause, then run again to resume there (progress: tomesh-setup status)\n`);
+			return 1;
+		}
 	}
 
 	write(ran === 0 ? 'nothing to do: every step is done\n' : `all done: ${ran} step${ran === 1 ? '' : 's'} run\n`);

@@ -40,6 +40,7 @@ test('a failing step stops with exit 1 and its output; a new process resumes the
 	t.regex(failing.stdout, /✗ work\.gated-work\/2 failed \(.*\): exit code 2/);
 	t.regex(failing.stdout, /last output:\n {4}ls: cannot access 'gate'/);
 	t.false(existsSync(path.join(w.work, 'passed.log')), 'stops at the first failure');
+	t.regex(failing.stdout, /^stopped at work\.gated-work\/2: fix the cause, then run again/m);
 	writeFileSync(path.join(w.work, 'gate'), '');
 	const resumed = await w.cli(['run', '--yes']);
 	t.is(resumed.exitCode, 0, resumed.stdout + resumed.stderr);
