@@ -54,8 +54,12 @@ export function nextStep(controller: Controller, stepId: string): string | undef
 function firstScreen({controller, mode, only, isRoot, trial, preset}: AppProps): Screen {
 	if (mode === 'verify') return {name: 'verify', back: false};
 	if (!isRoot && !trial) return {name: 'not-root'};
+	// The form comes first on a fresh start (to confirm the document's defaults), and whenever a value is missing;
+	// once the operator has given a value of their own or a step has run, the settings are known.
 	const started = controller.allProgress().some(p => p.status !== 'pending');
-	if (controller.missingValues().length > 0 || (controller.parameters.length > 0 && !started && !preset)) return {name: 'params'};
+	const values = controller.values();
+	const customised = controller.parameters.some(p => values[p.name] !== undefined && values[p.name] !== p.default);
+	if (controller.missingValues().length > 0 || (controller.parameters.length > 0 && !started && !preset && !customised)) return {name: 'params'};
 	return afterParams(controller, only);
 }
 

@@ -18,7 +18,7 @@ export async function startTui({controller, options, mode}: StartTuiOptions): Pr
 	const startedAt = performance.now();
 	// chalk (used by Ink and marked-terminal) reads FORCE_COLOR, not NO_COLOR, when first loaded: set it before.
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
-	const {mountTui} = await import('./mount.js');
+	const {mountTui} = await loadWithoutFetch(async () => import('./mount.js'));
 	const result = await mountTui({
 		controller,
 		mode,
@@ -31,4 +31,19 @@ export async function startTui({controller, options, mode}: StartTuiOptions): Pr
 	});
 	if (result.next === 'plan') return (await import('../commands/plan.js')).planCommand({...options, command: 'plan'});
 	return result.code;
+}
+
+/**
+ * Ink's layout engine (yoga) decodes its embedded WebAssembly with `fetch` when there is one, which makes Node load
+ * its whole HTTP client (undici) before the first frame; without `fetch` it decodes the same bytes directly.
+ */
+async function loadWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (!descriptor?.configurable) return load();
+	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await load();
+	} finally {
+		Object.defineProperty(globalThis, 'fetch', descriptor);
+	}
 }
