@@ -1,6 +1,6 @@
 // The only module that imports zx: every process the engine starts goes through here.
 import {StringDecoder} from 'node:string_decoder';
-import {$, type ProcessPromise} from 'zx';
+import type {ProcessPromise} from 'zx';
 
 /** How long output is still read after the process exited (for the last lines still in the pipe). */
 export const outputGraceMs = 300;
@@ -35,6 +35,8 @@ export interface ShellResult {
  * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
  */
 export async function runShell(request: ShellRequest): Promise<ShellResult> {
+	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
+	const {$} = await import('zx');
 	const started = Date.now();
 	const splitters = {stdout: lineSplitter('stdout', request.onLine), stderr: lineSplitter('stderr', request.onLine)};
 	const child = $({
