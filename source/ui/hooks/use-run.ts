@@ -115,7 +115,9 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 			}
 		}, renderEveryMs);
 		controller
-			.runStep(stepId, {signal: abort.signal, onEvent})
+			// The operator has seen the exact commands and pressed Enter: apt and debconf run without asking again, and a
+			// command still prompting gets "y" answers then end of input instead of hanging a screen it cannot reach.
+			.runStep(stepId, {signal: abort.signal, onEvent, assumeYes: true})
 			.then(status => {
 				state.status = status;
 			})
