@@ -18,15 +18,16 @@ export function handOverTerminal(command: string, args: string[], options: HandO
 	const stdin = process.stdin;
 	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
 	if (wasRaw) stdin.setRawMode(false);
+	const tty = process.stdout.isTTY === true;
 	// Show the cursor Ink hid, and start the child on a clean line below the UI.
-	process.stdout.write(`\u001B[?25h\n${options.banner ? `${options.banner}\n` : ''}`);
+	if (tty) process.stdout.write(`\u001B[?25h\n${options.banner ? `${options.banner}\n` : ''}`);
 	try {
 		const result = spawnSync(command, args, {cwd: options.cwd, env: {...process.env, ...options.env}, stdio: 'inherit'});
 		return result.error ? null : result.status;
 	} finally {
 		if (wasRaw) stdin.setRawMode(true);
 		// Clear the screen so Ink's next frame starts from a known place.
-		process.stdout.write('\u001B[2J\u001B[H');
+		if (tty) process.stdout.write('\u001B[2J\u001B[H');
 	}
 }
 

@@ -41,9 +41,9 @@ export class TmuxSession {
 		this.tmux('send-keys', '-t', this.name, ...(literal ? ['-l'] : []), ...keys);
 	}
 
-	/** The visible pane, plain text. */
-	capture(): string {
-		return this.tmux('capture-pane', '-p', '-t', this.name);
+	/** The visible pane, plain text (`escapes`: with the colour and style sequences the program wrote). */
+	capture(escapes = false): string {
+		return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name);
 	}
 
 	/** Waits until the pane shows `text` (or matches it); throws with the last screen after `timeoutMs`. */
