@@ -48,6 +48,19 @@ test('valid values are saved through the controller, then the form is done', asy
 	unmount();
 });
 
+test('a burst of keys in one read (held Backspace, a paste and Enter) builds on each key', async t => {
+	const controller = new FakeController({parameters});
+	let done = false;
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} onDone={() => (done = true)} onQuit={() => undefined} />);
+	await waitForFrame(lastFrame, '❯ Domain of the chat server');
+	stdin.write(keys.backspace.repeat('tomesh.net'.length) + 'chat.example.org\r');
+	await waitForFrame(lastFrame, '❯ email');
+	stdin.write('\r');
+	await waitFor(() => done, 'the form to finish');
+	t.deepEqual(controller.calls, ['setValues {"domain":"chat.example.org","email":"admin@tomesh.net"}']);
+	unmount();
+});
+
 test('validation by type', t => {
 	t.is(parameterProblem('domain', 'chat.example.org'), undefined);
 	t.truthy(parameterProblem('domain', 'not a host'));

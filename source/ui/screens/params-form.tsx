@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import {useState} from 'react';
 import type {Controller} from '../../engine/controller-types.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {TextField} from '../components/text-field.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {parameterProblem} from '../param-validation.js';
 
@@ -21,10 +21,13 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 		if (key.downArrow || key.tab) setIndex(i => Math.min(parameters.length - 1, i + 1));
 		if (key.escape) onQuit();
 	});
-	const submit = () => {
+	const submit = (typed: string) => {
 		const current = parameters[index]!;
-		if (problems[current.name]) return;
-		const firstBad = parameters.findIndex(p => problems[p.name]);
+		// The field's own value: a burst of keys ending in Enter may arrive before this form re-rendered.
+		const all = {...values, [current.name]: typed};
+		const problemOf = (name: string) => parameterProblem(parameters.find(p => p.name === name)!.type, all[name] ?? '');
+		if (problemOf(current.name)) return;
+		const firstBad = parameters.findIndex(p => problemOf(p.name));
 		if (index < parameters.length - 1) {
 			setIndex(index + 1);
 			return;
@@ -36,7 +39,7 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 		}
 
 		try {
-			controller.setValues(values);
+			controller.setValues(all);
 			onDone();
 		} catch (error) {
 			setSaveError(error instanceof Error ? error.message : String(error));
@@ -55,13 +58,14 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 					</Text>
 					<Box paddingLeft={4}>
 						{i === index ? (
-							<TextInput
+							<TextField
+								focus
 								value={values[p.name] ?? ''}
 								onChange={value => {
 									setSaveError(undefined);
 									setValues(v => ({...v, [p.name]: value}));
 								}}
-								onSubmit={submit}
+								onSubmit={value => submit(value)}
 							/>
 						) : (
 							<Text>{values[p.name] || ' '}</Text>
