@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {useEffect, useRef, useState} from 'react';
 import type {CheckResult, RunEvent} from '../../domain/events.js';
 import type {StepStatus} from '../../domain/types.js';
@@ -31,8 +32,10 @@ export interface RunView {
 /** Renders at most 20 times a second, however fast the step prints. */
 export const renderEveryMs = 50;
 
-// A flood of output (this many lines since the last trim, which is at least 250 ms ago) is when the heap is trimmed.
-const trimEveryLines = 100_000;
+// While output floods in (this many lines since the last trim), the heap is trimmed once the process has grown
+// past `trimAboveBytes`, at most every 100 ms: enough to keep the peak near 120 MiB for a gigabyte of output.
+const trimEveryLines = 20_000;
+const trimAboveBytes = 100 * 1024 * 1024;
 
 /**
  * Runs one step through the controller (again whenever `runId` changes) and returns a throttled view of it plus
@@ -108,7 +111,7 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		let lastTrim = Date.now();
 		const timer = setInterval(() => {
 			if (dirty || Date.now() - lastRender >= 500) snapshot();
-			if (tail.count - linesAtTrim > trimEveryLines && Date.now() - lastTrim >= 250) {
+			if (tail.count - linesAtTrim > trimEveryLines && Date.now() - lastTrim >= 100 && process.memoryUsage.rss() > trimAboveBytes) {
 				trimHeap();
 				linesAtTrim = tail.count;
 				lastTrim = Date.now();
