@@ -1,8 +1,8 @@
 import {Text, useApp} from 'ink';
 import {lazy, Suspense, useEffect, useState} from 'react';
 import type {Controller} from '../engine/controller-types.js';
-import {isFinished, locateStep} from './checklist-model.js';
 import {useKeys} from './hooks/use-keys.js';
+import {afterParams, firstScreen, nextStep, type Screen} from './navigation.js';
 import {Checklist} from './screens/checklist.js';
 import {NotRoot} from './screens/not-root.js';
 import {ParamsForm} from './screens/params-form.js';
@@ -36,44 +36,11 @@ export interface AppProps {
 	onExit: (result: TuiResult) => void;
 }
 
-type Screen =
-	| {name: 'not-root'}
-	| {name: 'params'}
-	| {name: 'checklist'; flash?: string}
-	| {name: 'step'; stepId: string; flash?: string}
-	| {name: 'running'; stepId: string}
-	| {name: 'verify'; back: boolean};
-
-/** The next step to open after `stepId`: the next unfinished one of its runbook, else wherever work remains. */
-export function nextStep(controller: Controller, stepId: string): string | undefined {
-	const where = locateStep(controller, stepId);
-	const later = where?.runbook.steps.slice(where.index + 1).find(s => !isFinished(controller.progress(s.id).status));
-	return later?.id ?? controller.resumePoint()?.step;
-}
-
-function firstScreen({controller, mode, only, isRoot, trial, preset}: AppProps): Screen {
-	if (mode === 'verify') return {name: 'verify', back: false};
-	if (!isRoot && !trial) return {name: 'not-root'};
-	// The form comes first on a fresh start (to confirm the document's defaults), and whenever a value is missing;
-	// once the operator has given a value of their own or a step has run, the settings are known.
-	const started = controller.allProgress().some(p => p.status !== 'pending');
-	const values = controller.values();
-	const customised = controller.parameters.some(p => values[p.name] !== undefined && values[p.name] !== p.default);
-	if (controller.missingValues().length > 0 || (controller.parameters.length > 0 && !started && !preset && !customised)) return {name: 'params'};
-	return afterParams(controller, only);
-}
-
-function afterParams(controller: Controller, only?: boolean): Screen {
-	const resume = controller.resumePoint();
-	if (only && resume) return {name: 'step', stepId: resume.step};
-	return {name: 'checklist'};
-}
-
 /** The guided walkthrough: one screen at a time, all state in the controller. */
 export function App(props: AppProps) {
 	const {controller, onExit} = props;
 	const {exit} = useApp();
-	const [screen, setScreen] = useState<Screen>(() => firstScreen(props));
+	const [screen, setScreen] = useState<Screen>(() => firstScreen(props.controller, props));
 	const quit = (code: number, next?: 'plan') => {
 		onExit({code, next});
 		exit();
