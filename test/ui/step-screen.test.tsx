@@ -91,3 +91,27 @@ test('a reboot step asks before running', async t => {
 	t.pass();
 	unmount();
 });
+
+test('Enter does nothing until the preview is on screen', async t => {
+	const controller = new FakeController();
+	let release!: () => void;
+	const gate = new Promise<void>(resolve => {
+		release = resolve;
+	});
+	const preview = controller.preview.bind(controller);
+	controller.preview = async stepId => {
+		await gate;
+		return preview(stepId);
+	};
+
+	const ran: string[] = [];
+	const {lastFrame, stdin, unmount} = render(<StepScreen controller={controller} stepId="web.nginx/1" {...handlers} onRun={id => ran.push(id)} />);
+	await waitForFrame(lastFrame, 'working out the commands');
+	stdin.write(keys.enter);
+	release();
+	await waitForFrame(lastFrame, '[root] # echo 1');
+	t.deepEqual(ran, [], 'the early Enter ran nothing');
+	stdin.write(keys.enter);
+	await waitForFrame(() => ran.join(), 'web.nginx/1');
+	unmount();
+});

@@ -60,6 +60,8 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		}
 
 		if (key.return) {
+			// Show before doing: nothing runs until the exact commands and diffs are on screen.
+			if (previews === undefined && !previewError) return;
 			if (reboots) setConfirmReboot(true);
 			else onRun(stepId);
 		} else if (input === 's') {
