@@ -13,7 +13,7 @@ import {AuditLog, auditLogDirectory} from './audit-log.js';
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
 import {executeStep} from './executor.js';
 import {previewStep} from './preview.js';
-import {currentBootId} from './reboot.js';
+import {currentBootId, removeReminder} from './reboot.js';
 import {requestReboot} from './request-reboot.js';
 import {runChecks, missingParameterReason, stepCheckJobs} from './run-checks.js';
 import {initialSession, sudoUser, type Session} from './session.js';
@@ -200,7 +200,10 @@ export class EngineController implements Controller {
 
 			if (runbook) delete data.sessions[runbook.id];
 			else data.sessions = {};
-			if (!runbook || data.reboot?.step.startsWith(`${runbook.id}/`)) delete data.reboot;
+			if (data.reboot && (!runbook || data.reboot.step.startsWith(`${runbook.id}/`))) {
+				delete data.reboot;
+				removeReminder(this.env);
+			}
 		});
 		return count;
 	}

@@ -72,6 +72,16 @@ test('a reboot step asks for the reboot, leaves a reminder, and a new boot id co
 	t.is(readFileSync(path.join(w.work, 'log.txt'), 'utf8'), 'before=1\nafter=1\n');
 });
 
+test('reset while a reboot is pending forgets it and removes the login reminder', async t => {
+	const w = workspace(fixture('reboot'));
+	t.is((await w.cli(['run', '--yes'])).exitCode, 0);
+	const reminder = path.join(w.profile, 'tomesh-setup-resume.sh');
+	t.true(existsSync(reminder));
+	t.is((await w.cli(['reset'])).exitCode, 0);
+	t.false(existsSync(reminder));
+	t.false('reboot' in JSON.parse(readFileSync(path.join(w.state, 'progress-v1.json'), 'utf8')));
+});
+
 test('a corrupt state file → exit 2 with one line naming it; the file is kept byte for byte', async t => {
 	const w = workspace(fixture('session'));
 	t.is((await w.cli(['run', '--yes'])).exitCode, 0);
