@@ -13,7 +13,7 @@ export function programPid(scriptPid) {
 /** Starts `argv` on a pty of `columns`×`rows`; returns the child and helpers to type and await texts. */
 export function startOnPty(argv, {env = process.env, cwd, columns = 100, rows = 40} = {}) {
 	const command = `stty cols ${columns} rows ${rows}; exec ${argv.map(quote).join(' ')}`;
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {TERM: 'xterm-256color', ...env}, cwd, stdio: ['pipe', 'pipe', 'inherit']});
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: withoutCi({TERM: 'xterm-256color', ...env}), cwd, stdio: ['pipe', 'pipe', 'inherit']});
 	let seen = '';
 	let bytes = 0;
 	const waiters = [];
@@ -70,4 +70,10 @@ export function startOnPty(argv, {env = process.env, cwd, columns = 100, rows = 
 			seen = '';
 		},
 	};
+}
+
+// With CI set, Ink draws only the last frame; an operator at a terminal has no such variable.
+function withoutCi(env) {
+	const {CI: _ci, CONTINUOUS_INTEGRATION: _ci2, ...rest} = env;
+	return rest;
 }

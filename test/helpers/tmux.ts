@@ -32,7 +32,8 @@ export class TmuxSession {
 	/** Starts `argv` in a new session; the pane stays after the program exits so its last screen can be read. */
 	start(argv: string[], options: TmuxOptions = {}): void {
 		const env = Object.entries({TERM: 'xterm-256color', ...options.env}).map(([k, v]) => `${k}=${quote(v)}`);
-		const command = `env ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "[exit $?]"; sleep 86400`;
+		// An operator at a terminal has no CI variable; with one, Ink draws only the last frame (CI runs set it).
+		const command = `env -u CI -u CONTINUOUS_INTEGRATION ${env.join(' ')} ${argv.map(quote).join(' ')}; echo "[exit $?]"; sleep 86400`;
 		this.tmux('new-session', '-d', '-s', this.name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), '-c', options.cwd ?? process.cwd(), command);
 	}
 
