@@ -28,7 +28,9 @@ test('kill -9 during a long step: the step shows interrupted, the next run re-ru
 	child.kill('SIGKILL');
 	const killed = await done;
 	t.is(killed.signal, 'SIGKILL');
-	const stepGroup = Number(readFileSync(path.join(w.state, 'running.pid'), 'utf8'));
+	const running = path.join(w.state, 'running.pid');
+	await until(() => existsSync(running) && readFileSync(running, 'utf8').endsWith('\n'), 'the step group id to be saved');
+	const stepGroup = Number(readFileSync(running, 'utf8'));
 	t.notThrows(() => process.kill(-stepGroup, 0), 'the step outlives the killed CLI');
 	const status = await w.cli(['status', '--json']);
 	await until(() => groupGone(stepGroup), 'the next start to end the left-over step');
