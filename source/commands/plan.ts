@@ -5,7 +5,7 @@ import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/build-plan.js';
 import {FileChangeError} from '../domain/file-change.js';
 import {checkSetValues} from '../domain/parameters.js';
-import {selectRunbooks} from '../domain/select-runbooks.js';
+import {selectDocuments} from '../domain/select-runbooks.js';
 import {loadDocuments} from '../load-documents.js';
 import {planJson} from '../reporters/plan-json.js';
 import {renderPlanText} from '../reporters/plan-text.js';
@@ -29,7 +29,7 @@ export const liveEnvironment = (): PlanEnvironment => ({readFile: readCurrent, s
  */
 export async function planCommand(options: CliOptions, environment: PlanEnvironment = liveEnvironment()): Promise<number> {
 	const documents = loadDocuments(options.docs);
-	const selected = selectRunbooks(documents, options.only);
+	const selected = selectDocuments(documents, options.only);
 	const given = checkSetValues(
 		documents.flatMap((document) => document.parameters),
 		options.set,

@@ -18,7 +18,7 @@ import {requestReboot} from './request-reboot.js';
 import {runChecks, missingParameterReason, stepCheckJobs} from './run-checks.js';
 import {initialSession, sudoUser, type Session} from './session.js';
 import {reconcileAtStart} from './startup.js';
-import {selectRunbooks} from './select-runbooks.js';
+import {selectRunbooks} from '../domain/select-runbooks.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {
