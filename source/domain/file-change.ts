@@ -1,4 +1,4 @@
-import {isMap, isScalar, parseDocument} from 'yaml';
+import {isMap, isPair, isScalar, parseDocument, visit, type Document} from 'yaml';
 import type {Action, EditOp} from './types.js';
 
 /** A file change that cannot be made (file missing, key not found, bad pattern). The message names the file. */
@@ -59,7 +59,7 @@ function setYamlScalar(text: string, key: string[], value: string, path: string)
 		throw new FileChangeError(`${path} is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
 	}
 
-	const node = document.getIn(key, true);
+	const node = document.getIn(key, true) ?? (key.length === 1 ? uniqueNestedValue(document, key[0]!, path) : undefined);
 	const dotted = key.join(':');
 	if (node === undefined) {
 		const parent = key.length === 1 ? document.contents : document.getIn(key.slice(0, -1), true);
@@ -75,6 +75,22 @@ function setYamlScalar(text: string, key: string[], value: string, path: string)
 	const [start, end] = node.range;
 	if (text.slice(start, end) === value) return text;
 	return text.slice(0, start) + value + text.slice(end);
+}
+
+// Prose names a key without its parents ("changing `registration` to `True`"): when exactly one mapping in the
+// file has that key, it is the one meant; two or more are ambiguous and the operator must say which.
+function uniqueNestedValue(document: Document, name: string, path: string): unknown {
+	const found: Array<{value: unknown; where: string}> = [];
+	visit(document, {
+		Pair(_key, pair, ancestors) {
+			if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === name) {
+				const parents = ancestors.filter(isPair).map(parent => String(isScalar(parent.key) ? parent.key.value : '?'));
+				found.push({value: pair.value, where: [...parents, name].join(':')});
+			}
+		},
+	});
+	if (found.length > 1) throw new FileChangeError(`${path} has ${name} in several places (${found.map(f => f.where).join(', ')}): say which`);
+	return found[0]?.value;
 }
 
 function commentAndInsert(text: string, match: string, insert: string[], path: string): string {

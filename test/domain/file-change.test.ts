@@ -67,3 +67,11 @@ test('write gives the content with a final newline', t => {
 	t.is(newText(undefined, {kind: 'write', path: 'c.json', content: '{}', line: 1}), '{}\n');
 	t.is(newText('old', {kind: 'write', path: 'c.json', content: '{}\n', line: 1}), '{}\n');
 });
+
+test('set-yaml finds a key named without its parents when the file has exactly one', t => {
+	const settings = 'server:\n  # who may join\n  registration: False\n  name: example\n';
+	const op = edit('settings.yaml', {op: 'set-yaml', key: ['registration'], value: 'True'});
+	t.is(newText(settings, op), settings.replace('registration: False', 'registration: True'));
+	const twice = 'a:\n  registration: False\nb:\n  registration: False\n';
+	t.throws(() => newText(twice, op), {instanceOf: FileChangeError, message: /registration in several places \(a:registration, b:registration\)/});
+});
