@@ -1,12 +1,15 @@
 // Bundles the CLI into dist/ with code splitting: the fast paths (plan, --help, headless commands) load
 // only their own chunks, and Ink/React are loaded only when a TTY asks for the TUI.
 import {build} from 'esbuild';
-import {rm, chmod, readFile} from 'node:fs/promises';
+import {rm, chmod, readFile, rename} from 'node:fs/promises';
 
-await rm('dist', {recursive: true, force: true});
+// Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
+const fresh = `dist.building-${process.pid}`;
+const old = `dist.old-${process.pid}`;
+await rm(fresh, {recursive: true, force: true});
 await build({
 	entryPoints: ['source/cli.ts'],
-	outdir: 'dist',
+	outdir: fresh,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -28,4 +31,9 @@ await build({
 	},
 	logLevel: 'warning',
 });
-await chmod('dist/cli.js', 0o755);
+await chmod(`${fresh}/cli.js`, 0o755);
+await rename('dist', old).catch(error => {
+	if (error.code !== 'ENOENT') throw error;
+});
+await rename(fresh, 'dist');
+await rm(old, {recursive: true, force: true});
