@@ -21,7 +21,8 @@ function readCurrent(file: string): string | undefined {
 }
 
 /** The environment plan reads: this machine's files, from the current directory and home. */
-export const liveEnvironment = (): PlanEnvironment => ({readFile: readCurrent, start: {cwd: process.cwd(), home: os.homedir()}});
+// Like the engine, a runbook starts in the home directory (see engine/start-directory.ts), not where the tool was started.
+export const liveEnvironment = (): PlanEnvironment => ({readFile: readCurrent, start: {cwd: os.userInfo().homedir, home: os.homedir()}});
 
 /**
  * `tomesh-setup plan`: every runbook, step, command, check and the diff each file change would make on this

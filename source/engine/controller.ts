@@ -17,6 +17,7 @@ import {currentBootId, removeReminder} from './reboot.js';
 import {requestReboot} from './request-reboot.js';
 import {runChecks, missingParameterReason, stepCheckJobs} from './run-checks.js';
 import {initialSession, sudoUser, type Session} from './session.js';
+import {startDirectory} from './start-directory.js';
 import {reconcileAtStart} from './startup.js';
 import {selectRunbooks} from '../domain/select-runbooks.js';
 
@@ -96,7 +97,10 @@ export class EngineController implements Controller {
 	}
 
 	session(runbookId: string): Session {
-		return this.store.read().sessions[runbookId] ?? initialSession();
+		const saved = this.store.read().sessions[runbookId];
+		if (saved) return saved;
+		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
+		return initialSession(runbook ? startDirectory(runbook) : undefined);
 	}
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {

@@ -46,7 +46,7 @@ export function sudoUser(env: NodeJS.ProcessEnv = process.env): SessionCommand['
 	return {name, uid: Number(uid), gid: Number(gid)};
 }
 
-/** The session a runbook starts with before any command ran: the tool's own working directory. */
+/** The session a runbook starts with before any command ran: in `cwd` (see start-directory.ts), nothing exported. */
 export function initialSession(cwd = process.cwd()): Session {
 	return {cwd, env: {}};
 }
