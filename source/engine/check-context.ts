@@ -27,6 +27,18 @@ export interface FileActionCheck {
 	action: FileAction;
 	title: string;
 	line: number;
+	/**
+	 * For a write: the file changes that come after it in the runbook (this step's, then later steps'), each with the
+	 * directory its relative path is resolved in (undefined = this check's). A written file that later steps edit is
+	 * in place when it equals the written content followed by some of those changes.
+	 */
+	later?: LaterFileChange[];
+}
+
+/** A file change that comes after a write, and where its relative path is resolved. */
+export interface LaterFileChange {
+	action: FileAction;
+	cwd?: string;
 }
 
 /** Anything `runChecks` can run. */

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import process from 'node:process';
 import type {Parameter, Runbook, Step} from '../domain/types.js';
-import type {AnyCheck} from './check-context.js';
+import type {FileAction} from '../domain/file-change.js';
+import type {AnyCheck, LaterFileChange} from './check-context.js';
 import {fileActionChecks} from './check-file-action.js';
 import {predictEndCwd} from './predict-end-cwd.js';
 
@@ -44,7 +45,7 @@ export function stepCheckJobs(
 	skip?: string,
 	resolve?: (step: Step) => Step,
 ): CheckJob[] {
-	const checks: AnyCheck[] = [...step.checks, ...fileActionChecks(step)];
+	const checks: AnyCheck[] = [...step.checks, ...fileActionChecks(step, laterFileChanges(runbook, step, session.cwd, resolve))];
 	const cwd = checks.length === 0 ? session.cwd : checkCwd(runbook, step, session.cwd, resolve);
 	return checks.map(check => ({
 		runbook: runbook.id,
@@ -55,6 +56,19 @@ export function stepCheckJobs(
 		env: session.env,
 		...(skip === undefined ? {} : {skip}),
 	}));
+}
+
+/** The write/edit actions of the steps after `step`, each with the directory its checks would run in. */
+function laterFileChanges(runbook: Runbook, step: Step, sessionCwd: string, resolve?: (step: Step) => Step): LaterFileChange[] {
+	const index = runbook.steps.findIndex(candidate => candidate.id === step.id);
+	if (index === -1 || !step.actions.some(action => action.kind === 'write')) return [];
+	return runbook.steps.slice(index + 1).flatMap(raw => {
+		const later = resolve ? resolve(raw) : raw;
+		const files = later.actions.filter((action): action is FileAction => action.kind === 'write' || action.kind === 'edit');
+		if (files.length === 0) return [];
+		const cwd = checkCwd(runbook, later, sessionCwd, resolve);
+		return files.map(action => ({action, cwd}));
+	});
 }
 
 /**

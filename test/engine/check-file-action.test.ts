@@ -80,3 +80,22 @@ test('secrets never appear in the detail', async t => {
 	t.false(outcome.detail.includes('other-secret-value'));
 	t.false(outcome.detail.includes('hunter2hunter2'));
 });
+
+test('a write that later edits of the same file changed is still in place; a hand change is not', async t => {
+	const [write] = fileActionChecks(step);
+	const written = 'enable_registration: False\nform_secret: hunter2hunter2\n';
+	// Every state the step passes through: as written, after the first edit, after both.
+	for (const state of [written, written.replace('False', 'True'), `${written.replace('False', 'True')}cache_factor: 0.02\n`]) {
+		t.is((await runFileActionCheck(write!, await setup(state))).status, 'pass', state);
+	}
+
+	const damaged = await runFileActionCheck(write!, await setup('enable_registration: maybe\nform_secret: hunter2hunter2\n'));
+	t.is(damaged.status, 'fail');
+	t.false(damaged.detail.includes('hunter2'), 'secrets stay masked');
+});
+
+test('later changes of another file do not excuse a changed write', async t => {
+	const [write] = fileActionChecks(step, [{action: {kind: 'edit', path: 'other.yaml', edit: {op: 'append-line', line: 'x'}, line: 9}}]);
+	const changed = await runFileActionCheck(write!, await setup('enable_registration: False\nform_secret: hunter2hunter2\nx\n'));
+	t.is(changed.status, 'fail');
+});
