@@ -22,8 +22,12 @@ export interface CheckResult {
 export type RunEvent =
 	| {type: 'step-start'; runbook: string; step: string; number: number; title: string}
 	| {type: 'action-start'; step: string; index: number; action: Action; description: string}
-	/** One line of a command's output (without its newline). */
-	| {type: 'output'; step: string; stream: 'stdout' | 'stderr'; line: string}
+	/**
+	 * A chunk of a command's output: one or more complete lines, each ending with a newline (raw: secrets not masked,
+	 * a `\r` before the newline kept). Chunks, not lines, so that a step printing a gigabyte is not ten million events;
+	 * split with splitLines (domain/text-tail.ts) only what is shown or kept.
+	 */
+	| {type: 'output'; step: string; stream: 'stdout' | 'stderr'; text: string}
 	| {
 			type: 'action-end';
 			step: string;

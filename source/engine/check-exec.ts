@@ -1,9 +1,11 @@
 import process from 'node:process';
+import {splitLines} from '../domain/text-tail.js';
 import type {CheckExec} from './check-context.js';
 import {runShell} from './run-shell.js';
 
-// Output lines kept per check: the verdict needs only the expected lines and the tail.
+// Output kept per check: the verdict needs only the expected lines and the tail.
 const maxLines = 2000;
+const maxChars = 1024 * 1024;
 
 // Check commands run in their own process groups, out of reach of a Ctrl-C at the terminal: this ends them all.
 const everything = new AbortController();
@@ -23,15 +25,15 @@ export const defaultCheckExec: CheckExec = async (command, options) => {
 	const asUser = options.as === 'user' && sudoUser && sudoUser !== 'root' && process.getuid?.() === 0;
 	const argv = asUser ? ['runuser', '-u', sudoUser, '--', 'bash', '-c', command] : ['bash', '-c', command];
 	const timeout = AbortSignal.timeout(options.timeoutMs);
-	const lines: string[] = [];
+	let text = '';
 	const result = await runShell({
 		argv,
 		cwd: options.cwd,
 		env: {...process.env, ...options.env},
 		signal: AbortSignal.any([timeout, everything.signal, ...(options.signal ? [options.signal] : [])]),
-		onLine(_stream, line) {
-			if (lines.length < maxLines) lines.push(line);
+		onOutput(_stream, chunk) {
+			if (text.length < maxChars) text += chunk;
 		},
 	});
-	return {exitCode: result.exitCode, output: lines.join('\n'), timedOut: result.aborted && timeout.aborted};
+	return {exitCode: result.exitCode, output: splitLines(text).slice(0, maxLines).join('\n'), timedOut: result.aborted && timeout.aborted};
 };

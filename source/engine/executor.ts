@@ -3,7 +3,9 @@ import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/file-change.js';
 import type {Action, Step} from '../domain/types.js';
 import {applyFileChange, resolveFilePath} from './apply-file-change.js';
+import {TextTail} from '../domain/text-tail.js';
 import type {AuditLog} from './audit-log.js';
+import {AuditOutput} from './audit-output.js';
 import {describeAction} from './describe-action.js';
 import {runInSession, type Session, type SessionCommand} from './session.js';
 
@@ -36,9 +38,16 @@ export interface ExecutionResult {
 	signal?: string | null;
 	aborted: boolean;
 	message?: string;
+	/** The last lines of the step's output (at most `outputLines`, secrets not masked). */
 	output: string[];
 	session: Session;
 }
+
+/** How many of the last output lines an ExecutionResult carries. */
+export const outputLines = 200;
+
+// The end of a step's output kept for its result: lines are split from it only once, when the step ends.
+const outputTailChars = 64 * 1024;
 
 const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:reload|restart)\s+nginx(?:\.service)?|nginx\s+-s\s+reload)\b/;
 
@@ -47,43 +56,33 @@ const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:re
  * Never rejects for a failing command or file change: the result says what happened.
  */
 export async function executeStep(step: Step, context: ExecutorContext): Promise<ExecutionResult> {
-	const output: string[] = [];
+	const tail = new TextTail(outputTailChars);
 	const emit = context.onEvent ?? (() => undefined);
-	// Output lines reach the audit log in one write per chunk of output (a microtask after the chunk's lines), not
-	// one write per line: a step printing ten million lines would otherwise spend most of its time in write(2).
-	let auditLines: string[] = [];
-	const flushAudit = () => {
-		const lines = auditLines;
-		auditLines = [];
-		if (lines.length > 0) context.audit.write(step.id, lines.join('\n'), '  | ');
+	const onOutput: OutputSink = (stream, text) => {
+		tail.push(text);
+		emit({type: 'output', step: step.id, stream, text});
 	};
 
-	const onLine = (stream: 'stdout' | 'stderr', line: string) => {
-		output.push(line);
-		if (output.length > 400) output.splice(0, output.length - 200);
-		if (auditLines.push(line) === 1) queueMicrotask(flushAudit);
-		emit({type: 'output', step: step.id, stream, line});
-	};
-
+	const output = () => tail.lines(outputLines);
 	// A step whose annotation fixes its directory starts there, and the session carries on from it.
 	if (step.cwd) context.session = {...context.session, cwd: resolveFilePath(step.cwd, context.session.cwd)};
 	for (const [index, action] of step.actions.entries()) {
-		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output, session: context.session};
+		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output: output(), session: context.session};
 		const description = describeAction(action);
 		emit({type: 'action-start', step: step.id, index, action, description});
 		context.audit.write(step.id, description);
 		const started = Date.now();
-		const outcome = await runAction(step, action, context, onLine);
+		const outcome = await runAction(step, action, context, onOutput);
 		const durationMs = Date.now() - started;
 		context.audit.write(step.id, `→ ${outcome.ok ? 'ok' : 'FAILED'}${outcome.message ? `: ${outcome.message}` : ''} (${durationMs} ms)`);
 		emit({type: 'action-end', step: step.id, index, ok: outcome.ok, diff: outcome.diff, exitCode: outcome.exitCode, signal: outcome.signal, durationMs, message: outcome.message});
-		if (outcome.reboot) return {ok: true, reboot: true, aborted: false, output, session: context.session};
+		if (outcome.reboot) return {ok: true, reboot: true, aborted: false, output: output(), session: context.session};
 		if (!outcome.ok) {
-			return {ok: false, reboot: false, aborted: outcome.aborted ?? false, exitCode: outcome.exitCode, signal: outcome.signal, message: outcome.message, output, session: context.session};
+			return {ok: false, reboot: false, aborted: outcome.aborted ?? false, exitCode: outcome.exitCode, signal: outcome.signal, message: outcome.message, output: output(), session: context.session};
 		}
 	}
 
-	return {ok: true, reboot: false, aborted: false, output, session: context.session};
+	return {ok: true, reboot: false, aborted: false, output: output(), session: context.session};
 }
 
 interface ActionOutcome {
@@ -96,22 +95,22 @@ interface ActionOutcome {
 	message?: string;
 }
 
-type LineSink = (stream: 'stdout' | 'stderr', line: string) => void;
+type OutputSink = (stream: 'stdout' | 'stderr', text: string) => void;
 
-async function runAction(step: Step, action: Action, context: ExecutorContext, onLine: LineSink): Promise<ActionOutcome> {
+async function runAction(step: Step, action: Action, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
 	switch (action.kind) {
 		case 'run': {
 			if (action.unless !== undefined) {
-				const guard = await runCommand(action.unless, action.as, context, () => undefined);
+				const guard = await runCommand(action.unless, action.as, context);
 				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
 			}
 
 			if (nginxReload.test(action.command)) {
-				const test = await runCommand('nginx -t', 'root', context, onLine);
+				const test = await runCommand('nginx -t', 'root', context, {step: step.id, sink: onOutput});
 				if (!test.ok) return {...test, message: `nginx -t failed, nginx not reloaded: ${test.message}`};
 			}
 
-			return runCommand(action.command, action.as, context, onLine);
+			return runCommand(action.command, action.as, context, {step: step.id, sink: onOutput});
 		}
 
 		case 'write':
@@ -132,19 +131,23 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 
 		case 'manual': {
 			// The tool cannot do it; the operator is shown the text (a checklist item), and the step's checks tell.
-			for (const line of [action.text, ...(action.code ? action.code.split('\n') : [])]) onLine('stdout', line);
+			const text = [action.text, ...(action.code ? [action.code] : [])].join('\n');
+			context.audit.write(step.id, text, '  | ');
+			onOutput('stdout', `${text}\n`);
 			return {ok: true, message: 'shown to the operator (done by hand)'};
 		}
 	}
 }
 
-async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, onLine: LineSink): Promise<ActionOutcome & {ok: boolean}> {
+// `output` absent: the command's output goes nowhere (an `unless` guard), not even to the audit log.
+async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, output?: {step: string; sink: OutputSink}): Promise<ActionOutcome & {ok: boolean}> {
 	if (!existsSync(context.session.cwd)) {
 		return {ok: false, message: `the working directory ${context.session.cwd} does not exist (did an earlier step that creates it not run?)`};
 	}
 
 	const text = as === 'root' && process.getuid?.() === 0 ? withoutSudo(command) : command;
 	const headless = context.assumeYesEnv !== undefined;
+	const audit = output && new AuditOutput(context.audit, output.step);
 	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
@@ -152,8 +155,13 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
 		signal: context.signal,
 		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
-		onLine,
-	});
+		onOutput: output
+			? (stream, text) => {
+					audit!.push(text);
+					output.sink(stream, text);
+				}
+			: undefined,
+	}).finally(() => audit?.end());
 	if (context.pidFile) rmSync(context.pidFile, {force: true});
 	context.session = session;
 	if (result.aborted) return {ok: false, aborted: true, exitCode: result.exitCode, signal: result.signal, message: 'aborted: the command was stopped'};

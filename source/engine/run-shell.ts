@@ -1,6 +1,11 @@
 // The only module that imports zx: every process the engine starts goes through here.
+import {closeSync, mkdtempSync, rmdirSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {StringDecoder} from 'node:string_decoder';
 import type {ProcessPromise} from 'zx';
+import {CompleteLines} from '../domain/complete-lines.js';
+import {openFifo, readPipe, type OpenFifo} from './output-pipe.js';
 
 /** How long output is still read after the process exited (for the last lines still in the pipe). */
 export const outputGraceMs = 300;
@@ -15,8 +20,11 @@ export interface ShellRequest {
 	signal?: AbortSignal;
 	/** Called with the process id (= its process group id) as soon as it is started. */
 	onSpawn?: (pid: number) => void;
-	/** Called once per complete line of output (without the newline). */
-	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+	/**
+	 * Called with output as it arrives, a chunk of complete lines at a time (each ending with a newline; the last line
+	 * gets one when the command printed none). Chunks, not lines: a step printing a gigabyte is ten million lines.
+	 */
+	onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
 }
 
 /** How a process ended. */
@@ -24,7 +32,7 @@ export interface ShellResult {
 	exitCode: number | null;
 	signal: string | null;
 	durationMs: number;
-	/** The output (its last `keptOutputBytes` when it was longer). */
+	/** The output (its last `keptOutputBytes` or a little more when it was longer). */
 	stdout: string;
 	stderr: string;
 	aborted: boolean;
@@ -33,36 +41,46 @@ export interface ShellResult {
 /**
  * Runs one process in its own process group and resolves when it ends (never rejects for a non-zero exit).
  * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
+ * Its stdout and stderr are FIFOs this process reads itself (see output-pipe.ts); zx starts, waits for and kills it.
  */
 export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
 	const {$} = await import('zx');
 	const started = Date.now();
-	const splitters = {stdout: lineSplitter('stdout', request.onLine), stderr: lineSplitter('stderr', request.onLine)};
-	const child = $({
-		cwd: request.cwd,
-		env: request.env,
-		input: request.input,
-		stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-		detached: true,
-		// zx keeps every chunk of output by default: a step printing a gigabyte would hold it all (and fail to join it).
-		store: {stdout: new TailChunks(), stderr: new TailChunks(), stdall: new TailChunks()},
-		nothrow: true,
-		quiet: true,
-		verbose: false,
-		log(entry) {
-			if (entry.kind === 'stdout' || entry.kind === 'stderr') splitters[entry.kind].push(entry.data as Buffer | string);
-		},
-	})`${request.argv}`;
+	const [out, err] = (await Promise.all([takeFifo(), takeFifo()])).map(file => openTaken(file)) as [OpenFifo, OpenFifo];
+	const readers = {stdout: streamReader('stdout', out, request.onOutput), stderr: streamReader('stderr', err, request.onOutput)};
+	let child: ProcessPromise;
+	try {
+		child = $({
+			cwd: request.cwd,
+			env: request.env,
+			input: request.input,
+			stdio: [request.input === undefined ? 'ignore' : 'pipe', out.writeFd, err.writeFd],
+			detached: true,
+			nothrow: true,
+			quiet: true,
+			verbose: false,
+		})`${request.argv}`;
+	} finally {
+		// The child has its copies: the end of output is when it (and whatever it left running) closes them.
+		closeSync(out.writeFd);
+		closeSync(err.writeFd);
+	}
+
 	if (child.pid !== undefined) request.onSpawn?.(child.pid);
 	// A daemon started in the background (`server &`) keeps the output pipes open after the shell has exited; the
 	// command is over when the shell is, so stop reading shortly after it exits instead of waiting for the daemon.
-	child.child?.once('exit', () => {
+	let exited = false;
+	const stopAfterGrace = () => {
+		if (exited) return;
+		exited = true;
 		setTimeout(() => {
-			child.stdout?.destroy();
-			child.stderr?.destroy();
+			readers.stdout.stop();
+			readers.stderr.stop();
 		}, outputGraceMs).unref();
-	});
+	};
+
+	child.child?.once('exit', stopAfterGrace);
 	let aborted = false;
 	const abort = () => {
 		aborted = true;
@@ -73,18 +91,21 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	else request.signal?.addEventListener('abort', abort, {once: true});
 	try {
 		const output = await child;
-		splitters.stdout.flush();
-		splitters.stderr.flush();
+		// Spawning failed (no exit event): nothing will close the pipes' other ends but the grace timer.
+		stopAfterGrace();
+		await Promise.all([readers.stdout.ended, readers.stderr.ended]);
 		return {
 			exitCode: output.exitCode,
 			signal: output.signal,
 			durationMs: Date.now() - started,
-			stdout: output.stdout,
-			stderr: output.stderr,
+			stdout: readers.stdout.kept(),
+			stderr: readers.stderr.kept(),
 			aborted,
 		};
 	} finally {
 		request.signal?.removeEventListener('abort', abort);
+		readers.stdout.stop();
+		readers.stderr.stop();
 	}
 }
 
@@ -117,34 +138,93 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 /** Most output kept per stream for ShellResult.stdout/stderr: the end of the output, which is what checks read. */
 export const keptOutputBytes = 1024 * 1024;
 
-// A zx output store that keeps only the last chunks, about `keptOutputBytes` of them.
-class TailChunks extends Array<string | Buffer> {
-	private bytes = 0;
+// One stream of the child: read as Buffers, kept (the end of it) for the result, passed on as complete lines.
+function streamReader(stream: 'stdout' | 'stderr', fifo: OpenFifo, onOutput: ShellRequest['onOutput']) {
+	const decoder = new StringDecoder('utf8');
+	const lines = new CompleteLines();
+	const kept: Buffer[] = [];
+	let keptBytes = 0;
+	const reader = readPipe(fifo, {
+		onData(chunk) {
+			kept.push(chunk);
+			keptBytes += chunk.length;
+			while (kept.length > 1 && keptBytes - kept[0]!.length >= keptOutputBytes) keptBytes -= kept.shift()!.length;
+			if (!onOutput) return;
+			const text = lines.push(decoder.write(chunk));
+			if (text !== '') onOutput(stream, text);
+		},
+		enlarge: enlargePipe,
+	});
+	const ended = reader.ended.then(() => {
+		const rest = lines.push(decoder.end()) + lines.flush();
+		if (rest !== '' && onOutput) onOutput(stream, rest);
+	});
+	return {ended, stop: reader.stop, kept: () => Buffer.concat(kept).toString('utf8')};
+}
 
-	override push(...chunks: Array<string | Buffer>): number {
-		for (const chunk of chunks) {
-			super.push(chunk);
-			this.bytes += chunk.length;
-		}
+// Node has no fcntl: F_SETPIPE_SZ (1031) is asked of perl, which every Debian system has (perl-base is essential).
+// 1 MiB is what an unprivileged process may ask for (/proc/sys/fs/pipe-max-size). Without perl the pipe stays as it is.
+async function enlargePipe(readFd: number): Promise<boolean> {
+	if (process.platform !== 'linux') return false;
+	const {$} = await import('zx');
+	const result = await $({stdio: [readFd, 'ignore', 'ignore'], nothrow: true, quiet: true, verbose: false})`perl -e ${'fcntl(STDIN, 1031, 1048576) or exit 1'}`;
+	return result.exitCode === 0;
+}
 
-		while (this.bytes > keptOutputBytes && this.length > 1) this.bytes -= this.shift()!.length;
-		return this.length;
+// FIFOs are made 32 at a time (one mkfifo for sixteen commands) in a private directory, removed with its last FIFO.
+const fifosPerBatch = 32;
+let spare: string[] = [];
+let making: Promise<void> | undefined;
+const directories = new Set<string>();
+let cleanupRegistered = false;
+
+async function takeFifo(): Promise<string> {
+	while (spare.length === 0) {
+		making ??= makeFifos()
+			.then(files => {
+				spare.push(...files);
+			})
+			.finally(() => {
+				making = undefined;
+			});
+		await making;
+	}
+
+	return spare.shift()!;
+}
+
+// Opens a FIFO from the pool (which removes its name); the directory goes with its last FIFO.
+function openTaken(file: string): OpenFifo {
+	try {
+		return openFifo(file);
+	} finally {
+		const directory = path.dirname(file);
+		if (!spare.some(other => path.dirname(other) === directory)) removeDirectory(directory);
 	}
 }
 
-function lineSplitter(stream: 'stdout' | 'stderr', onLine: ShellRequest['onLine']) {
-	let pending = '';
-	const decoder = new StringDecoder('utf8');
-	return {
-		push(chunk: Buffer | string) {
-			pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-			const lines = pending.split('\n');
-			pending = lines.pop()!;
-			for (const line of lines) onLine?.(stream, line.replace(/\r$/, ''));
-		},
-		flush() {
-			if (pending !== '') onLine?.(stream, pending);
-			pending = '';
-		},
-	};
+async function makeFifos(): Promise<string[]> {
+	const {$} = await import('zx');
+	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-output-'));
+	if (!cleanupRegistered) process.once('exit', () => directories.forEach(leftover => rmSync(leftover, {recursive: true, force: true})));
+	cleanupRegistered = true;
+	directories.add(directory);
+	const files = Array.from({length: fifosPerBatch}, (_, index) => path.join(directory, `${index}`));
+	// Readable and writable by anyone: only through /proc/self/fd (`tee /dev/stdout` in a `$` command); the directory is 0700.
+	const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
+	if (made.exitCode !== 0) {
+		removeDirectory(directory);
+		throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
+	}
+
+	return files;
+}
+
+function removeDirectory(directory: string): void {
+	directories.delete(directory);
+	try {
+		rmdirSync(directory);
+	} catch {
+		rmSync(directory, {recursive: true, force: true});
+	}
 }

@@ -22,7 +22,8 @@ export interface SessionCommand {
 	signal?: AbortSignal;
 	/** Called with the process group id once the command is started. */
 	onSpawn?: (pid: number) => void;
-	onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+	/** Output as it arrives, a chunk of complete lines at a time (see ShellRequest.onOutput). */
+	onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
 }
 
 // Variables the shell or runuser set by themselves: saving them would leak one user's or one shell's view into the next.
@@ -73,7 +74,7 @@ export async function runInSession(
 			env: {...base, ...session.env},
 			signal: request.signal,
 			onSpawn: request.onSpawn,
-			onLine: request.onLine,
+			onOutput: request.onOutput,
 		});
 		return {result, session: await capturedSession(directory, base, session), inputExhausted: await readAll(directory, request.input)};
 	} finally {

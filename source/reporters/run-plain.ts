@@ -1,26 +1,28 @@
 import type {RunEvent, RunListener} from '../domain/events.js';
+import {TextTail} from '../domain/text-tail.js';
 
 /** How many output lines a failed step shows. */
 export const failureTailLines = 20;
+const failureTailChars = 32 * 1024;
 
 /**
  * The headless run reporter: one line when a step starts and one when it ends, each file change's diff, and the
  * last lines of output when a step fails. Writes to `write` (stdout by default); never renders anything live.
  */
 export function plainRunReporter(write: (text: string) => void = text => process.stdout.write(text)): RunListener {
-	const tails = new Map<string, string[]>();
+	// Only the end of each step's output is kept, and split into lines only when a step fails.
+	const tails = new Map<string, TextTail>();
 	return (event: RunEvent) => {
 		switch (event.type) {
 			case 'step-start': {
-				tails.set(event.step, []);
+				tails.set(event.step, new TextTail(failureTailChars));
 				write(`▶ ${event.step} ${event.title}\n`);
 				break;
 			}
 
 			case 'output': {
-				const tail = tails.get(event.step) ?? [];
-				tail.push(event.line);
-				if (tail.length > failureTailLines) tail.shift();
+				const tail = tails.get(event.step) ?? new TextTail(failureTailChars);
+				tail.push(event.text);
 				tails.set(event.step, tail);
 				break;
 			}
@@ -45,7 +47,7 @@ export function plainRunReporter(write: (text: string) => void = text => process
 			case 'step-end': {
 				write(`${symbol(event.status)} ${event.step} ${event.status} (${seconds(event.durationMs)})${event.message && event.status !== 'done' ? `: ${event.message}` : ''}\n`);
 				if (event.status === 'failed' || event.status === 'interrupted') {
-					const tail = tails.get(event.step) ?? [];
+					const tail = tails.get(event.step)?.lines(failureTailLines) ?? [];
 					if (tail.length > 0) write(`  last output:\n${indent(tail.join('\n'), '    ')}`);
 				}
 

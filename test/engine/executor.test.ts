@@ -5,7 +5,8 @@ import test from 'ava';
 import type {RunEvent} from '../../source/domain/events.js';
 import type {Action, Step} from '../../source/domain/types.js';
 import {AuditLog} from '../../source/engine/audit-log.js';
-import {executeStep, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
+import {splitLines} from '../../source/domain/text-tail.js';
+import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
 import {initialSession} from '../../source/engine/session.js';
 
 function step(actions: Action[]): Step {
@@ -114,4 +115,22 @@ test('a session directory that no longer exists fails the command with a message
 	const result = await executeStep(step([run('echo hi')]), ctx);
 	t.false(result.ok);
 	t.regex(result.message!, /working directory .*gone does not exist/);
+});
+
+test('output travels as chunks of complete lines; the kept tail and the audit log have every line as a line reader had them', async t => {
+	const {root, ctx, events} = context();
+	const script = String.raw`for i in $(seq 1 30000); do echo "line $i"; done; printf 'carriage\r\n'; echo "form_secret: hunter2"; printf 'no newline'`;
+	const result = await executeStep(step([run(script)]), ctx);
+	t.true(result.ok, result.message);
+	const expected = [...Array.from({length: 30_000}, (_, index) => `line ${index + 1}`), 'carriage', 'form_secret: hunter2', 'no newline'];
+	const chunks = events.flatMap(event => (event.type === 'output' ? [event.text] : []));
+	t.true(chunks.length < expected.length / 10, `${chunks.length} output events`);
+	t.true(chunks.every(chunk => chunk.endsWith('\n')));
+	t.deepEqual(splitLines(chunks.join('')), expected);
+	t.deepEqual(result.output, expected.slice(-outputLines));
+	const logged = readFileSync(path.join(root, '.log', 'audit.log'), 'utf8')
+		.split('\n')
+		.filter(line => line.includes('  | '))
+		.map(line => line.slice(line.indexOf('  | ') + 4));
+	t.deepEqual(logged, expected.map(line => line.replace('hunter2', '********')));
 });

@@ -1,16 +1,19 @@
 import test from 'ava';
+import {splitLines} from '../../source/domain/text-tail.js';
 import {keptOutputBytes, runShell} from '../../source/engine/run-shell.js';
 
-test('a command printing more than the kept bytes streams every line but keeps only the end', async t => {
+test('a command printing more than the kept bytes streams every line, in chunks of complete lines, but keeps only the end', async t => {
 	let lines = 0;
 	let last = '';
 	const result = await runShell({
 		argv: ['bash', '-c', 'seq 1 600000'],
 		cwd: '/tmp',
 		env: process.env,
-		onLine(_stream, line) {
-			lines++;
-			last = line;
+		onOutput(_stream, text) {
+			t.true(text.endsWith('\n'));
+			const split = splitLines(text);
+			lines += split.length;
+			last = split.at(-1)!;
 		},
 	});
 	t.is(result.exitCode, 0);

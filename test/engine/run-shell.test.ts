@@ -2,6 +2,7 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import {splitLines} from '../../source/domain/text-tail.js';
 import {runShell} from '../../source/engine/run-shell.js';
 
 function alive(pid: number): boolean {
@@ -21,16 +22,21 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 	}
 }
 
-test('output arrives line by line on both streams, exit code recorded', async t => {
+test('output arrives as complete lines on both streams, exit code recorded', async t => {
 	const lines: string[] = [];
+	const chunks: string[] = [];
 	const result = await runShell({
 		argv: ['bash', '-c', 'echo one; echo two >&2; printf "no newline"; exit 3'],
 		cwd: os.tmpdir(),
 		env: process.env,
-		onLine: (stream, line) => lines.push(`${stream}:${line}`),
+		onOutput(stream, text) {
+			chunks.push(text);
+			lines.push(...splitLines(text).map(line => `${stream}:${line}`));
+		},
 	});
 	t.is(result.exitCode, 3);
 	t.deepEqual(lines.sort(), ['stderr:two', 'stdout:no newline', 'stdout:one']);
+	t.true(chunks.every(chunk => chunk.endsWith('\n')));
 });
 
 test('an abort kills the whole process tree, background children included', async t => {

@@ -142,7 +142,7 @@ export class FakeController implements Controller {
 		emit({type: 'step-start', runbook: runbook.id, step: stepId, number: step.number, title: step.title});
 		const action = step.actions[0]!;
 		emit({type: 'action-start', step: stepId, index: 0, action, description: 'run as root: something'});
-		for (const line of outcome.output ?? []) emit({type: 'output', step: stepId, stream: 'stdout', line});
+		for (const line of outcome.output ?? []) emit({type: 'output', step: stepId, stream: 'stdout', text: `${line}\n`});
 		let status = outcome.status;
 		if (outcome.waitForAbort) {
 			await new Promise<void>(resolve => {

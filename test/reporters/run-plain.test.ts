@@ -16,7 +16,7 @@ const start: RunEvent = {type: 'step-start', runbook: 'a.b', step: 'a.b/1', numb
 test('a done step is two lines plus its diff; no output is shown', t => {
 	const text = render([
 		start,
-		{type: 'output', step: 'a.b/1', stream: 'stdout', line: 'noise'},
+		{type: 'output', step: 'a.b/1', stream: 'stdout', text: 'noise\n'},
 		{type: 'action-end', step: 'a.b/1', index: 0, ok: true, diff: '--- a\n+++ a\n@@ -1 +1 @@\n-x\n+y\n', durationMs: 1},
 		{type: 'action-end', step: 'a.b/1', index: 1, ok: true, diff: '', message: 'no change: /etc/x is already right', durationMs: 1},
 		{type: 'step-end', runbook: 'a.b', step: 'a.b/1', status: 'done', durationMs: 1500},
@@ -25,7 +25,7 @@ test('a done step is two lines plus its diff; no output is shown', t => {
 });
 
 test('a failed step ends with its message and the last lines of its output', t => {
-	const output: RunEvent[] = Array.from({length: 30}, (_, index) => ({type: 'output', step: 'a.b/1', stream: 'stderr', line: `line ${index}`}));
+	const output: RunEvent[] = Array.from({length: 30}, (_, index) => ({type: 'output', step: 'a.b/1', stream: 'stderr', text: `line ${index}\n`}));
 	const text = render([start, ...output, {type: 'step-end', runbook: 'a.b', step: 'a.b/1', status: 'failed', durationMs: 100, message: 'exit code 3'}]);
 	t.regex(text, /✗ a\.b\/1 failed \(0\.1 s\): exit code 3\n {2}last output:\n/);
 	t.true(text.includes('    line 29\n'));

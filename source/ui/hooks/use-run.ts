@@ -62,7 +62,7 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		const onEvent = (event: RunEvent) => {
 			switch (event.type) {
 				case 'output': {
-					tail.push(event.line);
+					tail.push(event.text);
 					dirty = true;
 					return;
 				}

@@ -1,0 +1,51 @@
+/**
+ * The end of a stream of output held as the chunks it arrived in: O(1) per chunk however much a command prints, and
+ * split into lines only when someone asks (a render, a save). Chunks are expected to hold complete lines (see
+ * CompleteLines), so dropping whole chunks from the front never leaves half a line at the start.
+ */
+export class TextTail {
+	/** Characters kept at least (when that much arrived); whole chunks are dropped from the front beyond it. */
+	readonly capacity: number;
+	private chunks: string[] = [];
+	private kept = 0;
+
+	constructor(capacity = 64 * 1024) {
+		this.capacity = capacity;
+	}
+
+	/** Adds a chunk of complete lines. */
+	push(text: string): void {
+		if (text === '') return;
+		this.chunks.push(text);
+		this.kept += text.length;
+		while (this.chunks.length > 1 && this.kept - this.chunks[0]!.length >= this.capacity) this.kept -= this.chunks.shift()!.length;
+		// Many tiny chunks (a slow command printing line by line) are joined now and then so the array stays short.
+		if (this.chunks.length > 256) this.chunks = [this.chunks.join('')];
+	}
+
+	/** The kept text, as it arrived. */
+	text(): string {
+		if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
+		return this.chunks[0] ?? '';
+	}
+
+	/** The last `count` lines (without newlines, a trailing carriage return removed), oldest first. */
+	lines(count: number): string[] {
+		if (count <= 0) return [];
+		return splitLines(this.text()).slice(-count);
+	}
+
+	/** Forgets everything. */
+	clear(): void {
+		this.chunks = [];
+		this.kept = 0;
+	}
+}
+
+/** Splits output text into lines: no empty last line for a final newline, `\r` before a newline removed. */
+export function splitLines(text: string): string[] {
+	if (text === '') return [];
+	const lines = text.split('\n');
+	if (lines.at(-1) === '') lines.pop();
+	return lines.map(line => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
