@@ -3,6 +3,7 @@
 // printing a gigabyte then costs this process a fraction of a core (see bench/big-output.bench.js).
 import {closeSync, constants, openSync, unlinkSync} from 'node:fs';
 import net from 'node:net';
+import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** Output after which a stream's pipe is enlarged (a command that prints little never pays for it). */
 export const enlargeAfterBytes = 4 * 1024 * 1024;
@@ -51,6 +52,7 @@ export function readPipe(fifo: OpenFifo, options: PipeReaderOptions): {ended: Pr
 		options.onData(chunk);
 		if (!asked && bytes >= enlargeAfterBytes && options.enlarge) {
 			asked = true;
+			keepYoungGenerationSmall();
 			void options.enlarge(fifo.readFd).then(
 				ok => {
 					large = ok;

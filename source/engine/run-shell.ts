@@ -142,6 +142,7 @@ export const keptOutputBytes = 1024 * 1024;
 function streamReader(stream: 'stdout' | 'stderr', fifo: OpenFifo, onOutput: ShellRequest['onOutput']) {
 	const decoder = new StringDecoder('utf8');
 	const lines = new CompleteLines();
+	const emit = (text: string) => onOutput?.(stream, text);
 	const kept: Buffer[] = [];
 	let keptBytes = 0;
 	const reader = readPipe(fifo, {
@@ -150,14 +151,15 @@ function streamReader(stream: 'stdout' | 'stderr', fifo: OpenFifo, onOutput: She
 			keptBytes += chunk.length;
 			while (kept.length > 1 && keptBytes - kept[0]!.length >= keptOutputBytes) keptBytes -= kept.shift()!.length;
 			if (!onOutput) return;
-			const text = lines.push(decoder.write(chunk));
-			if (text !== '') onOutput(stream, text);
+			lines.push(decoder.write(chunk), emit);
 		},
 		enlarge: enlargePipe,
 	});
 	const ended = reader.ended.then(() => {
-		const rest = lines.push(decoder.end()) + lines.flush();
-		if (rest !== '' && onOutput) onOutput(stream, rest);
+		if (!onOutput) return;
+		lines.push(decoder.end(), emit);
+		const rest = lines.flush();
+		if (rest !== '') emit(rest);
 	});
 	return {ended, stop: reader.stop, kept: () => Buffer.concat(kept).toString('utf8')};
 }

@@ -22,7 +22,9 @@ test('chunks of complete lines, however the output was cut, give the lines a lin
 	const expected = output.split('\n').map(line => line.replace(/\r$/, ''));
 	for (const seed of [1, 2, 3, 500]) {
 		const lines = new CompleteLines();
-		const chunks = [...pieces(output, seed).map(piece => lines.push(piece)), lines.flush()].filter(chunk => chunk !== '');
+		const chunks: string[] = [];
+		for (const piece of pieces(output, seed)) lines.push(piece, text => chunks.push(text));
+		chunks.push(lines.flush());
 		t.true(chunks.every(chunk => chunk.endsWith('\n')));
 		t.deepEqual(chunks.flatMap(chunk => splitLines(chunk)), expected);
 		const tail = new TextTail(1000);
@@ -46,7 +48,12 @@ test('a tail keeps at least its capacity of the end, in whole lines, and says no
 test('a line that never ends is passed on in pieces instead of being held whole', t => {
 	const lines = new CompleteLines();
 	let passed = '';
-	for (let i = 0; i < 100; i++) passed += lines.push('x'.repeat(10_000));
+	for (let i = 0; i < 100; i++) {
+		lines.push('x'.repeat(10_000), text => {
+			passed += text;
+		});
+	}
+
 	passed += lines.flush();
 	t.is(passed.replaceAll('\n', '').length, 1_000_000);
 	t.true(splitLines(passed).every(line => line.length <= maxPendingLine + 10_000));

@@ -22,7 +22,7 @@ test('chunked output is logged as the lines a line-by-line log wrote, secrets ma
 	const audit = new AuditOutput(log, 'a.b/1');
 	const lines = new CompleteLines();
 	// Cut inside the secret's line: masking sees whole lines only.
-	for (const piece of ['one\r\nform_se', 'cret: hun', 'ter2\nthr', 'ee\nlast without newline']) audit.push(lines.push(piece));
+	for (const piece of ['one\r\nform_se', 'cret: hun', 'ter2\nthr', 'ee\nlast without newline']) lines.push(piece, text => audit.push(text));
 	audit.push(lines.flush());
 	audit.end();
 	t.deepEqual(outputLines(log), ['  | one', '  | form_secret: ********', '  | three', '  | last without newline']);
