@@ -215,7 +215,8 @@ async function makeFifos(): Promise<string[]> {
 	// Readable and writable by anyone: only through /proc/self/fd (`tee /dev/stdout` in a `$` command); the directory is 0700.
 	const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
 	if (made.exitCode !== 0) {
-		removeDirectory(directory);
+		rmSync(directory, {recursive: true, force: true});
+		directories.delete(directory);
 		throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
 	}
 
@@ -223,10 +224,11 @@ async function makeFifos(): Promise<string[]> {
 }
 
 function removeDirectory(directory: string): void {
-	directories.delete(directory);
 	try {
+		// Not recursive: FIFOs taken from it but not opened yet (two commands starting at once) must stay.
 		rmdirSync(directory);
+		directories.delete(directory);
 	} catch {
-		rmSync(directory, {recursive: true, force: true});
+		// Its last FIFO is still to be opened; that open removes the directory.
 	}
 }

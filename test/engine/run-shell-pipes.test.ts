@@ -1,0 +1,43 @@
+import {mkdtempSync, readdirSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import {runShell} from '../../source/engine/run-shell.js';
+
+// The output FIFOs are made in batches under the temporary directory: this file gets its own, and its tests run one
+// after the other so that the first one alone decides how many batches are made.
+const temporary = mkdtempSync(path.join(os.tmpdir(), 'tomesh-pipes-'));
+process.env.TMPDIR = temporary;
+
+test.serial('commands started all at once each get their own output pipes, and used batches leave nothing behind', async t => {
+	// 48 commands × 2 FIFOs = three whole batches, taken concurrently across batch boundaries.
+	const results = await Promise.all(
+		Array.from({length: 48}, async (_, index) => {
+			let text = '';
+			await runShell({argv: ['bash', '-c', `echo out ${index}; echo err ${index} >&2`], cwd: temporary, env: process.env, onOutput: (stream, chunk) => (text += `${stream}:${chunk}`)});
+			return text;
+		}),
+	);
+	for (const [index, text] of results.entries()) t.deepEqual(text.split('\n').filter(Boolean).sort(), [`stderr:err ${index}`, `stdout:out ${index}`]);
+	t.deepEqual(readdirSync(temporary).map(name => [name, readdirSync(path.join(temporary, name))]), []);
+});
+
+test.serial('a pipe that floods is read to its end, every byte in order', async t => {
+	let bytes = 0;
+	let lines = 0;
+	let last = '';
+	const result = await runShell({
+		argv: ['bash', '-c', 'head -c 50000000 /dev/zero | tr "\\0" "y" | fold -w 100; echo; echo the end'],
+		cwd: temporary,
+		env: process.env,
+		onOutput(_stream, text) {
+			bytes += text.length;
+			for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+			last = text;
+		},
+	});
+	t.is(result.exitCode, 0);
+	t.is(lines, 500_001);
+	t.is(bytes, 50_000_000 + 'the end'.length + lines);
+	t.true(last.endsWith('y\nthe end\n'));
+});
