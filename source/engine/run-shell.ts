@@ -1,5 +1,5 @@
 // The only module that imports zx: every process the engine starts goes through here.
-import {closeSync, mkdtempSync, rmdirSync, rmSync} from 'node:fs';
+import {closeSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {StringDecoder} from 'node:string_decoder';
@@ -47,7 +47,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
 	const {$} = await import('zx');
 	const started = Date.now();
-	const [out, err] = (await Promise.all([takeFifo(), takeFifo()])).map(file => openTaken(file)) as [OpenFifo, OpenFifo];
+	const [out, err] = await Promise.all([takeFifo(), takeFifo()]);
 	const readers = {stdout: streamReader('stdout', out, request.onOutput), stderr: streamReader('stderr', err, request.onOutput)};
 	let child: ProcessPromise;
 	try {
@@ -173,62 +173,42 @@ async function enlargePipe(readFd: number): Promise<boolean> {
 	return result.exitCode === 0;
 }
 
-// FIFOs are made 32 at a time (one mkfifo for sixteen commands) in a private directory, removed with its last FIFO.
+// FIFOs are made 32 at a time (one mkfifo for sixteen commands) in a private directory, opened at once and their names
+// removed with the directory: the pool holds open pipes only, so nothing is ever left on disk, even after a kill -9.
 const fifosPerBatch = 32;
-let spare: string[] = [];
+const spare: OpenFifo[] = [];
 let making: Promise<void> | undefined;
-const directories = new Set<string>();
-let cleanupRegistered = false;
 
-async function takeFifo(): Promise<string> {
-	while (spare.length === 0) {
-		making ??= makeFifos()
-			.then(files => {
-				spare.push(...files);
-			})
-			.finally(() => {
-				making = undefined;
-			});
-		await making;
-	}
-
-	return spare.shift()!;
+async function takeFifo(): Promise<OpenFifo> {
+	while (spare.length === 0) await refill();
+	const fifo = spare.shift()!;
+	// The next batch is made while the last FIFOs of this one are used, so a command rarely waits for mkfifo.
+	if (spare.length <= fifosPerBatch / 4) refill().catch(() => undefined);
+	return fifo;
 }
 
-// Opens a FIFO from the pool (which removes its name); the directory goes with its last FIFO.
-function openTaken(file: string): OpenFifo {
-	try {
-		return openFifo(file);
-	} finally {
-		const directory = path.dirname(file);
-		if (!spare.some(other => path.dirname(other) === directory)) removeDirectory(directory);
-	}
+async function refill(): Promise<void> {
+	making ??= makeFifos()
+		.then(fifos => {
+			spare.push(...fifos);
+		})
+		.finally(() => {
+			making = undefined;
+		});
+	return making;
 }
 
-async function makeFifos(): Promise<string[]> {
+async function makeFifos(): Promise<OpenFifo[]> {
 	const {$} = await import('zx');
 	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-output-'));
-	if (!cleanupRegistered) process.once('exit', () => directories.forEach(leftover => rmSync(leftover, {recursive: true, force: true})));
-	cleanupRegistered = true;
-	directories.add(directory);
-	const files = Array.from({length: fifosPerBatch}, (_, index) => path.join(directory, `${index}`));
-	// Readable and writable by anyone: only through /proc/self/fd (`tee /dev/stdout` in a `$` command); the directory is 0700.
-	const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
-	if (made.exitCode !== 0) {
-		rmSync(directory, {recursive: true, force: true});
-		directories.delete(directory);
-		throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
-	}
-
-	return files;
-}
-
-function removeDirectory(directory: string): void {
 	try {
-		// Not recursive: FIFOs taken from it but not opened yet (two commands starting at once) must stay.
-		rmdirSync(directory);
-		directories.delete(directory);
-	} catch {
-		// Its last FIFO is still to be opened; that open removes the directory.
+		const files = Array.from({length: fifosPerBatch}, (_, index) => path.join(directory, `${index}`));
+		// Readable and writable by anyone: only through /proc/self/fd (`tee /dev/stdout` in a `$` command); the
+		// directory is 0700 and goes before any command runs.
+		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
+		if (made.exitCode !== 0) throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
+		return files.map(file => openFifo(file));
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
 	}
 }
