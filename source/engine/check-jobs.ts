@@ -4,7 +4,7 @@ import type {Parameter, Runbook, Step} from '../domain/types.js';
 import type {FileAction} from '../domain/file-change.js';
 import type {AnyCheck, LaterFileChange} from './check-context.js';
 import {fileActionChecks} from './check-file-action.js';
-import {predictEndCwd} from './predict-end-cwd.js';
+import {predictEndCwd} from '../domain/predict-cwd.js';
 
 /** One check to run, with the session it runs in. Parameters must already be filled in (resolveStep). */
 export interface CheckJob {

@@ -26,3 +26,10 @@ test('cd forms', (t) => {
 	t.is(cwdAfter('cd ..', '/a/b', '/root'), '/a');
 	t.is(cwdAfter('echo cd /x', '/a', '/root'), '/a');
 });
+
+test('cwdAfter reads quoted pieces as the shell does and keeps the directory when a cd cannot be followed', t => {
+	t.is(cwdAfter(`cd '/srv/base'/app && ls`, '/x', '/root'), '/srv/base/app');
+	t.is(cwdAfter('cd $HOME/.synapse', '/x', '/root'), '/root/.synapse');
+	t.is(cwdAfter('cd $SOMEWHERE', '/x', '/root'), '/x');
+	t.is(cwdAfter('echo cd /tmp', '/x', '/root'), '/x');
+});

@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {Step} from '../../source/domain/types.js';
-import {predictEndCwd} from '../../source/engine/predict-end-cwd.js';
+import {predictEndCwd} from '../../source/domain/predict-cwd.js';
 
 const step = (commands: string[], cwd?: string): Step => ({
 	id: 's/1',
