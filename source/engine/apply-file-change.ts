@@ -20,10 +20,10 @@ export function resolveFilePath(file: string, cwd: string, home = os.homedir()):
 	return path.resolve(cwd, file);
 }
 
-/** The text a file has now, or undefined when it does not exist. */
-export async function readCurrent(file: string): Promise<string | undefined> {
+/** The text a file has now, or undefined when it does not exist; other errors (permissions, a directory) are thrown. */
+export async function readCurrent(file: string, signal?: AbortSignal): Promise<string | undefined> {
 	try {
-		return await readFile(file, 'utf8');
+		return await readFile(file, {encoding: 'utf8', signal});
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw error;

@@ -2,7 +2,8 @@ import {FileChangeError, newText, type FileAction} from '../domain/file-change.j
 import type {Step} from '../domain/types.js';
 import {unifiedDiff} from '../domain/unified-diff.js';
 import type {CheckContext, CheckOutcome, FileActionCheck, LaterFileChange} from './check-context.js';
-import {readTextIfExists, resolvePath} from './check-file.js';
+import {readCurrent} from './apply-file-change.js';
+import {resolvePath} from './check-file.js';
 
 /**
  * One check per write/edit action of a step: it passes when re-applying the action would change nothing, i.e. the
@@ -40,7 +41,7 @@ function describe(action: FileAction): string {
 /** Runs a file-action check: reads the live file and computes what applying the action would make of it. */
 export async function runFileActionCheck(check: FileActionCheck, context: CheckContext): Promise<CheckOutcome> {
 	const file = resolvePath(check.action.path, context);
-	const old = await readTextIfExists(file, context.signal);
+	const old = await readCurrent(file, context.signal);
 	let wanted: string;
 	try {
 		wanted = newText(old, check.action);

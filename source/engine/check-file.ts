@@ -1,35 +1,19 @@
-import {readFile} from 'node:fs/promises';
-import path from 'node:path';
 import type {Check} from '../domain/types.js';
 import {maskSecrets} from '../domain/secrets.js';
+import {readCurrent, resolveFilePath} from './apply-file-change.js';
 import type {CheckContext, CheckOutcome} from './check-context.js';
 
 type FileCheck = Extract<Check, {kind: 'file'}>;
 
-/** Reads a file's text, or undefined when it does not exist; other errors (permissions, a directory) are thrown. */
-export async function readTextIfExists(file: string, signal?: AbortSignal): Promise<string | undefined> {
-	try {
-		return await readFile(file, {encoding: 'utf8', signal});
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
-	}
-}
-
 /** Resolves a document path (possibly relative or starting with `~/`) against the session. */
 export function resolvePath(file: string, context: Pick<CheckContext, 'cwd' | 'env'>): string {
-	if (file === '~' || file.startsWith('~/')) {
-		const home = context.env.HOME ?? process.env.HOME ?? '/root';
-		return path.join(home, file.slice(1));
-	}
-
-	return path.resolve(context.cwd, file);
+	return resolveFilePath(file, context.cwd, context.env.HOME ?? process.env.HOME ?? '/root');
 }
 
 /** Runs a file check: the file exists and contains every `contains` string / equals `equals` (ignoring a final newline). */
 export async function runFileCheck(check: FileCheck, context: CheckContext): Promise<CheckOutcome> {
 	const file = resolvePath(check.path, context);
-	const text = await readTextIfExists(file, context.signal);
+	const text = await readCurrent(file, context.signal);
 	if (text === undefined) return {status: 'fail', detail: `file missing: ${file}`, hint: 'run the step that creates it'};
 	const missing = (check.contains ?? []).filter(needle => !text.includes(needle));
 	if (missing.length > 0) return {status: 'fail', detail: `${file} does not contain '${maskSecrets(missing[0]!)}'`};
