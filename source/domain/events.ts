@@ -43,7 +43,12 @@ export type RunEvent =
 	| {type: 'check'; result: CheckResult}
 	| {type: 'step-end'; runbook: string; step: string; status: StepStatus; durationMs: number; exitCode?: number | null; message?: string}
 	/** The machine is about to reboot; progress has been saved. */
-	| {type: 'reboot'; step: string};
+	| {
+			type: 'reboot';
+			step: string;
+			/** The exact command that continues after the reboot (same directory, flags, sudo). */
+			resume?: string;
+	  };
 
 /** A listener for run events. */
 export type RunListener = (event: RunEvent) => void;

@@ -20,11 +20,25 @@ export function rebootCommand(env: NodeJS.ProcessEnv = process.env): string {
 	return env.TOMESH_SETUP_REBOOT_COMMAND || 'systemctl reboot';
 }
 
-/** Leaves a one-line reminder shown at the next login: the setup is not finished. */
-export function writeReminder(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The command that continues this run after the reboot: the same directory, the same flags (`--doc`, `--state`,
+ * `--only` … point at the same documents and progress), and `sudo` when the run came through sudo. Words are
+ * single-quoted where the shell would otherwise read them.
+ */
+export function resumeCommand(argv: string[] = process.argv.slice(2), cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+	const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", String.raw`'\''`)}'`);
+	const sudo = env.SUDO_USER && env.SUDO_USER !== 'root' ? 'sudo ' : '';
+	// --set values are saved with the progress, and may be private: they are not repeated here.
+	const kept = argv.filter((word, index) => !(word === '--set' || word.startsWith('--set=') || argv[index - 1] === '--set'));
+	return `cd ${quote(cwd)} && ${sudo}npx tomesh-setup${kept.map(word => ` ${quote(word)}`).join('')}`;
+}
+
+/** Leaves a one-line reminder shown at the next login: the setup is not finished, and how to continue it. */
+export function writeReminder(env: NodeJS.ProcessEnv = process.env, resume = resumeCommand(undefined, undefined, env)): string {
 	const file = reminderFile(env);
 	mkdirSync(path.dirname(file), {recursive: true});
-	writeFileSync(file, "echo 'tomesh-setup: the server rebooted during setup; run `sudo npx tomesh-setup` to continue'\n", {mode: 0o644});
+	const message = `tomesh-setup: the server rebooted during setup; to continue: ${resume}`;
+	writeFileSync(file, `printf '%s\\n' '${message.replaceAll("'", String.raw`'\''`)}'\n`, {mode: 0o644});
 	return file;
 }
 

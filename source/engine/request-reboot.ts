@@ -3,7 +3,7 @@ import {reduceStep} from '../domain/step-state.js';
 import type {StepStatus} from '../domain/types.js';
 import type {ProgressStore} from '../store/progress-store.js';
 import type {AuditLog} from './audit-log.js';
-import {rebootCommand, writeReminder} from './reboot.js';
+import {rebootCommand, resumeCommand, writeReminder} from './reboot.js';
 import {runShell} from './run-shell.js';
 
 /**
@@ -24,8 +24,9 @@ export async function requestReboot(input: {
 		data.steps[stepId] = reduceStep(data.steps[stepId], {type: 'await-reboot', at: new Date().toISOString()});
 		data.reboot = {step: stepId, bootId: input.bootId};
 	});
-	writeReminder(env);
-	input.emit({type: 'reboot', step: stepId});
+	const resume = resumeCommand(undefined, undefined, env);
+	writeReminder(env, resume);
+	input.emit({type: 'reboot', step: stepId, resume});
 	if (await input.confirm()) {
 		const command = rebootCommand(env);
 		audit.write(stepId, `reboot: ${command}`);

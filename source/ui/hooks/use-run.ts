@@ -27,6 +27,8 @@ export interface RunView {
 	exitCode?: number | null;
 	message?: string;
 	rebooting: boolean;
+	/** The command that continues after the reboot, as the engine gives it. */
+	resume?: string;
 }
 
 /** Renders at most 20 times a second, however fast the step prints. */
@@ -99,6 +101,7 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 
 				case 'reboot': {
 					state.rebooting = true;
+					state.resume = event.resume;
 					break;
 				}
 
