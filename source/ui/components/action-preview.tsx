@@ -43,8 +43,8 @@ function body(preview: PreviewedAction) {
 		case 'reboot': {
 			return (
 				<Text color="yellow">
-					[reboot] The server restarts. Progress is saved first; log in again and run `sudo npx tomesh-setup` to
-					continue with the next step.
+					[reboot] The server restarts. Progress is saved first; log in again and run the command the login
+					message gives to continue with the next step.
 				</Text>
 			);
 		}
