@@ -1,4 +1,5 @@
 import type {Parameter} from './types.js';
+import {escapeForSingleQuotes} from './shell-quote.js';
 
 /** A literal to replace and the value that replaces it. */
 export interface Replacement {
@@ -64,7 +65,7 @@ export function substituteShell(command: string, list: Replacement[]): string {
 	return replaceAll(command, list, (value, offset) => {
 		switch (states[offset]) {
 			case 'single': {
-				return value.replaceAll("'", String.raw`'\''`);
+				return escapeForSingleQuotes(value);
 			}
 
 			case 'double': {
@@ -72,7 +73,7 @@ export function substituteShell(command: string, list: Replacement[]): string {
 			}
 
 			default: {
-				return `'${value.replaceAll("'", String.raw`'\''`)}'`;
+				return `'${escapeForSingleQuotes(value)}'`;
 			}
 		}
 	});

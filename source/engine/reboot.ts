@@ -1,5 +1,6 @@
 import {readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
+import {escapeForSingleQuotes, shellQuote} from '../domain/shell-quote.js';
 
 /** The boot id of the running kernel (TOMESH_SETUP_BOOT_ID_FILE overrides the file, for tests); '' when unreadable. */
 export function currentBootId(env: NodeJS.ProcessEnv = process.env): string {
@@ -26,11 +27,10 @@ export function rebootCommand(env: NodeJS.ProcessEnv = process.env): string {
  * single-quoted where the shell would otherwise read them.
  */
 export function resumeCommand(argv: string[] = process.argv.slice(2), cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-	const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", String.raw`'\''`)}'`);
 	const sudo = env.SUDO_USER && env.SUDO_USER !== 'root' ? 'sudo ' : '';
 	// --set values are saved with the progress, and may be private: they are not repeated here.
 	const kept = argv.filter((word, index) => !(word === '--set' || word.startsWith('--set=') || argv[index - 1] === '--set'));
-	return `cd ${quote(cwd)} && ${sudo}npx tomesh-setup${kept.map(word => ` ${quote(word)}`).join('')}`;
+	return `cd ${shellQuote(cwd)} && ${sudo}npx tomesh-setup${kept.map(word => ` ${shellQuote(word)}`).join('')}`;
 }
 
 /** Leaves a one-line reminder shown at the next login: the setup is not finished, and how to continue it. */
@@ -38,7 +38,7 @@ export function writeReminder(env: NodeJS.ProcessEnv = process.env, resume = res
 	const file = reminderFile(env);
 	mkdirSync(path.dirname(file), {recursive: true});
 	const message = `tomesh-setup: the server rebooted during setup; to continue: ${resume}`;
-	writeFileSync(file, `printf '%s\\n' '${message.replaceAll("'", String.raw`'\''`)}'\n`, {mode: 0o644});
+	writeFileSync(file, `printf '%s\\n' '${escapeForSingleQuotes(message)}'\n`, {mode: 0o644});
 	return file;
 }
 
