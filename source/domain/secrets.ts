@@ -5,10 +5,12 @@
 
 const secretKey = String.raw`[\w.-]*(?:secret|password|passwd|token|api_key|private_key)[\w.-]*`;
 
-// `key: value` (YAML), `key = value` (ini), `"key": "value"` (JSON), `--password value` / `--password=value` (flags).
+// `key: value` (YAML), `key = value` (ini), `"key": "value"` (JSON), `--password value` / `--password=value` (flags),
+// and a secret inside a command line (`echo "form_secret: x" >> f`, `PASSWORD=x cmd`).
 const patterns: RegExp[] = [
 	new RegExp(String.raw`^(\s*[-+ ]?\s*"?${secretKey}"?\s*[:=]\s*)(?!\s*$)("?)([^"\n]+?)("?)(,?\s*)$`, 'gim'),
 	new RegExp(String.raw`(--${secretKey}(?:=|\s+))('[^']*'|"[^"]*"|\S+)`, 'gi'),
+	new RegExp(String.raw`(${secretKey}["']?\s*[:=]\s*["']?)([^\s"',;&|)]+)`, 'gi'),
 ];
 
 const mentionsSecret = /secret|passw|token|api_key|private_key/i;
@@ -24,7 +26,8 @@ export function maskSecrets(text: string): string {
 		isPlaceholder(value) ? `${key}${open}${value}${close}${tail}` : `${key}${open}${secretMask}${close}${tail}`,
 	);
 	masked = masked.replace(patterns[1]!, (_all, flag: string) => `${flag}${secretMask}`);
-	return masked;
+	// What the whole-line patterns masked already starts with the mask; placeholders stay readable.
+	return masked.replace(patterns[2]!, (all, key: string, value: string) => (value.startsWith('*') || isPlaceholder(value) ? all : `${key}${secretMask}`));
 }
 
 // Values that are not secrets themselves: empty markers, YAML nulls, booleans, nested block openers.

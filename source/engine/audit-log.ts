@@ -1,6 +1,6 @@
 import {mkdirSync, openSync, writeSync} from 'node:fs';
 import path from 'node:path';
-import {maskSecrets, secretMask} from '../domain/secrets.js';
+import {maskSecrets} from '../domain/secrets.js';
 
 /** The directory the audit log goes to when root uses the default state directory. */
 export const systemLogDirectory = '/var/log/tomesh-setup';
@@ -12,14 +12,6 @@ export const systemLogDirectory = '/var/log/tomesh-setup';
 export function auditLogDirectory(stateDir: string, usesDefaultState: boolean, env: NodeJS.ProcessEnv = process.env): string {
 	if (env.TOMESH_SETUP_LOG_DIR) return env.TOMESH_SETUP_LOG_DIR;
 	return usesDefaultState && process.getuid?.() === 0 ? systemLogDirectory : stateDir;
-}
-
-// Secrets inside a command line (`echo "form_secret: x"`, `PASSWORD=x cmd`), which maskSecrets leaves to line starts.
-const inlineSecret = /((?:secret|password|passwd|token)[\w.-]*["']?\s*[:=]\s*["']?)([^\s"',]+)/gi;
-
-function maskInline(text: string): string {
-	if (!/secret|passw|token/i.test(text)) return text;
-	return text.replace(inlineSecret, (_all, key: string, value: string) => (value.startsWith('*') ? `${key}${value}` : `${key}${secretMask}`));
 }
 
 /** An append-only record of every command, its output and its result; secret values masked. */
@@ -37,7 +29,7 @@ export class AuditLog {
 	 */
 	write(step: string, text: string, prefix = ''): void {
 		const stamp = new Date().toISOString();
-		const lines = maskInline(maskSecrets(text))
+		const lines = maskSecrets(text)
 			.split('\n')
 			.map(line => `${stamp} ${step} ${prefix}${line}\n`)
 			.join('');

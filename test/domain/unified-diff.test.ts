@@ -30,3 +30,10 @@ test('maskSecrets covers YAML, JSON and flags, and leaves other text alone', t =
 	t.is(maskSecrets('enable_registration: True\nserver_name: tomesh.net'), 'enable_registration: True\nserver_name: tomesh.net');
 	t.is(maskSecrets('registration_shared_secret: ~'), 'registration_shared_secret: ~');
 });
+
+test('maskSecrets masks secrets inside command lines too', t => {
+	t.is(maskSecrets('echo "form_secret: s3cr3t" >> homeserver.yaml'), 'echo "form_secret: ********" >> homeserver.yaml');
+	t.is(maskSecrets('env ADMIN_PASSWORD=hunter2 register_user bob'), 'env ADMIN_PASSWORD=******** register_user bob');
+	t.is(maskSecrets('export API_KEY=abc123; run'), 'export API_KEY=********; run');
+	t.is(maskSecrets('registration_shared_secret: "x9"'), 'registration_shared_secret: "********"');
+});
