@@ -82,13 +82,13 @@ export class EngineController implements Controller {
 
 	progress(stepId: string): StepProgress {
 		const {runbook, step} = this.find(stepId);
-		const record = this.store.read().steps[stepId] ?? {status: 'pending' as const};
-		const changed = record.status === 'done' && record.fingerprint !== undefined && record.fingerprint !== stepFingerprint(step);
-		return {runbook, step, changed, status: record.status, startedAt: record.startedAt, endedAt: record.endedAt, exitCode: record.exitCode, outputTail: record.outputTail};
+		return stepProgress(runbook, step, this.store.read().steps[stepId]);
 	}
 
 	allProgress(): StepProgress[] {
-		return this.runbooks.flatMap(runbook => runbook.steps.map(step => this.progress(step.id)));
+		// One snapshot of the state for all steps (the checklist asks on every render).
+		const {steps} = this.store.read();
+		return this.runbooks.flatMap(runbook => runbook.steps.map(step => stepProgress(runbook, step, steps[step.id])));
 	}
 
 	resumePoint(): ResumePoint | undefined {
@@ -239,4 +239,11 @@ export function openController(documents: SetupDocument[], options: CliOptions, 
 export async function createController(options: CliOptions): Promise<EngineController> {
 	const {loadDocuments} = await import('../load-documents.js');
 	return openController(loadDocuments(options.docs), options);
+}
+
+/** A step's progress as the UI shows it, from its saved record (absent = pending). */
+function stepProgress(runbook: Runbook, step: Step, saved: ProgressData['steps'][string] | undefined): StepProgress {
+	const record = saved ?? {status: 'pending' as const};
+	const changed = record.status === 'done' && record.fingerprint !== undefined && record.fingerprint !== stepFingerprint(step);
+	return {runbook, step, changed, status: record.status, startedAt: record.startedAt, endedAt: record.endedAt, exitCode: record.exitCode, outputTail: record.outputTail};
 }
