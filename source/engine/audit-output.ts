@@ -22,8 +22,15 @@ export class AuditOutput {
 		this.step = step;
 	}
 
-	/** Records a chunk of complete lines (as ShellRequest.onOutput gives them). */
-	push(text: string): void {
+	/** Records a chunk of complete lines after `skipped` bytes left out (as ShellRequest.onOutput gives them). */
+	push(text: string, skipped = 0): void {
+		if (skipped > 0) {
+			// The head is whole (the output's start is never thinned); a gap after it restarts the tail.
+			this.headChars = auditKeptChars;
+			this.tail.clear();
+			this.tailBytes += skipped;
+		}
+
 		let rest = text;
 		if (this.headChars < auditKeptChars) {
 			const room = auditKeptChars - this.headChars;
@@ -41,10 +48,10 @@ export class AuditOutput {
 	/** Writes the end of the output, after a line saying how much was left out; call once the command has ended. */
 	end(): void {
 		const kept = this.tail.text();
-		if (kept === '') return;
+		if (kept === '' && this.tailBytes === 0) return;
 		const omitted = this.tailBytes - Buffer.byteLength(kept);
 		if (omitted > 0) this.audit.write(this.step, `… ${omitted} bytes of output left out (the log keeps the first and the last ${auditKeptChars / 1024} KiB of a command's output) …`, '  ');
-		this.write(kept);
+		if (kept !== '') this.write(kept);
 		this.tail.clear();
 		this.tailBytes = 0;
 	}

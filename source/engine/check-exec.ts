@@ -26,13 +26,16 @@ export const defaultCheckExec: CheckExec = async (command, options) => {
 	const argv = asUser ? ['runuser', '-u', sudoUser, '--', 'bash', '-c', command] : ['bash', '-c', command];
 	const timeout = AbortSignal.timeout(options.timeoutMs);
 	let text = '';
+	let gap = false;
 	const result = await runShell({
 		argv,
 		cwd: options.cwd,
 		env: {...process.env, ...options.env},
 		signal: AbortSignal.any([timeout, everything.signal, ...(options.signal ? [options.signal] : [])]),
-		onOutput(_stream, chunk) {
-			if (text.length < maxChars) text += chunk;
+		onOutput(_stream, chunk, skipped) {
+			// The start of the output arrives whole; once a flood is thinned, what follows would not run on from it.
+			if (skipped > 0) gap = true;
+			if (!gap && text.length < maxChars) text += chunk;
 		},
 	});
 	return {exitCode: result.exitCode, output: splitLines(text).slice(0, maxLines).join('\n'), timedOut: result.aborted && timeout.aborted};

@@ -58,9 +58,11 @@ const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:re
 export async function executeStep(step: Step, context: ExecutorContext): Promise<ExecutionResult> {
 	const tail = new TextTail(outputTailChars);
 	const emit = context.onEvent ?? (() => undefined);
-	const onOutput: OutputSink = (stream, text) => {
+	const onOutput: OutputSink = (stream, text, skipped = 0) => {
+		// After a gap the kept lines would not run on: the tail restarts, so "the last lines" are always consecutive.
+		if (skipped > 0) tail.clear();
 		tail.push(text);
-		emit({type: 'output', step: step.id, stream, text});
+		emit({type: 'output', step: step.id, stream, text, ...(skipped > 0 ? {skipped} : {})});
 	};
 
 	const output = () => tail.lines(outputLines);
@@ -95,7 +97,7 @@ interface ActionOutcome {
 	message?: string;
 }
 
-type OutputSink = (stream: 'stdout' | 'stderr', text: string) => void;
+type OutputSink = (stream: 'stdout' | 'stderr', text: string, skipped?: number) => void;
 
 async function runAction(step: Step, action: Action, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
 	switch (action.kind) {
@@ -156,9 +158,9 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 		signal: context.signal,
 		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
 		onOutput: output
-			? (stream, text) => {
-					audit!.push(text);
-					output.sink(stream, text);
+			? (stream, text, skipped) => {
+					audit!.push(text, skipped);
+					output.sink(stream, text, skipped);
 				}
 			: undefined,
 	}).finally(() => audit?.end());

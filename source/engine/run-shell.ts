@@ -2,10 +2,11 @@
 import {closeSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {StringDecoder} from 'node:string_decoder';
 import type {ProcessPromise} from 'zx';
-import {CompleteLines} from '../domain/complete-lines.js';
-import {openFifo, readPipe, type OpenFifo} from './output-pipe.js';
+import {openFifo, type OpenFifo} from './output-pipe.js';
+import {readOutput} from './output-readers.js';
+
+export {keptOutputBytes} from './output-stream.js';
 
 /** How long output is still read after the process exited (for the last lines still in the pipe). */
 export const outputGraceMs = 300;
@@ -22,9 +23,10 @@ export interface ShellRequest {
 	onSpawn?: (pid: number) => void;
 	/**
 	 * Called with output as it arrives, a chunk of complete lines at a time (each ending with a newline; the last line
-	 * gets one when the command printed none). Chunks, not lines: a step printing a gigabyte is ten million lines.
+	 * gets one when the command printed none). Chunks, not lines: a step printing a gigabyte is ten million lines. A
+	 * flood is thinned (see OutputSampler): `skipped` bytes were left out just before `text`.
 	 */
-	onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+	onOutput?: (stream: 'stdout' | 'stderr', text: string, skipped: number) => void;
 }
 
 /** How a process ended. */
@@ -48,7 +50,8 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	const {$} = await import('zx');
 	const started = Date.now();
 	const [out, err] = await Promise.all([takeFifo(), takeFifo()]);
-	const readers = {stdout: streamReader('stdout', out, request.onOutput), stderr: streamReader('stderr', err, request.onOutput)};
+	const listener = (stream: 'stdout' | 'stderr') => request.onOutput && ((text: string, skipped: number) => request.onOutput!(stream, text, skipped));
+	const readers = {stdout: readOutput(out, listener('stdout')), stderr: readOutput(err, listener('stderr'))};
 	let child: ProcessPromise;
 	try {
 		child = $({
@@ -135,44 +138,6 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
-/** Most output kept per stream for ShellResult.stdout/stderr: the end of the output, which is what checks read. */
-export const keptOutputBytes = 1024 * 1024;
-
-// One stream of the child: read as Buffers, kept (the end of it) for the result, passed on as complete lines.
-function streamReader(stream: 'stdout' | 'stderr', fifo: OpenFifo, onOutput: ShellRequest['onOutput']) {
-	const decoder = new StringDecoder('utf8');
-	const lines = new CompleteLines();
-	const emit = (text: string) => onOutput?.(stream, text);
-	const kept: Buffer[] = [];
-	let keptBytes = 0;
-	const reader = readPipe(fifo, {
-		onData(chunk) {
-			kept.push(chunk);
-			keptBytes += chunk.length;
-			while (kept.length > 1 && keptBytes - kept[0]!.length >= keptOutputBytes) keptBytes -= kept.shift()!.length;
-			if (!onOutput) return;
-			lines.push(decoder.write(chunk), emit);
-		},
-		enlarge: enlargePipe,
-	});
-	const ended = reader.ended.then(() => {
-		if (!onOutput) return;
-		lines.push(decoder.end(), emit);
-		const rest = lines.flush();
-		if (rest !== '') emit(rest);
-	});
-	return {ended, stop: reader.stop, kept: () => Buffer.concat(kept).toString('utf8')};
-}
-
-// Node has no fcntl: F_SETPIPE_SZ (1031) is asked of perl, which every Debian system has (perl-base is essential).
-// 1 MiB is what an unprivileged process may ask for (/proc/sys/fs/pipe-max-size). Without perl the pipe stays as it is.
-async function enlargePipe(readFd: number): Promise<boolean> {
-	if (process.platform !== 'linux') return false;
-	const {$} = await import('zx');
-	const result = await $({stdio: [readFd, 'ignore', 'ignore'], nothrow: true, quiet: true, verbose: false})`perl -e ${'fcntl(STDIN, 1031, 1048576) or exit 1'}`;
-	return result.exitCode === 0;
-}
-
 // FIFOs are made 32 at a time (one mkfifo for sixteen commands) in a private directory, opened at once and their names
 // removed with the directory: the pool holds open pipes only, so nothing is ever left on disk, even after a kill -9.
 const fifosPerBatch = 32;
@@ -207,8 +172,21 @@ async function makeFifos(): Promise<OpenFifo[]> {
 		// directory is 0700 and goes before any command runs.
 		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
 		if (made.exitCode !== 0) throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
-		return files.map(file => openFifo(file));
+		const fifos = files.map(file => openFifo(file));
+		const large = await enlargePipes(files);
+		return fifos.map((fifo, index) => ({...fifo, large: large[index] ?? false}));
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
+}
+
+// Node has no fcntl: F_SETPIPE_SZ (1031) is asked of perl, which every Debian system has (perl-base is essential), for
+// a whole batch at once, while the FIFOs still have names. 1 MiB is what an unprivileged process may ask for
+// (/proc/sys/fs/pipe-max-size); the memory is taken only as a flood fills it. Without perl the pipes stay as they are.
+async function enlargePipes(files: string[]): Promise<boolean[]> {
+	if (process.platform !== 'linux') return [];
+	const {$} = await import('zx');
+	const script = 'for my $f (@ARGV) { my $h; my $ok = open($h, "<", $f) && fcntl($h, 1031, 1048576); print STDOUT ($ok ? 1 : 0) }';
+	const result = await $({nothrow: true, quiet: true, verbose: false})`perl -e ${script} ${files}`;
+	return [...result.stdout].map(flag => flag === '1');
 }

@@ -23,7 +23,7 @@ export interface SessionCommand {
 	/** Called with the process group id once the command is started. */
 	onSpawn?: (pid: number) => void;
 	/** Output as it arrives, a chunk of complete lines at a time (see ShellRequest.onOutput). */
-	onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+	onOutput?: (stream: 'stdout' | 'stderr', text: string, skipped: number) => void;
 }
 
 // Variables the shell or runuser set by themselves: saving them would leak one user's or one shell's view into the next.

@@ -14,8 +14,10 @@ export class OutputTail {
 	readonly capacity: number;
 	/** Lines seen since the last reset. */
 	count = 0;
-	/** Characters seen since the last reset. */
-	chars = 0;
+	/** Bytes of output since the last reset, left-out ones included. */
+	bytes = 0;
+	/** Whether part of the output was left out (a flood, thinned by the engine): `count` is then not every line. */
+	thinned = false;
 	/** Bumped on every change: lets a timer know whether a render is due. */
 	version = 0;
 	private readonly text: TextTail;
@@ -25,11 +27,18 @@ export class OutputTail {
 		this.text = new TextTail(capacity * 200);
 	}
 
-	/** Adds a chunk of complete lines (each ending with a newline). */
-	push(text: string): void {
-		this.text.push(text);
+	/** Adds a chunk of complete lines (each ending with a newline), after `skipped` bytes left out. */
+	push(text: string, skipped = 0): void {
+		if (skipped > 0) {
+			// What is shown stays consecutive lines: nothing from before the gap.
+			this.text.clear();
+			this.thinned = true;
+			this.bytes += skipped;
+		}
+
+		this.text.push(endOf(text, this.text.capacity));
 		this.count += countLines(text);
-		this.chars += text.length;
+		this.bytes += Buffer.byteLength(text);
 		this.version++;
 	}
 
@@ -42,7 +51,8 @@ export class OutputTail {
 	reset(): void {
 		this.text.clear();
 		this.count = 0;
-		this.chars = 0;
+		this.bytes = 0;
+		this.thinned = false;
 		this.version++;
 	}
 }
@@ -52,4 +62,12 @@ function countLines(text: string): number {
 	let count = 0;
 	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
 	return count;
+}
+
+// Only what can be shown is kept: a big piece is cut to about its last `chars`, from a line start (its last line
+// whole when that one alone is longer).
+function endOf(text: string, chars: number): string {
+	if (text.length <= chars) return text;
+	const from = text.indexOf('\n', text.length - chars) + 1;
+	return from > 0 && from < text.length ? text.slice(from) : text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
 }

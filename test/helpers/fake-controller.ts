@@ -10,6 +10,8 @@ import {InputError, type Parameter, type Runbook, type SetupDocument, type Step,
 export interface FakeOutcome {
 	status: StepStatus;
 	output?: string[];
+	/** Output events sent after `output`, as the engine sends a thinned flood. */
+	chunks?: Array<{text: string; skipped?: number}>;
 	exitCode?: number;
 	/** Resolve only when the run's AbortSignal fires (then: interrupted). */
 	waitForAbort?: boolean;
@@ -143,6 +145,7 @@ export class FakeController implements Controller {
 		const action = step.actions[0]!;
 		emit({type: 'action-start', step: stepId, index: 0, action, description: 'run as root: something'});
 		for (const line of outcome.output ?? []) emit({type: 'output', step: stepId, stream: 'stdout', text: `${line}\n`});
+		for (const chunk of outcome.chunks ?? []) emit({type: 'output', step: stepId, stream: 'stdout', ...chunk});
 		let status = outcome.status;
 		if (outcome.waitForAbort) {
 			await new Promise<void>(resolve => {

@@ -45,3 +45,18 @@ test('keeps a bounded tail of a long output and says how much there was', async 
 	t.false(frame.includes('line 4000\n'));
 	unmount();
 });
+
+test('a thinned flood shows its size and only lines after the last gap', async t => {
+	const chunks = [
+		{text: 'head 1\nhead 2\n'},
+		{text: 'middle\n', skipped: 400_000_000},
+		{text: 'end 1\nend 2\n', skipped: 600_000_000},
+	];
+	const controller = new FakeController({outcomes: {'web.nginx/1': [{status: 'failed', exitCode: 1, chunks}]}});
+	const {lastFrame, unmount} = render(<RunningScreen controller={controller} stepId="web.nginx/1" {...handlers} />);
+	const frame = await waitForFrame(lastFrame, 'of output');
+	t.true(frame.includes('1.0 GB of output, the last 2 lines shown'), frame);
+	t.true(frame.includes('end 2'));
+	t.false(frame.includes('middle'), 'nothing from before a gap is shown next to what came after it');
+	unmount();
+});

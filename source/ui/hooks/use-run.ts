@@ -22,7 +22,12 @@ export interface RunView {
 	current?: string;
 	finished: FinishedAction[];
 	tail: string[];
+	/** Lines of output seen (every line unless `outputThinned`). */
 	lines: number;
+	/** Bytes of output so far, left-out ones included. */
+	outputBytes: number;
+	/** A flood was thinned: only its start and its latest lines reached the screen. */
+	outputThinned: boolean;
 	checks: CheckResult[];
 	exitCode?: number | null;
 	message?: string;
@@ -61,13 +66,13 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		const snapshot = () => {
 			dirty = false;
 			lastRender = Date.now();
-			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(tailLines), lines: tail.count});
+			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(tailLines), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
 		};
 
 		const onEvent = (event: RunEvent) => {
 			switch (event.type) {
 				case 'output': {
-					tail.push(event.text);
+					tail.push(event.text, event.skipped);
 					dirty = true;
 					return;
 				}
@@ -148,5 +153,5 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 }
 
 function emptyView(): RunView {
-	return {status: 'running', startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, checks: [], rebooting: false};
+	return {status: 'running', startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, outputBytes: 0, outputThinned: false, checks: [], rebooting: false};
 }

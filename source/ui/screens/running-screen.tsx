@@ -6,6 +6,7 @@ import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useRun, type FinishedAction} from '../hooks/use-run.js';
@@ -96,7 +97,11 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 					</Text>
 				))}
 			</Box>
-			{view.lines > view.tail.length ? <Text dimColor>{`${view.lines} lines of output, the last ${view.tail.length} shown`}</Text> : null}
+			{view.outputThinned ? (
+				<Text dimColor>{`${formatBytes(view.outputBytes)} of output, the last ${view.tail.length} lines shown (the log keeps its start and end)`}</Text>
+			) : view.lines > view.tail.length ? (
+				<Text dimColor>{`${view.lines} lines of output, the last ${view.tail.length} shown`}</Text>
+			) : null}
 			{view.checks.map((c, i) => <CheckResultLine key={i} result={c} />)}
 			{view.rebooting ? <Text color="yellow">Rebooting… progress is saved. Log in again and run: {view.resume ?? 'sudo npx tomesh-setup'}</Text> : null}
 			{failed ? <Failure status={view.status} exitCode={view.exitCode} message={view.message} /> : null}

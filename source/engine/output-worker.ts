@@ -1,0 +1,25 @@
+// The thread that reads commands' output (started by output-readers.ts). A flood fills a pipe's 1 MiB in about 3 ms;
+// read from the main thread, every frame the TUI draws would hold the command up. Here nothing else runs: the command
+// writes at full speed, and the main thread gets only what it shows (a few thinned pieces a second).
+import {parentPort} from 'node:worker_threads';
+import type {ReaderReply, ReaderRequest} from './output-readers.js';
+import {readStream} from './output-stream.js';
+
+const port = parentPort!;
+const stops = new Map<number, () => void>();
+const reply = (message: ReaderReply) => port.postMessage(message);
+
+port.on('message', (request: ReaderRequest) => {
+	if (request.type === 'stop') {
+		stops.get(request.id)?.();
+		return;
+	}
+
+	const {id} = request;
+	const stream = readStream({readFd: request.readFd, large: request.large}, request.passOn ? (text, skipped) => reply({type: 'output', id, text, skipped}) : undefined);
+	stops.set(id, stream.stop);
+	void stream.ended.then(() => {
+		stops.delete(id);
+		reply({type: 'end', id, kept: stream.kept()});
+	});
+});
