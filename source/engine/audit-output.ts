@@ -8,7 +8,9 @@ export const auditKeptChars = 256 * 1024;
  * What the audit log keeps of one command's output. The log lives under /var/log on a server that may have a 1 GB
  * disk: a step printing a gigabyte must not write a gigabyte, so only the first and the last `auditKeptChars` of a
  * command's output are kept, with a line saying how many bytes were left out between them. The start is written as
- * it arrives, the end when the command ends. Chunks hold complete lines, so secrets are masked on whole lines.
+ * it arrives, the end when the command ends. Chunks hold complete lines, so secrets are masked on whole lines. A flood
+ * reaches here already thinned (OutputSampler: the start whole, then pieces of up to 256 KiB after counted gaps): the
+ * end kept is what followed the last gap, and the bytes left out include the gaps.
  */
 export class AuditOutput {
 	private readonly audit: AuditLog;

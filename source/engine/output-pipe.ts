@@ -54,8 +54,17 @@ export interface PipeReaderOptions {
 	onReads?: () => void;
 }
 
+/** A pipe being read. */
+export interface PipeReader {
+	ended: Promise<void>;
+	/** Stops reading now (what is still in the pipe is not read) and closes the read end. */
+	stop: () => void;
+	/** Looks at the pipe at once instead of at the next poll (the writer just exited: the end is there to see). */
+	poke: () => void;
+}
+
 /** Reads a FIFO until every writer has closed it (`ended`) or `stop()` is called; the read end is then closed. */
-export function readPipe(fifo: Pick<OpenFifo, 'readFd' | 'large'>, options: PipeReaderOptions): {ended: Promise<void>; stop: () => void} {
+export function readPipe(fifo: Pick<OpenFifo, 'readFd' | 'large'>, options: PipeReaderOptions): PipeReader {
 	const slabs: Buffer[] = [Buffer.allocUnsafeSlow(slabBytes)];
 	let current = 0;
 	let used = 0;
@@ -122,6 +131,14 @@ export function readPipe(fifo: Pick<OpenFifo, 'readFd' | 'large'>, options: Pipe
 		}
 	};
 
+	const poke = () => {
+		if (done || timer === undefined) return;
+		clearTimeout(timer as NodeJS.Timeout);
+		clearImmediate(timer as NodeJS.Immediate);
+		wait = 1;
+		timer = setImmediate(wake);
+	};
+
 	timer = setImmediate(wake);
-	return {ended, stop};
+	return {ended, stop, poke};
 }

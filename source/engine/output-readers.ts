@@ -6,7 +6,7 @@ import {readStream, type OutputListener, type StreamReader} from './output-strea
 import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** What the main thread asks of the output thread. */
-export type ReaderRequest = {type: 'read'; id: number; readFd: number; large: boolean; passOn: boolean} | {type: 'stop'; id: number};
+export type ReaderRequest = {type: 'read'; id: number; readFd: number; large: boolean; passOn: boolean} | {type: 'stop' | 'poke'; id: number};
 
 /** What the output thread answers: pieces of output, then the end with the stream's last bytes. */
 export type ReaderReply = {type: 'output'; id: number; text: string; skipped: number} | {type: 'end'; id: number; kept: string};
@@ -19,17 +19,31 @@ interface Pending {
 	local?: StreamReader;
 }
 
+let wanted = false;
 let worker: Worker | undefined;
 let unavailable = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
 /**
- * Reads one output stream of a child (see readStream) on the output thread, so that what the main thread does — the
- * TUI drawing — never holds a flooding command up. Where that thread cannot start, the stream is read right here.
+ * From now on, output is read on a thread of its own: for the TUI, whose drawing would otherwise hold a flooding
+ * command up. A headless run's main thread has nothing else to do and reads it itself (no thread to start).
+ */
+export function readOutputOnAThread(): void {
+	wanted = true;
+}
+
+/** Whether the output thread is running (it starts with the first command after readOutputOnAThread). */
+export function outputThreadRunning(): boolean {
+	return worker !== undefined;
+}
+
+/**
+ * Reads one output stream of a child (see readStream): on the output thread when one is wanted and can start,
+ * otherwise right here.
  */
 export function readOutput(fifo: OpenFifo, onOutput: OutputListener | undefined): StreamReader {
-	const thread = outputThread();
+	const thread = wanted ? outputThread() : undefined;
 	if (!thread) return readStream(fifo, onOutput);
 	const id = nextId++;
 	let kept = '';
@@ -48,8 +62,8 @@ export function readOutput(fifo: OpenFifo, onOutput: OutputListener | undefined)
 	// The thread keeps the process alive only while it reads (a run that is over exits without waiting for it).
 	thread.ref();
 	thread.postMessage({type: 'read', id, readFd: fifo.readFd, large: fifo.large, passOn: onOutput !== undefined} satisfies ReaderRequest);
-	const stop = () => (reader?.local ? reader.local.stop() : worker?.postMessage({type: 'stop', id} satisfies ReaderRequest));
-	return {ended, stop, kept: () => kept};
+	const ask = (type: 'stop' | 'poke') => (reader?.local ? reader.local[type]() : worker?.postMessage({type, id} satisfies ReaderRequest));
+	return {ended, stop: () => ask('stop'), poke: () => ask('poke'), kept: () => kept};
 }
 
 function outputThread(): Worker | undefined {
@@ -60,11 +74,13 @@ function outputThread(): Worker | undefined {
 		return undefined;
 	}
 
-	// Under tsx (the tests) the thread needs the TypeScript loader too; the bundle needs nothing.
-	const execArgv = file.pathname.endsWith('.ts') && !process.execArgv.some(flag => flag.includes('tsx')) ? [...process.execArgv, '--import=tsx'] : undefined;
-	// Small heaps: the thread holds at most a few MiB of output at a time, and its garbage is collected early.
-	// The descriptors it reads were opened by the main thread: it closes them without Node's per-thread bookkeeping.
-	worker = new Worker(file, {execArgv, trackUnmanagedFds: false, resourceLimits: {maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 32}});
+	// Small heaps: the thread holds at most a few MiB of output at a time, and its garbage is collected early. The
+	// descriptors it reads were opened by the main thread: it closes them without Node's per-thread bookkeeping.
+	const options = {trackUnmanagedFds: false, resourceLimits: {maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 32}};
+	// Under tsx (the tests) the thread registers the TypeScript loader first; the bundle needs nothing.
+	worker = file.pathname.endsWith('.ts')
+		? new Worker(`import('tsx/esm/api').then(api => api.register()).then(() => import(${JSON.stringify(file.href)}))`, {...options, eval: true})
+		: new Worker(file, options);
 	worker.unref();
 	worker.on('message', (reply: ReaderReply) => {
 		const reader = pending.get(reply.id);

@@ -10,7 +10,7 @@ export const fullHeadBytes = 512 * 1024;
 /** How much of a flood's end is passed on at each take: what the audit log keeps of the end of an output. */
 export const floodSampleBytes = 256 * 1024;
 
-/** While a stream floods, output is passed on at most this often (the screen renders 20 times a second). */
+/** While a stream floods, output is passed on at most this often (ten screen updates a second; each piece is decoded). */
 export const floodTakeEveryMs = 100;
 
 /** Receives output: complete lines, after `skipped` bytes left out since the previous call (a flood). */
@@ -20,6 +20,8 @@ export type OutputListener = (text: string, skipped: number) => void;
 export interface StreamReader {
 	ended: Promise<void>;
 	stop: () => void;
+	/** The command exited: look for the end of its output now. */
+	poke: () => void;
 	kept: () => string;
 }
 
@@ -64,5 +66,5 @@ export function readStream(fifo: Pick<OpenFifo, 'readFd' | 'large'>, onOutput: O
 		clearTimeout(deferred);
 		if (onOutput) pass(sampler.end());
 	});
-	return {ended, stop: reader.stop, kept: () => Buffer.concat(kept).toString('utf8')};
+	return {ended, stop: reader.stop, poke: reader.poke, kept: () => Buffer.concat(kept).toString('utf8')};
 }

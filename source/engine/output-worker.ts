@@ -3,23 +3,23 @@
 // writes at full speed, and the main thread gets only what it shows (a few thinned pieces a second).
 import {parentPort} from 'node:worker_threads';
 import type {ReaderReply, ReaderRequest} from './output-readers.js';
-import {readStream} from './output-stream.js';
+import {readStream, type StreamReader} from './output-stream.js';
 
 const port = parentPort!;
-const stops = new Map<number, () => void>();
+const streams = new Map<number, StreamReader>();
 const reply = (message: ReaderReply) => port.postMessage(message);
 
 port.on('message', (request: ReaderRequest) => {
-	if (request.type === 'stop') {
-		stops.get(request.id)?.();
+	if (request.type !== 'read') {
+		streams.get(request.id)?.[request.type]();
 		return;
 	}
 
 	const {id} = request;
 	const stream = readStream({readFd: request.readFd, large: request.large}, request.passOn ? (text, skipped) => reply({type: 'output', id, text, skipped}) : undefined);
-	stops.set(id, stream.stop);
+	streams.set(id, stream);
 	void stream.ended.then(() => {
-		stops.delete(id);
+		streams.delete(id);
 		reply({type: 'end', id, kept: stream.kept()});
 	});
 });

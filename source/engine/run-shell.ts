@@ -43,7 +43,8 @@ export interface ShellResult {
 /**
  * Runs one process in its own process group and resolves when it ends (never rejects for a non-zero exit).
  * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
- * Its stdout and stderr are FIFOs this process reads itself (see output-pipe.ts); zx starts, waits for and kills it.
+ * Its stdout and stderr are FIFOs this process reads itself, on its output thread (output-readers.ts); zx starts,
+ * waits for and kills it.
  */
 export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
@@ -77,6 +78,8 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	const stopAfterGrace = () => {
 		if (exited) return;
 		exited = true;
+		readers.stdout.poke();
+		readers.stderr.poke();
 		setTimeout(() => {
 			readers.stdout.stop();
 			readers.stderr.stop();

@@ -66,3 +66,19 @@ test('a huge output keeps its first and last 256 KiB in the log, with a line say
 	t.regex(logged[gap - 1]!, /^ {2}\| \d{8} x{90}$/);
 	t.regex(logged[gap + 1]!, /^ {2}\| \d{8} x{90}$/);
 });
+
+test('a thinned flood: the head, then a line counting every byte left out (gaps included), then what followed the last gap', t => {
+	const log = logIn();
+	const audit = new AuditOutput(log, 'a.b/1');
+	audit.push('head 1\nhead 2\n');
+	audit.push('middle\n', 5000);
+	audit.push('end 1\nend 2\n', 7000);
+	audit.end();
+	t.deepEqual(outputLines(log), [
+		'  | head 1',
+		'  | head 2',
+		`  … ${5000 + 'middle\n'.length + 7000} bytes of output left out (the log keeps the first and the last 256 KiB of a command's output) …`,
+		'  | end 1',
+		'  | end 2',
+	]);
+});
