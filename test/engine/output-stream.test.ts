@@ -14,6 +14,7 @@ test('read in this thread: the start whole, every byte accounted for, the end ke
 	t.is(spawnSync('mkfifo', [file]).status, 0);
 	const fifo = openFifo(file);
 	const child = spawn('seq', ['1', '400000'], {stdio: ['ignore', fifo.writeFd, 'inherit']});
+	const closed = new Promise(resolve => child.once('close', resolve));
 	closeSync(fifo.writeFd);
 	let accounted = 0;
 	let first = '';
@@ -22,7 +23,7 @@ test('read in this thread: the start whole, every byte accounted for, the end ke
 		accounted += Buffer.byteLength(text) + skipped;
 	});
 	await stream.ended;
-	await new Promise(resolve => child.once('close', resolve));
+	await closed;
 	const total = Array.from({length: 400_000}, (_, i) => `${i + 1}\n`).join('').length;
 	t.is(accounted, total);
 	t.true(first.startsWith('1\n2\n3\n'));
