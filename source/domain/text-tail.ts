@@ -13,8 +13,12 @@ export class TextTail {
 		this.capacity = capacity;
 	}
 
-	/** Adds a chunk of complete lines. */
-	push(text: string): void {
+	/**
+	 * Adds a chunk of complete lines. After a gap (`skipped` bytes left out before it: a thinned flood) the tail
+	 * restarts, so that its lines are always consecutive ones.
+	 */
+	push(text: string, skipped = 0): void {
+		if (skipped > 0) this.clear();
 		if (text === '') return;
 		this.chunks.push(text);
 		this.kept += text.length;

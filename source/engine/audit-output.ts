@@ -27,9 +27,8 @@ export class AuditOutput {
 	/** Records a chunk of complete lines after `skipped` bytes left out (as ShellRequest.onOutput gives them). */
 	push(text: string, skipped = 0): void {
 		if (skipped > 0) {
-			// The head is whole (the output's start is never thinned); a gap after it restarts the tail.
+			// The head is whole (the output's start is never thinned); the gap restarts the tail (TextTail.push).
 			this.headChars = auditKeptChars;
-			this.tail.clear();
 			this.tailBytes += skipped;
 		}
 
@@ -42,8 +41,7 @@ export class AuditOutput {
 			rest = rest.slice(cut);
 		}
 
-		if (rest === '') return;
-		this.tail.push(rest);
+		this.tail.push(rest, skipped);
 		this.tailBytes += Buffer.byteLength(rest);
 	}
 

@@ -59,9 +59,7 @@ export async function executeStep(step: Step, context: ExecutorContext): Promise
 	const tail = new TextTail(outputTailChars);
 	const emit = context.onEvent ?? (() => undefined);
 	const onOutput: OutputSink = (stream, text, skipped = 0) => {
-		// After a gap the kept lines would not run on: the tail restarts, so "the last lines" are always consecutive.
-		if (skipped > 0) tail.clear();
-		tail.push(text);
+		tail.push(text, skipped);
 		emit({type: 'output', step: step.id, stream, text, ...(skipped > 0 ? {skipped} : {})});
 	};
 

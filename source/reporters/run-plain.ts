@@ -22,9 +22,7 @@ export function plainRunReporter(write: (text: string) => void = text => process
 
 			case 'output': {
 				const tail = tails.get(event.step) ?? new TextTail(failureTailChars);
-				// After a gap (a thinned flood) the last lines shown must be consecutive ones.
-				if (event.skipped) tail.clear();
-				tail.push(event.text);
+				tail.push(event.text, event.skipped);
 				tails.set(event.step, tail);
 				break;
 			}

@@ -30,13 +30,12 @@ export class OutputTail {
 	/** Adds a chunk of complete lines (each ending with a newline), after `skipped` bytes left out. */
 	push(text: string, skipped = 0): void {
 		if (skipped > 0) {
-			// What is shown stays consecutive lines: nothing from before the gap.
-			this.text.clear();
 			this.thinned = true;
 			this.bytes += skipped;
 		}
 
-		this.text.push(endOf(text, this.text.capacity));
+		// After a gap nothing from before it is shown (TextTail restarts).
+		this.text.push(endOf(text, this.text.capacity), skipped);
 		this.count += countLines(text);
 		this.bytes += Buffer.byteLength(text);
 		this.version++;

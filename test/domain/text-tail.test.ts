@@ -58,3 +58,12 @@ test('a line that never ends is passed on in pieces instead of being held whole'
 	t.is(passed.replaceAll('\n', '').length, 1_000_000);
 	t.true(splitLines(passed).every(line => line.length <= maxPendingLine + 10_000));
 });
+
+test('a gap before a chunk restarts the tail: its lines are always consecutive', t => {
+	const tail = new TextTail(100);
+	tail.push('one\ntwo\n');
+	tail.push('ninety\n', 5000);
+	t.deepEqual(tail.lines(10), ['ninety']);
+	tail.push('', 10);
+	t.deepEqual(tail.lines(10), [], 'a gap with nothing after it leaves nothing to run on from');
+});
