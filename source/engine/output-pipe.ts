@@ -75,11 +75,15 @@ export function readPipe(fifo: Pick<OpenFifo, 'readFd' | 'large'>, options: Pipe
 	const ended = new Promise<void>(resolve => {
 		finish = resolve;
 	});
+	const cancel = () => {
+		clearTimeout(timer as NodeJS.Timeout);
+		clearImmediate(timer as NodeJS.Immediate);
+	};
+
 	const stop = () => {
 		if (done) return;
 		done = true;
-		clearTimeout(timer as NodeJS.Timeout);
-		clearImmediate(timer as NodeJS.Immediate);
+		cancel();
 		closeSync(fifo.readFd);
 		finish();
 	};
@@ -133,8 +137,7 @@ export function readPipe(fifo: Pick<OpenFifo, 'readFd' | 'large'>, options: Pipe
 
 	const poke = () => {
 		if (done || timer === undefined) return;
-		clearTimeout(timer as NodeJS.Timeout);
-		clearImmediate(timer as NodeJS.Immediate);
+		cancel();
 		wait = 1;
 		timer = setImmediate(wake);
 	};

@@ -3,7 +3,6 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {OpenFifo} from './output-pipe.js';
 import {readStream, type OutputListener, type StreamReader} from './output-stream.js';
-import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** What the main thread asks of the output thread. */
 export type ReaderRequest = {type: 'read'; id: number; readFd: number; large: boolean; passOn: boolean} | {type: 'stop' | 'poke'; id: number};
@@ -86,7 +85,6 @@ function outputThread(): Worker | undefined {
 		const reader = pending.get(reply.id);
 		if (!reader) return;
 		if (reply.type === 'output') {
-			if (reply.skipped > 0) keepYoungGenerationSmall();
 			reader.onOutput?.(reply.text, reply.skipped);
 			return;
 		}

@@ -1,5 +1,6 @@
 import {OutputSampler} from '../domain/output-sampler.js';
 import {readPipe, type OpenFifo} from './output-pipe.js';
+import {keepYoungGenerationSmall} from './young-generation.js';
 
 /** Most output kept per stream for ShellResult.stdout/stderr: the end of the output, which is what checks read. */
 export const keptOutputBytes = 1024 * 1024;
@@ -36,7 +37,10 @@ export function readStream(fifo: Pick<OpenFifo, 'readFd' | 'large'>, onOutput: O
 	let lastTake = 0;
 	let deferred: NodeJS.Timeout | undefined;
 	const pass = (sample: ReturnType<OutputSampler['take']>) => {
-		if (sample) onOutput?.(sample.text, sample.skipped);
+		if (!sample) return;
+		// A flood: V8's flags are the process's, so this holds for every thread, whichever reads the output.
+		if (sample.skipped > 0) keepYoungGenerationSmall();
+		onOutput?.(sample.text, sample.skipped);
 	};
 
 	const take = () => {
