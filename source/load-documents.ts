@@ -1,8 +1,8 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseDocument} from './domain/parse-document.js';
-import {slug} from './domain/slug.js';
+import {parseDocument} from './domain/parse/parse-document.js';
+import {slug} from './domain/parse/slug.js';
 import {InputError, type SetupDocument} from './domain/types.js';
 
 /**

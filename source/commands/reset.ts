@@ -1,7 +1,7 @@
 import type {CliOptions} from '../cli-args.js';
 import {createController} from '../engine/controller.js';
 import {lockHolder} from '../engine/run-lock.js';
-import {selectRunbooks} from '../domain/select-runbooks.js';
+import {selectRunbooks} from '../domain/plan/select-runbooks.js';
 import {InputError} from '../domain/types.js';
 
 /** `tomesh-setup reset [RUNBOOK]`: forgets saved progress (of one runbook, by id or title, or of all). Files stay as they are. */

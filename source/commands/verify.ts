@@ -1,6 +1,6 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
-import {abortAllChecks} from '../engine/check-exec.js';
+import {abortAllChecks} from '../engine/checks/exec.js';
 import {createController} from '../engine/controller.js';
 import {formatVerifyJson} from '../reporters/verify-json.js';
 import {formatVerifyPlain} from '../reporters/verify-plain.js';

@@ -25,7 +25,7 @@ export type RunEvent =
 	/**
 	 * A chunk of a command's output: one or more complete lines, each ending with a newline (raw: secrets not masked,
 	 * a `\r` before the newline kept). Chunks, not lines, so that a step printing a gigabyte is not ten million events;
-	 * split with splitLines (domain/text-tail.ts) only what is shown or kept. A flood is thinned (the start of a
+	 * split with splitLines (domain/output/text-tail.ts) only what is shown or kept. A flood is thinned (the start of a
 	 * command's output is always whole): `skipped` bytes were left out just before `text`, and what came before them
 	 * is not continued by it.
 	 */

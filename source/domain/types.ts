@@ -11,7 +11,7 @@ export interface SourceRef {
 	line: number;
 }
 
-/** A change to a file's text, as a pure operation (see domain/file-change.ts). */
+/** A change to a file's text, as a pure operation (see domain/edit/file-change.ts). */
 export type EditOp =
 	/** Set a (nested) YAML key to a scalar written literally (`True`, `1`), keeping comments and other lines. */
 	| {op: 'set-yaml'; key: string[]; value: string}

@@ -1,8 +1,8 @@
 import {copyFile, chmod, chown, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {newText, type FileAction} from '../domain/file-change.js';
-import {unifiedDiff} from '../domain/unified-diff.js';
+import {newText, type FileAction} from '../domain/edit/file-change.js';
+import {unifiedDiff} from '../domain/edit/unified-diff.js';
 
 /** The outcome of one file change. */
 export interface AppliedFileChange {

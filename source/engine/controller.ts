@@ -1,25 +1,25 @@
 import path from 'node:path';
 import type {CliOptions} from '../cli-args.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {stepFingerprint} from '../domain/fingerprint.js';
-import {resolveStep} from '../domain/resolve-step.js';
-import {checkSetValues, missingParameters, parameterValues} from '../domain/parameters.js';
+import {stepFingerprint} from '../domain/plan/fingerprint.js';
+import {resolveStep} from '../domain/params/resolve-step.js';
+import {checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
 import {maskSecrets} from '../domain/secrets.js';
 import {isFinished, reduceStep, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
 import {ProgressStore, stateDirectory, systemStateDirectory, type ProgressData} from '../store/progress-store.js';
 import {assumeYesEnvironment} from './assume-yes.js';
-import {AuditLog, auditLogDirectory} from './audit-log.js';
+import {AuditLog, auditLogDirectory} from './audit/audit-log.js';
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
 import {executeStep} from './executor.js';
 import {previewStep} from './preview.js';
-import {currentBootId, removeReminder} from './reboot.js';
-import {requestReboot} from './request-reboot.js';
-import {runChecks, missingParameterReason, stepCheckJobs} from './run-checks.js';
-import {initialSession, sudoUser, type Session} from './session.js';
+import {currentBootId, removeReminder} from './reboot/reboot.js';
+import {requestReboot} from './reboot/request-reboot.js';
+import {runChecks, missingParameterReason, stepCheckJobs} from './checks/run-checks.js';
+import {initialSession, sudoUser, type Session} from './process/session.js';
 import {startDirectory} from './start-directory.js';
-import {reconcileAtStart} from './startup.js';
-import {selectRunbooks} from '../domain/select-runbooks.js';
+import {reconcileAtStart} from './reboot/startup.js';
+import {selectRunbooks} from '../domain/plan/select-runbooks.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {

@@ -1,13 +1,13 @@
 import {existsSync, rmSync, writeFileSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
-import {FileChangeError} from '../domain/file-change.js';
+import {FileChangeError} from '../domain/edit/file-change.js';
 import type {Action, Step} from '../domain/types.js';
 import {applyFileChange, resolveFilePath} from './apply-file-change.js';
-import {TextTail} from '../domain/text-tail.js';
-import type {AuditLog} from './audit-log.js';
-import {AuditOutput} from './audit-output.js';
+import {TextTail} from '../domain/output/text-tail.js';
+import type {AuditLog} from './audit/audit-log.js';
+import {AuditOutput} from './audit/audit-output.js';
 import {describeAction} from './describe-action.js';
-import {runInSession, type Session, type SessionCommand} from './session.js';
+import {runInSession, type Session, type SessionCommand} from './process/session.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
 export const yesAnswers = 20;

@@ -1,10 +1,10 @@
-import {FileChangeError, newText} from '../domain/file-change.js';
+import {FileChangeError, newText} from '../domain/edit/file-change.js';
 import type {Step} from '../domain/types.js';
-import {unifiedDiff} from '../domain/unified-diff.js';
+import {unifiedDiff} from '../domain/edit/unified-diff.js';
 import {readCurrent, resolveFilePath} from './apply-file-change.js';
 import type {PreviewedAction} from './controller-types.js';
 import {describeAction} from './describe-action.js';
-import type {Session} from './session.js';
+import type {Session} from './process/session.js';
 
 /** What each action of a (resolved) step would do here and now; file diffs are computed against the live files. */
 export async function previewStep(step: Step, session: Session): Promise<PreviewedAction[]> {

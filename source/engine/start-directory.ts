@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import type {Runbook} from '../domain/types.js';
-import {sudoUser} from './session.js';
+import {sudoUser} from './process/session.js';
 
 /**
  * The directory a runbook's first command starts in, as if the operator had just logged in: the home directory of

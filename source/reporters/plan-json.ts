@@ -1,4 +1,4 @@
-import type {PlannedDocument} from '../domain/build-plan.js';
+import type {PlannedDocument} from '../domain/plan/build-plan.js';
 import type {Parameter} from '../domain/types.js';
 
 /** The `plan --json` object (DESIGN.md §3): the documents' plans and every parameter once, with its value. */

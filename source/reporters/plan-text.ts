@@ -1,4 +1,4 @@
-import type {PlannedAction, PlannedDocument} from '../domain/build-plan.js';
+import type {PlannedAction, PlannedDocument} from '../domain/plan/build-plan.js';
 import type {Check, EditOp} from '../domain/types.js';
 
 const indent = (text: string, prefix: string) =>

@@ -1,5 +1,5 @@
 import type {RunEvent, RunListener} from '../domain/events.js';
-import {TextTail} from '../domain/text-tail.js';
+import {TextTail} from '../domain/output/text-tail.js';
 
 /** How many output lines a failed step shows. */
 export const failureTailLines = 20;

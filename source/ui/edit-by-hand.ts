@@ -19,6 +19,6 @@ export async function editByHand(file: string, session: {cwd: string; env: Recor
 	const after = await read(absolute);
 	if (code === null) return {text: `the editor (${preferredEditor()}) could not start: set $EDITOR`};
 	if (after === before) return {text: `${absolute}: no change`};
-	const {unifiedDiff} = await import('../domain/unified-diff.js');
+	const {unifiedDiff} = await import('../domain/edit/unified-diff.js');
 	return {text: `${absolute}: your change`, diff: unifiedDiff(absolute, before, after ?? '')};
 }

@@ -3,7 +3,7 @@
  * command writing a gigabyte costs the UI a fixed amount of memory. Lines are split from it only when the UI renders
  * (at a throttled rate), never once per line.
  */
-import {TextTail} from '../domain/text-tail.js';
+import {TextTail} from '../domain/output/text-tail.js';
 
 /** Longest line shown; longer lines are cut (a line of a gigabyte without newline must not be rendered whole). */
 export const maxLineLength = 400;

@@ -1,5 +1,5 @@
 /** As-you-type validation of parameter values: the domain's rules, with a shorter word for an empty field. */
-import {invalidValue} from '../domain/parameters.js';
+import {invalidValue} from '../domain/params/parameters.js';
 import type {ParameterType} from '../domain/types.js';
 
 /** A message saying what is wrong with `value`, or undefined when it is acceptable for `type`. */

@@ -5,7 +5,7 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import type {Controller} from '../engine/controller-types.js';
-import {readOutputOnAThread} from '../engine/output-readers.js';
+import {readOutputOnAThread} from '../engine/process/output-readers.js';
 
 /** What the commands hand to the TUI. */
 export interface StartTuiOptions {

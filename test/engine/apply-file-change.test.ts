@@ -2,7 +2,7 @@ import {chmodSync, chownSync, lstatSync, mkdtempSync, readFileSync, readdirSync,
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {FileChangeError, type FileAction} from '../../source/domain/file-change.js';
+import {FileChangeError, type FileAction} from '../../source/domain/edit/file-change.js';
 import {applyFileChange} from '../../source/engine/apply-file-change.js';
 
 function workspace() {

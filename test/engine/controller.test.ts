@@ -4,7 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import {parseCli} from '../../source/cli-args.js';
 import type {RunEvent} from '../../source/domain/events.js';
-import {parseDocument} from '../../source/domain/parse-document.js';
+import {parseDocument} from '../../source/domain/parse/parse-document.js';
 import {openController} from '../../source/engine/controller.js';
 
 function setup(markdown: string) {

@@ -4,10 +4,10 @@ import path from 'node:path';
 import test from 'ava';
 import type {RunEvent} from '../../source/domain/events.js';
 import type {Action, Step} from '../../source/domain/types.js';
-import {AuditLog} from '../../source/engine/audit-log.js';
-import {splitLines} from '../../source/domain/text-tail.js';
+import {AuditLog} from '../../source/engine/audit/audit-log.js';
+import {splitLines} from '../../source/domain/output/text-tail.js';
 import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
-import {initialSession} from '../../source/engine/session.js';
+import {initialSession} from '../../source/engine/process/session.js';
 
 function step(actions: Action[]): Step {
 	return {id: 'fixture.runbook/1', number: 1, line: 1, title: 'Fixture step', markdown: '', actions, checks: [], notes: []};

@@ -1,0 +1,28 @@
+import {createTwoFilesPatch} from 'diff';
+import {maskSecrets} from '../secrets.js';
+
+/**
+ * The unified diff that turns `oldText` into `newText` for the file at `path`, with secret values masked.
+ * A missing file (`undefined`) diffs from /dev/null, every line added. Returns '' when nothing changes.
+ */
+export function unifiedDiff(path: string, oldText: string | undefined, newText: string): string {
+	if (oldText === newText) return '';
+	const patch = createTwoFilesPatch(oldText === undefined ? '/dev/null' : path, path, oldText ?? '', newText, undefined, undefined, {
+		context: 3,
+	});
+	// The diff package starts with an Index line and a line of '=' signs that diff(1) does not print.
+	const body = patch.replace(/^Index: .*\n/, '').replace(/^=+\n/, '');
+	return maskSecrets(body);
+}
+
+/** Counts the added and removed lines of a unified diff, for one-line summaries. */
+export function diffStat(diff: string): {added: number; removed: number} {
+	let added = 0;
+	let removed = 0;
+	for (const line of diff.split('\n')) {
+		if (line.startsWith('+') && !line.startsWith('+++')) added++;
+		else if (line.startsWith('-') && !line.startsWith('---')) removed++;
+	}
+
+	return {added, removed};
+}

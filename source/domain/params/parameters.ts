@@ -1,0 +1,62 @@
+import {isIP} from 'node:net';
+import {InputError, type Parameter, type ParameterType} from '../types.js';
+
+const hostname = /^(?=.{1,253}$)(?!-)[A-Za-z\d-]{1,63}(?<!-)(\.(?!-)[A-Za-z\d-]{1,63}(?<!-))*$/;
+
+const rules: Record<ParameterType, {test: (value: string) => boolean; expected: string}> = {
+	domain: {test: (value) => hostname.test(value), expected: 'a host name such as example.org'},
+	email: {test: (value) => /^[\w.+-]+@[A-Za-z\d-]+(\.[A-Za-z\d-]+)+$/.test(value) && hostname.test(value.split('@')[1]!), expected: 'an e-mail address'},
+	version: {test: (value) => /^[\w./-]+$/.test(value), expected: 'a version, branch, tag or commit (letters, digits, . _ / -)'},
+	ip: {test: (value) => isIP(value) !== 0, expected: 'an IP address'},
+	ipv6: {test: (value) => isIP(value) === 6, expected: 'an IPv6 address'},
+	path: {test: (value) => /^\/[\w./+@:-]*$/.test(value) && !value.split('/').includes('..'), expected: 'an absolute path (letters, digits, . _ - / + @ :)'},
+	text: {test: (value) => value !== '' && !/[\n\r\0]/.test(value), expected: 'one line of text'},
+};
+
+/** Why `value` is not a valid value of this type, or undefined when it is. */
+export function invalidValue(type: ParameterType, value: string): string | undefined {
+	const rule = rules[type];
+	return rule.test(value) ? undefined : `expected ${rule.expected}, got '${value}'`;
+}
+
+/** Finds a parameter by name, ignoring case (`--set VERSION=…` and `--set version=…` are the same). */
+export function findParameter(parameters: Parameter[], name: string): Parameter | undefined {
+	return parameters.find((parameter) => parameter.name === name) ?? parameters.find((parameter) => parameter.name.toLowerCase() === name.toLowerCase());
+}
+
+/**
+ * Validates `--set` values against the documents' parameters. Throws InputError naming `--set` for an unknown
+ * name or an invalid value. Returns the values keyed by the parameters' own names.
+ */
+export function checkSetValues(parameters: Parameter[], set: Record<string, string>): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of Object.entries(set)) {
+		const parameter = findParameter(parameters, key);
+		if (!parameter) {
+			const known = [...new Set(parameters.map((candidate) => candidate.name))].join(', ') || 'none';
+			throw new InputError(`unknown parameter '${key}' (known: ${known})`, '--set');
+		}
+
+		const problem = invalidValue(parameter.type, value);
+		if (problem) throw new InputError(`${parameter.name}: ${problem}`, '--set');
+		values[parameter.name] = value;
+	}
+
+	return values;
+}
+
+/** Every parameter's value: `given` (already validated) first, then the default; parameters with neither are left out. */
+export function parameterValues(parameters: Parameter[], given: Record<string, string> = {}): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const parameter of parameters) {
+		const value = given[parameter.name] ?? parameter.default;
+		if (value !== undefined) values[parameter.name] = value;
+	}
+
+	return values;
+}
+
+/** Parameters that have no value (no default and not given): the operator must be asked. */
+export function missingParameters(parameters: Parameter[], values: Record<string, string>): Parameter[] {
+	return parameters.filter((parameter) => values[parameter.name] === undefined);
+}

@@ -1,0 +1,94 @@
+import {checkDirective, commandLines, editOp, options, splitWords, type AnnotatedCommand} from './annotation-arguments.js';
+import type {RawAnnotation} from './strip-annotations.js';
+import {InputError, type Check, type EditOp, type ParameterType} from '../types.js';
+
+export type {AnnotatedCommand} from './annotation-arguments.js';
+
+/** An annotation after validation: what it asks the parser to do. */
+export type Directive =
+	| {kind: 'param'; line: number; name: string; literal: string; type: ParameterType; default?: string; prompt?: string}
+	| {kind: 'run'; line: number; commands: AnnotatedCommand[]}
+	| {kind: 'unless'; line: number; command: string}
+	| {kind: 'edit'; line: number; path: string; edit: EditOp}
+	| {kind: 'write'; line: number; path: string; content: string}
+	| {kind: 'cwd'; line: number; dir: string}
+	| {kind: 'check'; line: number; check: Check}
+	| {kind: 'manual'; line: number}
+	| {kind: 'ignore'; line: number};
+
+const parameterTypes = new Set<ParameterType>(['domain', 'email', 'version', 'ip', 'ipv6', 'path', 'text']);
+
+/** Validates one annotation and returns what it means; throws InputError `file:line: …` when it is wrong. */
+export function interpretAnnotation(annotation: RawAnnotation, file: string): Directive {
+	const {directive, args, line} = annotation;
+	const body = directive === 'write' ? annotation.body : annotation.body.filter((text) => text.trim() !== '');
+	const where = `${file}:${line}`;
+	const noBody = () => {
+		if (body.length > 0) throw new InputError(`'${directive}' takes no body`, where);
+	};
+
+	switch (directive) {
+		case 'param': {
+			noBody();
+			const {positional, named} = options(splitWords(args), ['type', 'prompt', 'default'], where);
+			const [name, literal] = positional;
+			if (!name || !/^[A-Za-z_][\w-]*$/.test(name)) throw new InputError('param needs a NAME (letters, digits, _ or -)', where);
+			if (!literal || positional.length > 2) throw new InputError('param needs exactly one LITERAL after its name', where);
+			const type = (named.get('type')?.[0] ?? 'text') as ParameterType;
+			if (!parameterTypes.has(type)) throw new InputError(`unknown parameter type '${type}' (expected ${[...parameterTypes].join(', ')})`, where);
+			const defaultValue = named.get('default')?.[0];
+			const prompt = named.get('prompt')?.[0];
+			return {kind: 'param', line, name, literal, type, ...(defaultValue === undefined ? {} : {default: defaultValue}), ...(prompt ? {prompt} : {})};
+		}
+
+		case 'run': {
+			if (args !== '') throw new InputError("'run' takes its commands in its body, one `# cmd` per line", where);
+			return {kind: 'run', line, commands: commandLines(annotation.body, where, line + 1)};
+		}
+
+		case 'unless': {
+			noBody();
+			if (args === '') throw new InputError('unless needs a command', where);
+			return {kind: 'unless', line, command: args};
+		}
+
+		case 'edit': {
+			if (splitWords(args).length !== 1) throw new InputError('edit needs one PATH', where);
+			return {kind: 'edit', line, path: splitWords(args)[0]!, edit: editOp(body, where)};
+		}
+
+		case 'write': {
+			if (splitWords(args).length !== 1) throw new InputError('write needs one PATH', where);
+			return {kind: 'write', line, path: splitWords(args)[0]!, content: body.length > 0 ? `${body.join('\n')}\n` : ''};
+		}
+
+		case 'cwd': {
+			noBody();
+			if (splitWords(args).length !== 1) throw new InputError('cwd needs one directory', where);
+			return {kind: 'cwd', line, dir: splitWords(args)[0]!};
+		}
+
+		case 'check':
+		case 'check-output':
+		case 'check-http':
+		case 'check-port':
+		case 'check-file': {
+			if (directive !== 'check-output') noBody();
+			return {kind: 'check', line, check: checkDirective(annotation, where)};
+		}
+
+		case 'manual':
+		case 'ignore': {
+			noBody();
+			if (args !== '') throw new InputError(`'${directive}' takes no arguments`, where);
+			return {kind: directive, line};
+		}
+
+		default: {
+			throw new InputError(
+				`unknown annotation '${directive}' (expected param, run, unless, edit, write, cwd, check, check-output, check-http, check-port, check-file, manual, ignore)`,
+				where,
+			);
+		}
+	}
+}

@@ -1,0 +1,120 @@
+import {invalidValue} from '../params/parameters.js';
+import type {Action, Parameter, ParameterType, SetupDocument} from '../types.js';
+
+interface Found {
+	literal: string;
+	type: ParameterType;
+	name: string;
+	line: number;
+	placeholder: boolean;
+}
+
+// The document's own values: the server name, the hosts it serves, the e-mail it registers with.
+const valuePatterns: Array<{pattern: RegExp; type: ParameterType; role: 'domain' | 'host' | 'email'}> = [
+	{pattern: /--server-name[=\s]+([^\s\\'"]+)/g, type: 'domain', role: 'domain'},
+	{pattern: /\bserver_name\s+([^\s;]+);/g, type: 'domain', role: 'host'},
+	{pattern: /(?:letsencrypt|certbot)\S*\s[^\n]*?\s-d\s+([^\s\\'"]+)/g, type: 'domain', role: 'host'},
+	{pattern: /\/etc\/nginx\/sites-available\/([A-Za-z\d.-]+\.[A-Za-z]{2,})\b/g, type: 'domain', role: 'host'},
+	{pattern: /--email[=\s]+([^\s\\'"]+)/g, type: 'email', role: 'email'},
+];
+
+// ALL-CAPS placeholders: `VERSION`, `YOUR_SERVER_IP`, `IPv6:ADDRESS`.
+const placeholderShape = /^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/;
+const underscoredWord = /(?<![$\w{])[A-Z][A-Z\d]*(?:_[A-Z\d]+)+(?![\w=])/g;
+// `IPv6:ADDRESS`: a capitalised prefix, so cipher lists (`SHA256:ECDHE`) and URLs (`host.net:PASSWORD@`) are not taken.
+const prefixedWord = /(?<![$\w{:.@])(?:IPv[46]|[A-Z][a-z][A-Za-z\d]*):[A-Z][A-Z\d_]{2,}(?![\w:])/g;
+// "replace USERNAME with …" names a placeholder even when it is not inline code.
+const replaceWord = /\breplac\w*\s+`?([A-Z][A-Z\d_]{2,})`?\s+with\b/g;
+
+function actionTexts(action: Action): string[] {
+	switch (action.kind) {
+		case 'run': {
+			return [action.command];
+		}
+
+		case 'write': {
+			return [action.path, action.content];
+		}
+
+		case 'edit': {
+			return [action.path, JSON.stringify(action.edit)];
+		}
+
+		case 'manual': {
+			return [action.code ?? '', action.path ?? ''];
+		}
+
+		default: {
+			return [];
+		}
+	}
+}
+
+function placeholderType(literal: string): ParameterType {
+	if (/IPV6/i.test(literal)) return 'ipv6';
+	if (/(^|_)IP(_|$)/.test(literal)) return 'ip';
+	if (/VERSION|TAG|COMMIT/.test(literal)) return 'version';
+	if (/DOMAIN|HOST/.test(literal)) return 'domain';
+	if (/EMAIL/.test(literal)) return 'email';
+	return 'text';
+}
+
+const parameterName = (text: string) => text.toLowerCase().replaceAll(/[^\da-z]+/g, '_').replaceAll(/^_|_$/g, '');
+
+/**
+ * Finds the parameters of a document that has no `param` annotations: its own values (`--server-name X` → domain,
+ * nginx `server_name X;`, certbot `-d X`, `sites-available/X` → `<first label>_host`, `--email X` → email, each
+ * defaulting to the document's value) and ALL-CAPS placeholders used in commands or named as inline code
+ * (`VERSION` → `version`, no default: it must be asked).
+ */
+export function detectParameters(document: SetupDocument): Parameter[] {
+	const found = new Map<string, Found>();
+	const add = (candidate: Found) => {
+		if (found.has(candidate.literal)) return;
+		// A document value must itself be valid; a placeholder never is (it is a name for the value).
+		if (candidate.placeholder || invalidValue(candidate.type, candidate.literal) === undefined) found.set(candidate.literal, candidate);
+	};
+
+	const steps = document.runbooks.flatMap((runbook) => runbook.steps);
+	const everything = steps.flatMap((step) => [
+		...step.actions.flatMap((action) => actionTexts(action).map((text) => ({text, line: action.line}))),
+		...step.checks.map((check) => ({text: 'command' in check ? check.command : '', line: check.line})),
+	]);
+	const assigned = new Set(everything.flatMap(({text}) => [...text.matchAll(/\b([A-Z][A-Z\d_]*)=/g)].map((match) => match[1]!)));
+	for (const {pattern, type, role} of valuePatterns) {
+		for (const {text, line} of everything) {
+			for (const match of text.matchAll(pattern)) {
+				const literal = match[1]!.replace(/\.$/, '');
+				const name = role === 'host' ? `${parameterName(literal.split('.')[0]!)}_host` : role;
+				add({literal, type, name, line, placeholder: false});
+			}
+		}
+	}
+
+	for (const step of steps) {
+		const inline = [...step.markdown.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]!.trim()).filter((code) => placeholderShape.test(code));
+		const used = step.actions.flatMap((action) => {
+			const texts = action.kind === 'run' ? [action.command] : actionTexts(action);
+			return texts.flatMap((text) => [...text.matchAll(underscoredWord), ...text.matchAll(prefixedWord)].map((match) => match[0]));
+		});
+		const named = [...step.markdown.matchAll(replaceWord)].map((match) => match[1]!);
+		for (const literal of [...inline, ...used, ...named]) {
+			if (assigned.has(literal)) continue;
+			add({literal, type: placeholderType(literal), name: parameterName(literal), line: step.line, placeholder: true});
+		}
+	}
+
+	const names = new Set<string>();
+	return [...found.values()].map((candidate) => {
+		let name = candidate.name;
+		for (let suffix = 2; names.has(name); suffix++) name = `${candidate.name}_${suffix}`;
+		names.add(name);
+		return {
+			name,
+			literal: candidate.literal,
+			type: candidate.type,
+			...(candidate.placeholder ? {prompt: `Value for ${candidate.literal}`} : {default: candidate.literal}),
+			line: candidate.line,
+		};
+	});
+}

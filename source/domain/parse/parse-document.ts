@@ -1,0 +1,133 @@
+import {Marked, type Token, type Tokens} from 'marked';
+import {interpretAnnotation, type Directive} from './annotations.js';
+import {detectParameters} from './detect-parameters.js';
+import {slug} from './slug.js';
+import {lineCount, StepBuilder} from './step-builder.js';
+import {scanAnnotations} from './strip-annotations.js';
+import {InputError, type Parameter, type Runbook, type SetupDocument} from '../types.js';
+
+interface Section {
+	title: string;
+	group: string;
+	line: number;
+	steps: StepBuilder[];
+	/** Blocks of a section that has no numbered list: they form one step. */
+	loose: Array<{token: Token; line: number}>;
+}
+
+const marked = new Marked();
+
+/** Splits the document into sections (`##` components, `###` procedures) and their steps. */
+function sections(tokens: Token[], toLine: (line: number) => number): {title: string; sections: Section[]} {
+	let title = '';
+	let group = '';
+	const result: Section[] = [];
+	let section: Section | undefined;
+	let line = 1;
+	for (const token of tokens) {
+		if (token.type === 'heading') {
+			const heading = token as Tokens.Heading;
+			if (heading.depth === 1 && title === '') {
+				title = heading.text.trim();
+			} else {
+				if (heading.depth <= 2) group = heading.text.trim();
+				section = {title: heading.text.trim(), group: heading.depth <= 2 ? '' : group, line: toLine(line), steps: [], loose: []};
+				result.push(section);
+			}
+		} else if (token.type === 'list' && (token as Tokens.List).ordered) {
+			section ??= pushSection(result, title, line, toLine);
+			let itemLine = line;
+			for (const item of (token as Tokens.List).items) {
+				const builder = new StepBuilder(toLine(itemLine), toLine);
+				builder.add(item.tokens, itemLine, item.raw);
+				section.steps.push(builder);
+				itemLine += lineCount(item.raw);
+			}
+		} else if (section?.steps.length) {
+			// A block at column 0 after a step (the seed's config.json) still belongs to that step.
+			if (token.type === 'code' || token.type === 'blockquote') section.steps.at(-1)!.add([token], line, token.raw);
+		} else if (token.type !== 'space' && token.type !== 'hr') {
+			section ??= pushSection(result, title, line, toLine);
+			section.loose.push({token, line});
+		}
+
+		line += lineCount(token.raw);
+	}
+
+	return {title, sections: result};
+}
+
+function pushSection(result: Section[], title: string, line: number, toLine: (line: number) => number): Section {
+	const section: Section = {title: title || 'Setup', group: '', line: toLine(line), steps: [], loose: []};
+	result.push(section);
+	return section;
+}
+
+/** Hands each step annotation to the step it sits in; returns the document-level ones (parameters). */
+function assign(directives: Directive[], all: Section[], file: string): Directive[] {
+	const documentLevel: Directive[] = [];
+	for (const directive of directives) {
+		if (directive.kind === 'param') {
+			documentLevel.push(directive);
+			continue;
+		}
+
+		const section = all.filter((candidate) => candidate.line < directive.line).at(-1);
+		const step = section?.steps.filter((candidate) => candidate.line < directive.line).at(-1);
+		if (!step) throw new InputError(`'${directive.kind}' annotation must be inside a numbered step`, `${file}:${directive.line}`);
+		step.directives.push(directive);
+	}
+
+	return documentLevel;
+}
+
+/**
+ * Parses a setup document (its text and the path used in messages) into runbooks, steps, actions, checks and
+ * parameters. Pure: no I/O. Throws InputError `file:line: …` for a bad annotation or a document without steps.
+ */
+export function parseDocument(text: string, path: string): SetupDocument {
+	const scanned = scanAnnotations(text, path);
+	const toLine = (line: number) => scanned.lineMap[line - 1] ?? line;
+	const tokens = marked.lexer(scanned.stripped);
+	const {title, sections: all} = sections(tokens, toLine);
+	for (const section of all) {
+		if (section.steps.length > 0 || !section.loose.some(({token}) => token.type === 'code')) continue;
+		const builder = new StepBuilder(toLine(section.loose[0]!.line), toLine, section.title);
+		for (const {token, line} of section.loose) builder.add([token], line, token.raw);
+		section.steps.push(builder);
+	}
+
+	const directives = scanned.annotations.map((annotation) => interpretAnnotation(annotation, path));
+	const params = assign(directives, all, path);
+	const runbooks: Runbook[] = [];
+	const used = new Map<string, number>();
+	for (const section of all.filter((candidate) => candidate.steps.length > 0)) {
+		let id = section.group ? `${slug(section.group)}.${slug(section.title)}` : slug(section.title);
+		const seen = (used.get(id) ?? 0) + 1;
+		used.set(id, seen);
+		if (seen > 1) id = `${id}-${seen}`;
+		const steps = section.steps.map((builder, index) => builder.build(`${id}/${index + 1}`, index + 1, path, section.title));
+		runbooks.push({id, title: section.title, group: section.group, line: section.line, steps});
+	}
+
+	if (runbooks.length === 0) throw new InputError('no steps found (expected numbered lists under ## or ### headings)', `${path}:1`);
+	const document: SetupDocument = {path, title: title || path, parameters: [], runbooks};
+	document.parameters = params.length > 0 ? params.map((directive) => parameterOf(directive, text, path)) : detectParameters(document);
+	const names = new Set<string>();
+	for (const parameter of document.parameters) {
+		if (names.has(parameter.name.toLowerCase())) throw new InputError(`parameter '${parameter.name}' is declared twice`, `${path}:${parameter.line}`);
+		names.add(parameter.name.toLowerCase());
+	}
+
+	return document;
+}
+
+function parameterOf(directive: Directive, text: string, path: string): Parameter {
+	if (directive.kind !== 'param') throw new Error('not a parameter');
+	// The declaration itself names the literal once; a literal used nowhere else is a typo.
+	if (text.split(directive.literal).length < 3) throw new InputError(`param ${directive.name}: '${directive.literal}' does not occur in the document`, `${path}:${directive.line}`);
+	const {name, literal, type, prompt, line} = directive;
+	// `default=` (empty) marks a placeholder that must be asked.
+	const fallback = directive.default === undefined ? literal : directive.default || undefined;
+	return {name, literal, type, ...(fallback === undefined ? {} : {default: fallback}), ...(prompt ? {prompt} : {}), line};
+}

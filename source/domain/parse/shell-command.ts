@@ -1,0 +1,48 @@
+import type {Action, ShellUser} from '../types.js';
+
+/**
+ * Words that start a shell command in these documents. Used to tell a command written without a prompt, or as
+ * inline code in prose, from a name or a value (`enable_registration`, `True`, `VERSION`). Interactive programs
+ * (psql, a bare `su`) are deliberately absent: a step that needs them is done by hand.
+ */
+export const commandWords: ReadonlySet<string> = new Set([
+	'apt', 'apt-get', 'aptitude', 'dpkg', 'sudo', 'synctl', 'ufw', 'service', 'systemctl', 'chmod', 'chown', 'chgrp',
+	'cp', 'mv', 'ln', 'mkdir', 'rm', 'rmdir', 'touch', 'tee', 'echo', 'export', 'source', 'cd', 'nginx', 'certbot',
+	'reboot', 'shutdown', 'git', 'npm', 'npx', 'node', 'nvm', 'yarn', 'pip', 'pip3', 'python', 'python2.7', 'python3',
+	'virtualenv', 'wget', 'curl', 'tar', 'unzip', 'find', 'dd', 'mkswap', 'swapon', 'swapoff', 'update-rc.d', 'forever',
+	'crontab', 'openssl', 'useradd', 'adduser', 'usermod', 'make', 'docker', 'dig', 'mount', 'umount', 'sed',
+	'journalctl', 'kill', 'letsencrypt-auto', 'certbot-auto', 'cat', 'ls', 'test',
+]);
+
+/** True when a line reads like a shell command: a known command word, an assignment, or a path to a program. */
+export function looksLikeCommand(text: string): boolean {
+	const first = text.trim().split(/\s+/)[0] ?? '';
+	return commandWords.has(first) || /^[A-Za-z_]\w*=\S/.test(first) || /^\.{0,2}\/[\w./-]+$/.test(first);
+}
+
+/** `sudo -i`, `sudo -s`, `sudo su`: becoming root, which the tool already is. */
+export function isRootShell(text: string): boolean {
+	return /^sudo\s+(-i|-s|su(\s+-)?)$/.test(text.trim());
+}
+
+/** `sudo -i -u USER`, `sudo su USER`, `psql …`: an interactive session the operator has to drive. */
+export function isInteractive(text: string): boolean {
+	return /^sudo\s+(-\w+\s+)*-u\b/.test(text.trim()) || /^sudo\s+su\s+\w/.test(text.trim()) || /^psql\b/.test(text.trim());
+}
+
+/**
+ * The action a single shell command asks for: nothing for `sudo -i`, a reboot for `(sudo) reboot`, an append-once
+ * edit for `echo "LINE" >> FILE` (or `| tee -a FILE`), otherwise a run action (a leading `sudo` dropped: the tool is root).
+ */
+export function commandAction(text: string, as: ShellUser, line: number): Action | undefined {
+	const command = text.trim();
+	if (isRootShell(command)) return undefined;
+	if (/^(sudo\s+)?(reboot|shutdown\s+-r\s+now)\s*$/.test(command)) return {kind: 'reboot', line};
+	const append = /^(?:sudo\s+)?echo\s+(?:"([^"$`\\]*)"|'([^']*)')\s*>>\s*([^\s;&|]+)\s*$/.exec(command);
+	if (append) return {kind: 'edit', path: append[3]!, edit: {op: 'append-line', line: append[1] ?? append[2]!}, line};
+	const teeAppend = /^(?:sudo\s+)?echo\s+(?:"([^"$`\\]*)"|'([^']*)')\s*\|\s*(?:sudo\s+)?tee\s+-a\s+([^\s;&|]+)\s*(?:>\s*\/dev\/null\s*)?$/.exec(command);
+	if (teeAppend) return {kind: 'edit', path: teeAppend[3]!, edit: {op: 'append-line', line: teeAppend[1] ?? teeAppend[2]!}, line};
+	const sudo = /^sudo\s+([^-\s].*)$/s.exec(command);
+	if (sudo) return {kind: 'run', as: 'root', command: sudo[1]!, line};
+	return {kind: 'run', as, command, line};
+}

@@ -1,0 +1,144 @@
+import type {Token, Tokens} from 'marked';
+import type {Directive} from './annotations.js';
+import {classifyBlock, type BlockContext} from './classify-block.js';
+import {inlineCommands} from './inline-commands.js';
+import {firstSentence, plainText} from './plain-text.js';
+import {proseEdits} from './prose-edits.js';
+import {InputError, type Action, type Check, type Step} from '../types.js';
+
+const newlines = (text: string) => {
+	let count = 0;
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+	return count;
+};
+
+/** Counts the line breaks of a token's source, for line numbers. */
+export const lineCount = newlines;
+
+/**
+ * Collects the blocks of one step (a list item and any column-0 block that follows it) and turns them into the
+ * step's actions, checks and notes. `toLine` maps a line of the annotation-free text to the document's line.
+ */
+export class StepBuilder {
+	readonly directives: Directive[] = [];
+	private readonly actions: Action[] = [];
+	private readonly checks: Check[] = [];
+	private readonly notes: string[] = [];
+	private readonly texts: string[] = [];
+	private readonly markdown: string[] = [];
+	private context: BlockContext | undefined;
+	private handled = false;
+
+	constructor(
+		readonly line: number,
+		private readonly toLine: (strippedLine: number) => number,
+		/** A fixed title (a section without a numbered list is one step named after the section). */
+		private readonly fixedTitle?: string,
+	) {}
+
+	/** Adds the tokens of a list item or a column-0 block starting at `line` (a line of the stripped text). */
+	add(tokens: Token[], line: number, raw?: string): void {
+		if (raw !== undefined) this.markdown.push(raw);
+		let current = line;
+		for (const token of tokens) {
+			this.token(token, current);
+			current += newlines(token.raw);
+		}
+	}
+
+	private token(token: Token, line: number): void {
+		switch (token.type) {
+			case 'paragraph':
+			case 'text': {
+				this.paragraph(token.raw, line);
+				break;
+			}
+
+			case 'code': {
+				const code = token as Tokens.Code;
+				const first = code.codeBlockStyle === 'indented' ? line : line + 1;
+				const result = classifyBlock(code.text, code.lang, this.toLine(first), this.context, this.texts.at(-1) ?? '');
+				this.actions.push(...result.actions);
+				this.checks.push(...result.checks);
+				this.context = undefined;
+				break;
+			}
+
+			case 'blockquote': {
+				this.notes.push(plainText(token.raw));
+				break;
+			}
+
+			case 'list': {
+				let itemLine = line;
+				for (const item of (token as Tokens.List).items) {
+					this.add(item.tokens, itemLine);
+					itemLine += newlines(item.raw);
+				}
+
+				break;
+			}
+
+			default: {
+				break;
+			}
+		}
+	}
+
+	private paragraph(raw: string, strippedLine: number): void {
+		const line = this.toLine(strippedLine);
+		const text = plainText(raw);
+		if (/^(\*\*|__)?(Note|NB)\b:?/i.test(raw.trim())) {
+			this.notes.push(text);
+			return;
+		}
+
+		const edits = proseEdits(raw, line);
+		const inline = inlineCommands(raw, line, edits.consumed);
+		this.actions.push(...edits.actions, ...inline.actions);
+		this.handled ||= inline.handled;
+		this.context = edits.context;
+		this.texts.push(text);
+	}
+
+	/** The finished step, with this step's annotations applied; throws InputError for an annotation that does not fit. */
+	build(id: string, number: number, file: string, fallbackTitle: string): Step {
+		let actions = [...this.actions];
+		const checks = [...this.checks];
+		let cwd: string | undefined;
+		const ignore = this.directives.some((directive) => directive.kind === 'ignore');
+		if (ignore) actions = [];
+		for (const directive of this.directives) {
+			if (directive.kind === 'run') actions.push(...directive.commands.map((command) => ({kind: 'run' as const, ...command})));
+			if (directive.kind === 'edit') actions.push({kind: 'edit', path: directive.path, edit: directive.edit, line: directive.line});
+			if (directive.kind === 'write') actions.push({kind: 'write', path: directive.path, content: directive.content, line: directive.line});
+			if (directive.kind === 'check') checks.push(directive.check);
+			if (directive.kind === 'cwd') cwd = directive.dir;
+		}
+
+		actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
+		for (const directive of this.directives) {
+			if (directive.kind !== 'unless') continue;
+			const runs = actions.filter((action) => action.kind === 'run');
+			const target = runs.filter((action) => action.line < directive.line).at(-1) ?? runs.find((action) => action.line > directive.line);
+			if (!target) throw new InputError("'unless' has no run action to guard in this step", `${file}:${directive.line}`);
+			actions[actions.indexOf(target)] = {...target, unless: directive.command};
+		}
+
+		const text = this.texts.join('\n') || this.notes.join('\n');
+		if (this.directives.some((directive) => directive.kind === 'manual')) actions = [{kind: 'manual', text, line: this.line}];
+		if (actions.length === 0 && !this.handled && !ignore) actions.push({kind: 'manual', text, line: this.line});
+		const notes = actions.length === 0 && this.handled ? [...this.notes, 'tomesh-setup already runs as root: nothing to do here.'] : this.notes;
+		return {
+			id,
+			number,
+			line: this.line,
+			title: this.fixedTitle ?? (firstSentence(this.texts[0] ?? '') || fallbackTitle),
+			markdown: this.markdown.join('').trimEnd(),
+			actions,
+			checks,
+			notes,
+			...(cwd ? {cwd} : {}),
+		};
+	}
+}

@@ -1,0 +1,63 @@
+import {stat} from 'node:fs/promises';
+import type {Check} from '../../domain/types.js';
+import {maskSecrets} from '../../domain/secrets.js';
+import {formatDuration, lastLines, type CheckContext, type CheckOutcome} from './context.js';
+import {lineShows, normaliseLine as normalise} from './expected-output.js';
+
+type CommandCheck = Extract<Check, {kind: 'command'}>;
+
+/**
+ * Runs a command check: it passes when the command exits 0 and every expected line shows in a line of its output
+ * (whitespace-insensitive; see lineShows). The command runs in the session's cwd and environment, as the check's user.
+ */
+export async function runCommandCheck(check: CommandCheck, context: CheckContext): Promise<CheckOutcome> {
+	if (!(await isDirectory(context.cwd))) {
+		return {status: 'fail', detail: `working directory missing: ${context.cwd}`, hint: 'run the earlier steps first'};
+	}
+
+	const result = await context.exec(check.command, {
+		cwd: context.cwd,
+		env: context.env,
+		timeoutMs: context.timeoutMs,
+		signal: context.signal,
+		as: check.as,
+	});
+	const output = maskSecrets(result.output);
+	if (result.timedOut) return {status: 'fail', detail: `timed out after ${formatDuration(context.timeoutMs)}`};
+	if (result.exitCode !== 0) {
+		const tail = lastLines(output);
+		const how = result.exitCode === null ? 'was killed' : `exited ${result.exitCode}`;
+		return {status: 'fail', detail: tail ? `${how}: ${tail}` : `${how} (no output)`, hint: hintFor(check.command, result.exitCode, output)};
+	}
+
+	const got = output.split('\n');
+	const missing = (check.expect ?? []).map(line => normalise(line)).filter(line => line !== '' && !got.some(have => lineShows(have, line)));
+	if (missing.length > 0) {
+		const tail = lastLines(output);
+		return {status: 'fail', detail: `expected '${missing[0]}', got ${tail ? `'${tail}'` : 'no output'}`};
+	}
+
+	const expected = check.expect?.length ? `output has ${check.expect.length === 1 ? `'${normalise(check.expect[0]!)}'` : `the ${check.expect.length} expected lines`}` : 'exited 0';
+	return {status: 'pass', detail: expected};
+}
+
+function hintFor(command: string, exitCode: number | null, output: string): string | undefined {
+	// In a pipeline the exit code is the last command's: bash's message still names a missing program.
+	const missing = /(?:^|\n)(?:bash: (?:line \d+: )?)?([^\s:]+): command not found/.exec(output)?.[1];
+	if (missing) return `${missing} is not installed or not on PATH`;
+	if (exitCode === 127) {
+		const program = /^\s*(?:sudo\s+)?([^\s;|&]+)/.exec(command)?.[1]?.replaceAll(/['"]/g, '');
+		return program ? `${program} is not installed or not on PATH` : undefined;
+	}
+
+	if (exitCode === 126) return 'the command is not executable';
+	return undefined;
+}
+
+async function isDirectory(directory: string): Promise<boolean> {
+	try {
+		return (await stat(directory)).isDirectory();
+	} catch {
+		return false;
+	}
+}

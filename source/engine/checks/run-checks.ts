@@ -1,0 +1,123 @@
+import type {CheckResult, RunListener} from '../../domain/events.js';
+import {formatDuration, type AnyCheck, type CheckContext, type CheckExec, type CheckOutcome} from './context.js';
+import {runCommandCheck} from './command.js';
+import {runFileActionCheck} from './file-action.js';
+import type {CheckJob} from './jobs.js';
+import {runFileCheck} from './file.js';
+import {runHttpCheck} from './http.js';
+import {runPortCheck} from './port.js';
+import {defaultCheckExec} from './exec.js';
+
+// The controller builds its jobs with these; they live in check-jobs.ts.
+export {checkCwd, missingParameterReason, stepCheckJobs, type CheckJob} from './jobs.js';
+
+/** Options of `runChecks`. */
+export interface RunChecksOptions {
+	/** Per-check timeout (default 10 s). */
+	timeoutMs?: number;
+	/** Receives `{type: 'check', result}` as each check finishes. */
+	onEvent?: RunListener;
+	signal?: AbortSignal;
+	/** Runs command checks; defaults to the engine's shell runner. */
+	exec?: CheckExec;
+}
+
+/**
+ * Runs every check concurrently, each with its own timeout, so a dead network costs one timeout, not the sum.
+ * Checks never change anything. Resolves to one result per job, in the jobs' order; never rejects.
+ */
+export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}): Promise<CheckResult[]> {
+	const timeoutMs = options.timeoutMs ?? 10_000;
+	const exec = options.exec ?? defaultCheckExec;
+	return Promise.all(
+		jobs.map(async job => {
+			const outcome = job.skip === undefined ? await runOne(job, timeoutMs, exec, options.signal) : {status: 'skip' as const, detail: job.skip};
+			const result: CheckResult = {
+				runbook: job.runbook,
+				step: job.step,
+				title: checkTitle(job.check),
+				status: outcome.status,
+				detail: outcome.detail,
+				...(outcome.hint === undefined ? {} : {hint: outcome.hint}),
+				...(job.stepTitle === undefined ? {} : {stepTitle: job.stepTitle}),
+				...(job.check.kind === 'file-action' ? {} : {check: job.check}),
+			};
+			options.onEvent?.({type: 'check', result});
+			return result;
+		}),
+	);
+}
+
+async function runOne(job: CheckJob, timeoutMs: number, exec: CheckExec, outer?: AbortSignal): Promise<CheckOutcome> {
+	const controller = new AbortController();
+	const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+	const context: CheckContext = {cwd: job.cwd, env: job.env, timeoutMs, signal, exec};
+	let timer: NodeJS.Timeout | undefined;
+	// A runner that ignores its signal (a stuck read) still cannot hold verify past its timeout.
+	const expired = new Promise<CheckOutcome>(resolve => {
+		timer = setTimeout(() => {
+			controller.abort();
+			resolve({status: 'fail', detail: `timed out after ${formatDuration(timeoutMs)}`});
+		}, timeoutMs + 250);
+	});
+	try {
+		return await Promise.race([dispatch(job.check, context), expired]);
+	} catch (error) {
+		if (signal.aborted && outer?.aborted) return {status: 'skip', detail: 'cancelled'};
+		return {status: 'fail', detail: (error as Error).message};
+	} finally {
+		clearTimeout(timer);
+		controller.abort();
+	}
+}
+
+async function dispatch(check: AnyCheck, context: CheckContext): Promise<CheckOutcome> {
+	switch (check.kind) {
+		case 'command': {
+			return runCommandCheck(check, context);
+		}
+
+		case 'file': {
+			return runFileCheck(check, context);
+		}
+
+		case 'http': {
+			return runHttpCheck(check, context);
+		}
+
+		case 'port': {
+			return runPortCheck(check, context);
+		}
+
+		case 'file-action': {
+			return runFileActionCheck(check, context);
+		}
+	}
+}
+
+/** A one-line description of what a check looks at (its annotation title when it has one). */
+export function checkTitle(check: AnyCheck): string {
+	if (check.title) return check.title;
+	switch (check.kind) {
+		case 'command': {
+			const command = check.command.split('\n')[0]!;
+			return check.expect?.length ? `\`${command}\` prints the expected output` : `\`${command}\` succeeds`;
+		}
+
+		case 'file': {
+			return check.equals === undefined ? (check.contains?.length ? `${check.path} contains the expected text` : `${check.path} exists`) : `${check.path} has the expected content`;
+		}
+
+		case 'http': {
+			return `${check.url} answers`;
+		}
+
+		case 'port': {
+			return `port ${check.host}:${check.port} is open`;
+		}
+
+		case 'file-action': {
+			return check.title;
+		}
+	}
+}

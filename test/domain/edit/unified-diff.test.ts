@@ -1,0 +1,39 @@
+import test from 'ava';
+import {diffStat, unifiedDiff} from '../../../source/domain/edit/unified-diff.js';
+import {maskSecrets} from '../../../source/domain/secrets.js';
+
+test('a changed line gives a minimal unified diff', t => {
+	const diff = unifiedDiff('homeserver.yaml', 'a: 1\nenable_registration: False\nb: 2\n', 'a: 1\nenable_registration: True\nb: 2\n');
+	t.regex(diff, /^--- homeserver\.yaml\n\+\+\+ homeserver\.yaml\n@@ -1,3 \+1,3 @@/);
+	t.true(diff.includes('-enable_registration: False\n+enable_registration: True'));
+	t.deepEqual(diffStat(diff), {added: 1, removed: 1});
+});
+
+test('a missing file diffs as all added; equal texts give no diff', t => {
+	const diff = unifiedDiff('/etc/x', undefined, 'one\ntwo\n');
+	t.true(diff.startsWith('--- /dev/null\n+++ /etc/x\n'));
+	t.deepEqual(diffStat(diff), {added: 2, removed: 0});
+	t.is(unifiedDiff('/etc/x', 'same\n', 'same\n'), '');
+});
+
+test('secrets are masked in diffs', t => {
+	const diff = unifiedDiff('h.yaml', 'a: 1\n', 'a: 1\nregistration_shared_secret: "s3cr3t-value"\nmacaroon_secret_key: abc\n');
+	t.false(diff.includes('s3cr3t-value'));
+	t.false(diff.includes('abc'));
+	t.true(diff.includes('+registration_shared_secret: "********"'));
+});
+
+test('maskSecrets covers YAML, JSON and flags, and leaves other text alone', t => {
+	t.is(maskSecrets('form_secret: "x1"'), 'form_secret: "********"');
+	t.is(maskSecrets('  "password": "hunter2",'), '  "password": "********",');
+	t.is(maskSecrets('register --password hunter2 -u bob'), 'register --password ******** -u bob');
+	t.is(maskSecrets('enable_registration: True\nserver_name: tomesh.net'), 'enable_registration: True\nserver_name: tomesh.net');
+	t.is(maskSecrets('registration_shared_secret: ~'), 'registration_shared_secret: ~');
+});
+
+test('maskSecrets masks secrets inside command lines too', t => {
+	t.is(maskSecrets('echo "form_secret: s3cr3t" >> homeserver.yaml'), 'echo "form_secret: ********" >> homeserver.yaml');
+	t.is(maskSecrets('env ADMIN_PASSWORD=hunter2 register_user bob'), 'env ADMIN_PASSWORD=******** register_user bob');
+	t.is(maskSecrets('export API_KEY=abc123; run'), 'export API_KEY=********; run');
+	t.is(maskSecrets('registration_shared_secret: "x9"'), 'registration_shared_secret: "********"');
+});

@@ -1,0 +1,69 @@
+import test from 'ava';
+import {CompleteLines, maxPendingLine} from '../../../source/domain/output/complete-lines.js';
+import {splitLines, TextTail} from '../../../source/domain/output/text-tail.js';
+
+const output = Array.from({length: 5000}, (_, index) => (index % 7 === 0 ? `line ${index}\r` : `line ${index} ${'é'.repeat(index % 13)}`)).join('\n');
+
+// Cuts `text` at arbitrary places, as reads from a pipe do.
+function pieces(text: string, seed: number): string[] {
+	const result: string[] = [];
+	let at = 0;
+	let size = seed;
+	while (at < text.length) {
+		size = (size * 7919 + 13) % 4099;
+		result.push(text.slice(at, at + size + 1));
+		at += size + 1;
+	}
+
+	return result;
+}
+
+test('chunks of complete lines, however the output was cut, give the lines a line-by-line reader gave', t => {
+	const expected = output.split('\n').map(line => line.replace(/\r$/, ''));
+	for (const seed of [1, 2, 3, 500]) {
+		const lines = new CompleteLines();
+		const chunks: string[] = [];
+		for (const piece of pieces(output, seed)) lines.push(piece, text => chunks.push(text));
+		chunks.push(lines.flush());
+		t.true(chunks.every(chunk => chunk.endsWith('\n')));
+		t.deepEqual(chunks.flatMap(chunk => splitLines(chunk)), expected);
+		const tail = new TextTail(1000);
+		for (const chunk of chunks) tail.push(chunk);
+		t.deepEqual(tail.lines(40), expected.slice(-40));
+	}
+});
+
+test('a tail keeps at least its capacity of the end, in whole lines, and says nothing more than asked', t => {
+	const tail = new TextTail(100);
+	for (let i = 0; i < 1000; i++) tail.push(`l${i}\n`);
+	t.true(tail.text().length >= 100);
+	t.true(tail.text().length < 200);
+	t.true(tail.text().startsWith('l'));
+	t.deepEqual(tail.lines(2), ['l998', 'l999']);
+	t.deepEqual(tail.lines(0), []);
+	tail.clear();
+	t.deepEqual(tail.lines(5), []);
+});
+
+test('a line that never ends is passed on in pieces instead of being held whole', t => {
+	const lines = new CompleteLines();
+	let passed = '';
+	for (let i = 0; i < 100; i++) {
+		lines.push('x'.repeat(10_000), text => {
+			passed += text;
+		});
+	}
+
+	passed += lines.flush();
+	t.is(passed.replaceAll('\n', '').length, 1_000_000);
+	t.true(splitLines(passed).every(line => line.length <= maxPendingLine + 10_000));
+});
+
+test('a gap before a chunk restarts the tail: its lines are always consecutive', t => {
+	const tail = new TextTail(100);
+	tail.push('one\ntwo\n');
+	tail.push('ninety\n', 5000);
+	t.deepEqual(tail.lines(10), ['ninety']);
+	tail.push('', 10);
+	t.deepEqual(tail.lines(10), [], 'a gap with nothing after it leaves nothing to run on from');
+});
