@@ -104,6 +104,13 @@ export interface Parameter {
 	line: number;
 }
 
+/** Where a runbook's next command starts: the working directory and the variables earlier commands exported. */
+export interface Session {
+	cwd: string;
+	/** Only the variables that differ from the tool's own environment (what `export`, `source ./bin/activate` set). */
+	env: Record<string, string>;
+}
+
 /** A parsed document. */
 export interface SetupDocument {
 	path: string;

@@ -1,13 +1,13 @@
 import {existsSync, rmSync, writeFileSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/edit/file-change.js';
-import type {Action, Step} from '../domain/types.js';
-import {applyFileChange, resolveFilePath} from './apply-file-change.js';
+import {targetOf, type PlannedAction, type StepPlan} from '../domain/plan/plan-step.js';
+import type {Session, Step} from '../domain/types.js';
+import {applyFileChange} from './apply-file-change.js';
 import {TextTail} from '../domain/output/text-tail.js';
 import type {AuditLog} from './audit/audit-log.js';
 import {AuditOutput} from './audit/audit-output.js';
-import {describeAction} from './describe-action.js';
-import {runInSession, type Session, type SessionCommand} from './process/session.js';
+import {runInSession, type SessionCommand} from './process/session.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
 export const yesAnswers = 20;
@@ -16,6 +16,8 @@ export const yesAnswers = 20;
 export interface ExecutorContext {
 	/** The runbook's session; replaced by the session each command leaves. */
 	session: Session;
+	/** The session's home: `~` in paths, and HOME for every command. */
+	home: string;
 	/** Where backups of changed files go. */
 	backupDir: string;
 	audit: AuditLog;
@@ -55,7 +57,7 @@ const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:re
  * Runs a (resolved) step's actions in order and stops at the first failure, at an abort, or at a reboot action.
  * Never rejects for a failing command or file change: the result says what happened.
  */
-export async function executeStep(step: Step, context: ExecutorContext): Promise<ExecutionResult> {
+export async function executeStep(step: Step, plan: StepPlan, context: ExecutorContext): Promise<ExecutionResult> {
 	const tail = new TextTail(outputTailChars);
 	const emit = context.onEvent ?? (() => undefined);
 	const onOutput: OutputSink = (stream, text, skipped = 0) => {
@@ -64,15 +66,15 @@ export async function executeStep(step: Step, context: ExecutorContext): Promise
 	};
 
 	const output = () => tail.lines(outputLines);
-	// A step whose annotation fixes its directory starts there, and the session carries on from it.
-	if (step.cwd) context.session = {...context.session, cwd: resolveFilePath(step.cwd, context.session.cwd)};
-	for (const [index, action] of step.actions.entries()) {
+	// A step whose annotation fixes its directory starts there (the planner says where), and the session carries on from it.
+	if (step.cwd && plan.start.cwd !== undefined) context.session = {...context.session, cwd: plan.start.cwd};
+	for (const [index, planned] of plan.actions.entries()) {
 		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output: output(), session: context.session};
-		const description = describeAction(action);
+		const {before: _before, after: _after, description, ...action} = planned;
 		emit({type: 'action-start', step: step.id, index, action, description});
 		context.audit.write(step.id, description);
 		const started = Date.now();
-		const outcome = await runAction(step, action, context, onOutput);
+		const outcome = await runAction(step, planned, context, onOutput);
 		const durationMs = Date.now() - started;
 		context.audit.write(step.id, `→ ${outcome.ok ? 'ok' : 'FAILED'}${outcome.message ? `: ${outcome.message}` : ''} (${durationMs} ms)`);
 		emit({type: 'action-end', step: step.id, index, ok: outcome.ok, diff: outcome.diff, exitCode: outcome.exitCode, signal: outcome.signal, durationMs, message: outcome.message});
@@ -97,7 +99,7 @@ interface ActionOutcome {
 
 type OutputSink = (stream: 'stdout' | 'stderr', text: string, skipped?: number) => void;
 
-async function runAction(step: Step, action: Action, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
+async function runAction(step: Step, action: PlannedAction, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
 	switch (action.kind) {
 		case 'run': {
 			if (action.unless !== undefined) {
@@ -115,8 +117,14 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 
 		case 'write':
 		case 'edit': {
+			// The change lands where the preview showed it, or nowhere: the shell's real directory must agree with the plan.
+			const live = targetOf(action.path, context.session.cwd, context.home)!;
+			if (action.target !== undefined && action.target !== live) {
+				return {ok: false, message: `not changed: the shell is in ${context.session.cwd}, so ${action.path} would be ${live}, not ${action.target} as shown`};
+			}
+
 			try {
-				const change = await applyFileChange(action, {cwd: context.session.cwd, backupDir: context.backupDir});
+				const change = await applyFileChange(action, live, {backupDir: context.backupDir});
 				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
 				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
 			} catch (error) {
@@ -151,7 +159,7 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
-		extraEnv: context.assumeYesEnv,
+		extraEnv: {...context.assumeYesEnv, HOME: context.home},
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
 		signal: context.signal,
 		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),

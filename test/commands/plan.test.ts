@@ -12,7 +12,7 @@ const goldenPath = path.join(repoRoot, 'test/fixtures/seed-plan.golden.json');
 // The path the document is named by in the golden: the --doc argument as given from the repository root.
 const seedArgument = '../shared/seeds/tomesh-chat.md';
 // An empty machine, so the golden's diffs do not depend on this one: every file is missing, plan runs from /root.
-const emptyMachine = {readFile: () => undefined, start: {cwd: '/root', home: '/root'}};
+const emptyMachine = {readFile: () => undefined, origin: () => ({cwd: '/root', home: '/root', env: {}})};
 
 const plan = () => buildPlan([parseDocument(readFileSync(seedPath, 'utf8'), seedArgument)], {}, emptyMachine);
 

@@ -9,7 +9,7 @@ import {runPortCheck} from './port.js';
 import {defaultCheckExec} from './exec.js';
 
 // The controller builds its jobs with these; they live in check-jobs.ts.
-export {checkCwd, missingParameterReason, stepCheckJobs, type CheckJob} from './jobs.js';
+export {missingParameterReason, stepCheckJobs, type CheckJob} from './jobs.js';
 
 /** Options of `runChecks`. */
 export interface RunChecksOptions {
@@ -51,7 +51,7 @@ export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}
 async function runOne(job: CheckJob, timeoutMs: number, exec: CheckExec, outer?: AbortSignal): Promise<CheckOutcome> {
 	const controller = new AbortController();
 	const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-	const context: CheckContext = {cwd: job.cwd, env: job.env, timeoutMs, signal, exec};
+	const context: CheckContext = {cwd: job.cwd, home: job.home, env: job.env, timeoutMs, signal, exec};
 	let timer: NodeJS.Timeout | undefined;
 	// A runner that ignores its signal (a stuck read) still cannot hold verify past its timeout.
 	const expired = new Promise<CheckOutcome>(resolve => {

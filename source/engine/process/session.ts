@@ -1,14 +1,9 @@
 import {chown, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type {Session} from '../../domain/types.js';
 import {runShell, type ShellResult} from './run-shell.js';
 
-/** Where a runbook's next command starts: the working directory and the environment earlier commands left. */
-export interface Session {
-	cwd: string;
-	/** Only the variables that differ from the tool's own environment (what `export`, `source ./bin/activate` set). */
-	env: Record<string, string>;
-}
 
 /** One command to run in a session. */
 export interface SessionCommand {
@@ -45,11 +40,6 @@ export function sudoUser(env: NodeJS.ProcessEnv = process.env): SessionCommand['
 	const {SUDO_USER: name, SUDO_UID: uid, SUDO_GID: gid} = env;
 	if (!name || name === 'root' || !uid || !gid || process.getuid?.() !== 0) return undefined;
 	return {name, uid: Number(uid), gid: Number(gid)};
-}
-
-/** The session a runbook starts with before any command ran: in `cwd` (see start-directory.ts), nothing exported. */
-export function initialSession(cwd = process.cwd()): Session {
-	return {cwd, env: {}};
 }
 
 /**

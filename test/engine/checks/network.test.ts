@@ -10,7 +10,7 @@ import {runHttpCheck} from '../../../source/engine/checks/http.js';
 import {runPortCheck} from '../../../source/engine/checks/port.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 
-const context = (timeoutMs = 10_000) => ({cwd: tmpdir(), env: {}, timeoutMs, signal: new AbortController().signal, exec: defaultCheckExec});
+const context = (timeoutMs = 10_000) => ({cwd: tmpdir(), home: '/root', env: {}, timeoutMs, signal: new AbortController().signal, exec: defaultCheckExec});
 
 async function listen(server: net.Server): Promise<number> {
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
