@@ -152,7 +152,7 @@ export class EngineController implements Controller {
 			return end(await requestReboot({store: this.store, stepId, bootId: this.bootId, env: this.env, audit: this.audit, confirm, emit}), 'rebooting');
 		}
 
-		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs})).filter(check => check.status === 'fail');
+		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs, settle: true})).filter(check => check.status === 'fail');
 		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
@@ -212,8 +212,8 @@ export class EngineController implements Controller {
 		return count;
 	}
 
-	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent});
+	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number; settle?: boolean}): Promise<CheckResult[]> {
+		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, settle: options.settle});
 	}
 
 	private resolved(step: Step): Step {
