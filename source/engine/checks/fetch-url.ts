@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import {isIP} from 'node:net';
 import type {PeerCertificate} from 'node:tls';
 import {formatDuration} from './context.js';
 
@@ -58,7 +59,7 @@ async function getOnce(url: URL, options: FetchOptions): Promise<Omit<Fetched, '
 			timeout: options.timeoutMs,
 			headers: {'user-agent': 'tomesh-setup verify'},
 			...(options.address ? {lookup: (_host: string, _options: unknown, callback: (error: null, address: string, family: number) => void) => callback(null, options.address!, options.address!.includes(':') ? 6 : 4)} : {}),
-			...(secure ? {servername: options.servername ?? url.hostname, agent: false as const} : {}),
+			...(secure ? {agent: false as const, ...(isIP(options.servername ?? url.hostname) === 0 ? {servername: options.servername ?? url.hostname} : {})} : {}),
 		});
 		request.on('timeout', () => {
 			request.destroy(Object.assign(new Error(`timed out after ${formatDuration(options.timeoutMs)}`), {code: 'ETIMEDOUT'}));
