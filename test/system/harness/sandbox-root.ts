@@ -56,7 +56,7 @@ export class ServerSandbox {
 		private readonly base: string,
 		private readonly repo: string,
 	) {
-		this.dir = mkdtempSync(path.join(tmpdir(), 'tomesh-e2e-'));
+		this.dir = mkdtempSync(path.join(tmpdir(), 'tomesh-matrix-server-'));
 		this.merged = path.join(this.dir, 'merged');
 		this.shared = path.join(this.dir, 'shared');
 		mkdirSync(this.shared, {recursive: true});
