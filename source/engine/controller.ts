@@ -156,8 +156,9 @@ export class EngineController implements Controller {
 			return end(await requestReboot({store, stepId, bootId, env, system, resume, audit, confirm, emit}), 'rebooting');
 		}
 
+		// Checks right after a step settle: a service it restarted may listen seconds later.
 		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
-		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal})).filter(check => check.status === 'fail');
+		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true})).filter(check => check.status === 'fail');
 		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
@@ -234,8 +235,8 @@ export class EngineController implements Controller {
 		return steps.flatMap((_step, index) => stepCheckJobs(planned, index, session, skip));
 	}
 
-	private async runCheckJobs(jobs: CheckJob[], options: CheckRunOptions): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal});
+	private async runCheckJobs(jobs: CheckJob[], options: CheckRunOptions & {settle?: boolean}): Promise<CheckResult[]> {
+		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal, settle: options.settle});
 	}
 
 	private resolved(step: Step, values: Record<string, string>): Step {

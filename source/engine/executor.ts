@@ -8,6 +8,7 @@ import {TextTail} from '../domain/output/text-tail.js';
 import type {AuditLog} from './audit/audit-log.js';
 import {AuditOutput} from './audit/audit-output.js';
 import {runInSession, type SessionCommand} from './process/session.js';
+import {noSystemdNote, systemdRunning, usesSystemctl} from './process/no-systemd.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
 export const yesAnswers = 20;
@@ -27,6 +28,8 @@ export interface ExecutorContext {
 	user?: SessionCommand['user'];
 	signal?: AbortSignal;
 	onEvent?: RunListener;
+	/** systemd is not running here: systemctl goes to init scripts (default: detected, see no-systemd.ts). */
+	noSystemd?: boolean;
 	/** Holds the process group id of the running command, so a later start can end what a killed run left behind. */
 	pidFile?: string;
 }
@@ -50,6 +53,9 @@ export const outputLines = 200;
 
 // The end of a step's output kept for its result: lines are split from it only once, when the step ends.
 const outputTailChars = 64 * 1024;
+
+// The no-systemd note is said once per run (one audit log per run).
+const told = new WeakSet<AuditLog>();
 
 const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:reload|restart)\s+nginx(?:\.service)?|nginx\s+-s\s+reload)\b/;
 
@@ -107,6 +113,12 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
 			}
 
+			if ((context.noSystemd ?? !systemdRunning()) && usesSystemctl(action.command) && !told.has(context.audit)) {
+				told.add(context.audit);
+				context.audit.write(step.id, noSystemdNote);
+				onOutput('stdout', `tomesh-setup: ${noSystemdNote}\n`);
+			}
+
 			if (nginxReload.test(action.command)) {
 				const test = await runCommand('nginx -t', 'root', context, {step: step.id, sink: onOutput});
 				if (!test.ok) return {...test, message: `nginx -t failed, nginx not reloaded: ${test.message}`};
@@ -161,6 +173,7 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 		user: as === 'user' ? context.user : undefined,
 		extraEnv: {...context.assumeYesEnv, HOME: context.home},
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
+		noSystemd: context.noSystemd ?? !systemdRunning(),
 		signal: context.signal,
 		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
 		onOutput: output

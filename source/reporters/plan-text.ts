@@ -80,6 +80,10 @@ function checkLine(check: Check): string {
 		case 'port': {
 			return `check: ${check.host}:${check.port} accepts connections`;
 		}
+
+		case 'matrix': {
+			return `check: the Matrix server ${check.serverName} federates and serves clients${check.web ? `, web client ${check.web}` : ''}`;
+		}
 	}
 }
 

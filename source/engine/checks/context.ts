@@ -74,8 +74,14 @@ export function formatDuration(ms: number): string {
 	return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-/** The last `count` non-empty lines of some output, joined with ' | ' for a one-line detail. */
+// A detail is one line on a screen: a kilobyte of compact JSON is cut, its start kept.
+const longestShownLine = 160;
+
+/** The last `count` non-empty lines of some output, each cut to a readable length, joined with ' | ' for a one-line detail. */
 export function lastLines(output: string, count = 3): string {
 	const lines = output.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '');
-	return lines.slice(-count).join(' | ');
+	return lines
+		.slice(-count)
+		.map(line => (line.length > longestShownLine ? `${line.slice(0, longestShownLine)}… (${line.length - longestShownLine} more characters)` : line))
+		.join(' | ');
 }
