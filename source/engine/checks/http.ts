@@ -9,12 +9,56 @@ type HttpCheck = Extract<Check, {kind: 'http'}>;
 // Only the start of a body is searched: a check must not download a whole site.
 const maxBody = 1024 * 1024;
 
+/** The pause before retry `attempt` (1-based): 250 ms doubling, at most 2 s — short, and bounded by `retries`. */
+export function httpRetryDelayMs(attempt: number): number {
+	return Math.min(2000, 250 * 2 ** (attempt - 1));
+}
+
+/** The longest an HTTP check may take: every attempt's timeout plus the pauses between them. */
+export function httpCheckBudgetMs(check: HttpCheck, timeoutMs: number): number {
+	const retries = check.retries ?? 0;
+	let pauses = 0;
+	for (let attempt = 1; attempt <= retries; attempt++) pauses += httpRetryDelayMs(attempt);
+	return timeoutMs * (retries + 1) + pauses;
+}
+
+/** Waits `ms`, or less when the signal aborts. */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+	await new Promise<void>((resolve) => {
+		const timer = setTimeout(done, ms);
+		function done() {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		}
+
+		signal.addEventListener('abort', done, {once: true});
+	});
+}
+
 /**
  * Runs an HTTP(S) check: GET the URL, pass when the status is below 500 (or exactly `status`) and the body contains
  * `contains`. HTTPS certificates are not verified — a local check of a server behind a self-signed or not yet issued
- * certificate is still meaningful — and the detail says so.
+ * certificate is still meaningful — and the detail says so. With `retries=N` a failing attempt is repeated up to N
+ * times after a short backoff (a server that is still starting), and the detail says how many attempts it took.
  */
 export async function runHttpCheck(check: HttpCheck, context: CheckContext): Promise<CheckOutcome> {
+	const retries = check.retries ?? 0;
+	let outcome = await attemptHttpCheck(check, context);
+	let attempts = 1;
+	while (outcome.status === 'fail' && attempts <= retries && !context.signal.aborted) {
+		await pause(httpRetryDelayMs(attempts), context.signal);
+		if (context.signal.aborted) break;
+		outcome = await attemptHttpCheck(check, context);
+		attempts++;
+	}
+
+	if (attempts === 1) return outcome;
+	return {...outcome, detail: `${outcome.detail} (${outcome.status === 'pass' ? `after ${attempts} attempts` : `${attempts} attempts`})`};
+}
+
+/** One GET of an HTTP check. */
+async function attemptHttpCheck(check: HttpCheck, context: CheckContext): Promise<CheckOutcome> {
 	let url: URL;
 	try {
 		url = new URL(check.url);
