@@ -32,7 +32,7 @@ async function dispatch(options: CliOptions): Promise<number> {
 		}
 
 		case 'preflight': {
-			throw new InputError('preflight is not available yet');
+			return (await import('./commands/preflight.js')).preflightCommand(options);
 		}
 
 		case 'run': {
