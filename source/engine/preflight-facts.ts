@@ -13,7 +13,7 @@ export interface GatherOptions {
 	hostNames: string[];
 	/** Ask DNS where the host names point (the only part that may wait on the network). */
 	dns: boolean;
-	/** How long DNS may take in all (default 2 s). */
+	/** How long DNS may take in all (default 2 s; preflight gives it up to 3 s). */
 	dnsTimeoutMs?: number;
 }
 
@@ -141,9 +141,9 @@ async function dns(names: string[], timeoutMs: number): Promise<PreflightFacts['
 
 	const answered = await Promise.race([Promise.all(names.map(one)), deadline]);
 	resolver.cancel();
-	const names_ = answered === 'timeout' ? names.map((name) => ({name, error: 'timed out'})) : answered;
+	const resolved = answered === 'timeout' ? names.map((name) => ({name, error: 'timed out'})) : answered;
 	const local = Object.values(os.networkInterfaces()).flatMap((addresses) => (addresses ?? []).map((address) => address.address));
-	return {names: names_, local};
+	return {names: resolved, local};
 }
 
 /**
