@@ -2,7 +2,10 @@ import {parseArgs} from 'node:util';
 import {InputError} from './domain/types.js';
 
 /** The commands of the CLI contract (DESIGN.md §3). */
-export type CommandName = 'run' | 'plan' | 'verify' | 'status' | 'reset';
+export type CommandName = 'run' | 'plan' | 'verify' | 'status' | 'reset' | 'lint' | 'preflight';
+
+/** Report formats of `verify --format`. */
+export type VerifyFormat = 'json' | 'junit' | 'tap';
 
 /** Parsed command line. */
 export interface CliOptions {
@@ -12,6 +15,8 @@ export interface CliOptions {
 	docs: string[];
 	only?: string;
 	json: boolean;
+	/** `--format` of verify (`--json` is `--format json`). */
+	format?: VerifyFormat;
 	yes: boolean;
 	state?: string;
 	/** `--set KEY=VALUE` pairs, in order. */
@@ -22,7 +27,8 @@ export interface CliOptions {
 	version: boolean;
 }
 
-const commands = new Set<CommandName>(['run', 'plan', 'verify', 'status', 'reset']);
+const commands = new Set<CommandName>(['run', 'plan', 'verify', 'status', 'reset', 'lint', 'preflight']);
+const formats = new Set<VerifyFormat>(['json', 'junit', 'tap']);
 
 /** Parses argv (without node and script); throws InputError naming the flag on bad usage. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
@@ -36,6 +42,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				doc: {type: 'string', multiple: true},
 				only: {type: 'string'},
 				json: {type: 'boolean'},
+				format: {type: 'string'},
 				yes: {type: 'boolean', short: 'y'},
 				state: {type: 'string'},
 				set: {type: 'string', multiple: true},
@@ -55,7 +62,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	let command: CommandName = 'run';
 	if (first !== undefined) {
 		if (!commands.has(first as CommandName)) {
-			throw new InputError(`unknown command '${first}' (try: run, plan, verify, status, reset, --help)`);
+			throw new InputError(`unknown command '${first}' (try: run, plan, verify, status, reset, lint, preflight, --help)`);
 		}
 
 		command = first as CommandName;
@@ -83,6 +90,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		timeoutMs = Math.round(seconds * 1000);
 	}
 
+	let format: VerifyFormat | undefined;
+	if (values.format !== undefined) {
+		if (!formats.has(values.format as VerifyFormat)) throw new InputError(`expected json, junit or tap, got '${values.format}'`, '--format');
+		if (command !== 'verify') throw new InputError(`only verify has report formats (use --json for ${command})`, '--format');
+		if (values.json && values.format !== 'json') throw new InputError(`--json is --format json: cannot also be ${values.format}`, '--format');
+		format = values.format as VerifyFormat;
+	}
+
 	if (values.only !== undefined && values.only.trim() === '') throw new InputError('expected a runbook id or title', '--only');
 	if (values.state !== undefined && values.state.trim() === '') throw new InputError('expected a directory', '--state');
 
@@ -91,7 +106,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		args: rest,
 		docs: values.doc ?? [],
 		only: values.only,
-		json: values.json ?? false,
+		json: (values.json ?? false) || format === 'json',
+		...(format === undefined ? {} : {format}),
 		yes: values.yes ?? false,
 		state: values.state ?? (env.TOMESH_SETUP_STATE || undefined),
 		set,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point: flags → command. Each command lives in its own module, loaded on demand so that
-// `plan`, `--help` and the headless commands never load Ink.
+// `plan`, `lint`, `--help` and the headless commands never load Ink.
 import process from 'node:process';
 import {parseCli, type CliOptions} from './cli-args.js';
 import {InputError} from './domain/types.js';
@@ -25,6 +25,14 @@ async function dispatch(options: CliOptions): Promise<number> {
 
 		case 'reset': {
 			return (await import('./commands/reset.js')).resetCommand(options);
+		}
+
+		case 'lint': {
+			return (await import('./commands/lint.js')).lintCommand(options);
+		}
+
+		case 'preflight': {
+			return (await import('./commands/preflight.js')).preflightCommand(options);
 		}
 
 		case 'run': {

@@ -7,16 +7,19 @@ Usage
   tomesh-setup verify           run every check on this machine; changes nothing (also --verify)
   tomesh-setup status           saved progress
   tomesh-setup reset [RUNBOOK]  forget saved progress (of one runbook)
+  tomesh-setup lint             outdated instructions in the documents, with today's equivalent
+  tomesh-setup preflight        what is already on this server (ports, sites, certs, apt lock, memory…)
 
 Options
   --doc FILE        a setup document to use instead of the shipped runbooks (repeatable)
   --only RUNBOOK    one runbook (its id or title)
   --set KEY=VALUE   a parameter's value (repeatable), e.g. --set domain=example.org
-  --json            machine-readable output (plan, verify, status)
+  --json            machine-readable output (plan, verify, status, lint, preflight)
+  --format FMT      verify's report: json, junit or tap (for CI and monitoring)
   --yes, -y         run without asking; stops at the first failure
   --state DIR       where progress is kept (default /var/lib/tomesh-setup as root); env TOMESH_SETUP_STATE
   --timeout SECS    time limit of each check (default 10)
   --help, --version
 
-Exit codes: 0 success, 1 a step or check failed, 2 bad input.
+Exit codes: 0 success, 1 a step or check failed (lint: findings; preflight: a blocker), 2 bad input.
 `;

@@ -3,11 +3,15 @@ import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/plan/build-plan.js';
 import {checkSetValues} from '../domain/params/parameters.js';
 import {selectDocuments} from '../domain/plan/select-runbooks.js';
+import {preflightFindings} from '../domain/preflight/rules.js';
+import {preflightTargets} from '../domain/preflight/targets.js';
+import {gatherPreflightFacts} from '../engine/preflight-facts.js';
 import {loadDocuments} from '../load-documents.js';
 import {readLiveText} from '../engine/read-live.js';
 import {sessionOrigin} from '../engine/session-origin.js';
 import {planJson} from '../reporters/plan-json.js';
 import {renderPlanText} from '../reporters/plan-text.js';
+import {formatPreflightSection} from '../reporters/preflight-report.js';
 
 /** The environment plan reads: this machine's files, and where each runbook's session starts, as the engine has it. */
 export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvironment => ({
@@ -30,7 +34,10 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	if (options.json) {
 		process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
 	} else {
-		process.stdout.write(renderPlanText(plan));
+		// A short preflight on top, without DNS so that plan stays instant.
+		const targets = preflightTargets(selected, given);
+		const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
+		process.stdout.write(formatPreflightSection(preflightFindings(facts, targets)) + renderPlanText(plan));
 	}
 
 	return 0;

@@ -1,21 +1,25 @@
+import os from 'node:os';
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {openEngine} from './open-engine.js';
 import {formatVerifyJson} from '../reporters/verify-json.js';
+import {formatVerifyJunit} from '../reporters/verify-junit.js';
 import {formatVerifyPlain} from '../reporters/verify-plain.js';
+import {formatVerifyTap} from '../reporters/verify-tap.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
 import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
- * `tomesh-setup verify [--json]` (also `--verify`): runs every check of every (selected) runbook concurrently and
+ * `tomesh-setup verify [--json | --format json|junit|tap]` (also `--verify`): runs every check of every (selected) runbook concurrently and
  * changes nothing — no file written but the audit log, no command run that is not a check. On a terminal (without
- * --json) the TUI shows the report; otherwise a plain or JSON report. Exit 0 when no check failed (skipped checks,
+ * --json or --format) the TUI shows the report; otherwise a plain (ending with a one-line summary for monitoring),
+ * JSON, JUnit XML or TAP report. Exit 0 when no check failed (skipped checks,
  * whose parameters have no value, are reported but do not fail verify), 1 when one did; 130 when interrupted
  * (Ctrl-C, SIGTERM), after every check command still running was killed.
  */
 export async function verifyCommand(options: CliOptions): Promise<number> {
 	const controller = openEngine(options);
-	if (process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json) {
+	if (process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json && options.format === undefined) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
 		if (tui) return followIntent(await tui.startTui({controller, mode: 'verify', ...walkthroughStart(options)}), options);
 	}
@@ -40,7 +44,14 @@ export async function verifyCommand(options: CliOptions): Promise<number> {
 		return 130;
 	}
 
-	const report = options.json ? formatVerifyJson(results, controller.runbooks) : formatVerifyPlain(results, controller.runbooks);
-	process.stdout.write(report);
+	const run = {host: os.hostname(), at: new Date()};
+	const format = options.format ?? (options.json ? 'json' : 'plain');
+	const reports = {
+		json: () => formatVerifyJson(results, controller.runbooks),
+		junit: () => formatVerifyJunit(results, controller.runbooks, run),
+		tap: () => formatVerifyTap(results, controller.runbooks),
+		plain: () => formatVerifyPlain(results, controller.runbooks, run),
+	};
+	process.stdout.write(reports[format]());
 	return verifyExitCode(results);
 }

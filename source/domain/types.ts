@@ -52,8 +52,11 @@ export type Check =
 	| ({kind: 'command'; as: ShellUser; command: string; expect?: string[]; title?: string} & SourceRef)
 	/** A file exists and (if given) contains every one of `contains` / equals `equals`. */
 	| ({kind: 'file'; path: string; contains?: string[]; equals?: string; title?: string} & SourceRef)
-	/** An HTTP(S) URL answers with a status below 500 (or exactly `status`), and the body contains `contains`. */
-	| ({kind: 'http'; url: string; status?: number; contains?: string; title?: string} & SourceRef)
+	/**
+	 * An HTTP(S) URL answers with a status below 500 (or exactly `status`), and the body contains `contains`; tried up to
+	 * `retries` more times, with a short backoff, for things that become true eventually (a server still starting).
+	 */
+	| ({kind: 'http'; url: string; status?: number; contains?: string; retries?: number; title?: string} & SourceRef)
 	/** A TCP port accepts connections. */
 	| ({kind: 'port'; host: string; port: number; title?: string} & SourceRef)
 	/**

@@ -74,7 +74,7 @@ function checkLine(check: Check): string {
 		}
 
 		case 'http': {
-			return `check: ${check.url} answers${check.status ? ` ${check.status}` : ''}${check.contains ? ` with "${check.contains}"` : ''}`;
+			return `check: ${check.url} answers${check.status ? ` ${check.status}` : ''}${check.contains ? ` with "${check.contains}"` : ''}${check.retries ? ` (up to ${check.retries} retries)` : ''}`;
 		}
 
 		case 'port': {

@@ -141,5 +141,5 @@ test('verify where nothing was set up: every check reported with a reason, exit 
 	const plain = await cli('verify');
 	t.is(plain.exitCode, 1);
 	t.regex(plain.stdout, /✖ 3\. Create .*bin\/notes.*file missing/);
-	t.regex(plain.stdout, /\d+ passed, \d+ failed, \d+ skipped\n$/);
+	t.regex(plain.stdout, /\d+ passed, \d+ failed, \d+ skipped\ntomesh-setup verify: \d+ pass, \d+ fail .*, \d+ skip on .*\n$/);
 });

@@ -2,6 +2,7 @@ import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import {heavyPackages, importGraph} from '../helpers/import-graph.js';
 import {runCli} from '../helpers/run-cli.js';
 import {repoRoot} from '../domain/seed-paths.js';
 
@@ -57,30 +58,9 @@ for (const [what, args, message] of bad) {
 	});
 }
 
-/** Static imports of a source file, resolved to source files or package names. */
-function imports(file: string): string[] {
-	const text = readFileSync(file, 'utf8');
-	return [...text.matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((match) => {
-		const specifier = match[1]!;
-		return specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')) : specifier;
-	});
-}
-
 test('plan\'s import graph never reaches Ink, React, zx or conf (it is the fast path)', (t) => {
-	const seen = new Set<string>();
-	const packages = new Set<string>();
-	const queue = [path.join(repoRoot, 'source/commands/plan.ts')];
-	while (queue.length > 0) {
-		const file = queue.pop()!;
-		if (seen.has(file)) continue;
-		seen.add(file);
-		for (const target of imports(file)) {
-			if (path.isAbsolute(target)) queue.push(target);
-			else packages.add(target.split('/')[0]!);
-		}
-	}
-
-	t.true(seen.size > 10);
-	for (const forbidden of ['ink', 'react', 'zx', 'conf', 'ink-select-input', 'ink-text-input', 'ink-spinner', 'marked-terminal']) t.false(packages.has(forbidden), forbidden);
+	const {files, packages} = importGraph(path.join(repoRoot, 'source/commands/plan.ts'));
+	t.true(files.size > 10);
+	for (const forbidden of heavyPackages) t.false(packages.has(forbidden), forbidden);
 	t.true(packages.has('marked'));
 });

@@ -48,7 +48,7 @@ test('--verify is verify; the plain report marks each check and exits 1 on a fai
 	t.regex(result.stdout, /^Service › Configure Service\n/);
 	t.regex(result.stdout, /\n {2}✔ 1\. .*succeeds: exited 0\n/);
 	t.regex(result.stdout, /\n {2}✖ 2\. Create .*app\.conf — .*: file missing: .*app\.conf\n {6}hint: run this step\n/);
-	t.regex(result.stdout, /\n2 passed, 1 failed, 0 skipped\n$/);
+	t.regex(result.stdout, /\n2 passed, 1 failed, 0 skipped\ntomesh-setup verify: 2 pass, 1 fail \(Create .*\), 0 skip on \S+ at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
 });
 
 test('nothing but checks runs: no command of a step, no file written, no progress saved', async t => {

@@ -10,6 +10,9 @@ export interface AnnotatedCommand {
 	line: number;
 }
 
+/** The most retries a `check-http … retries=N` may ask for: verify must stay bounded. */
+export const maxHttpRetries = 10;
+
 /** Splits `a "b c" key='d e'` into words, honouring quotes (quotes removed). */
 export function splitWords(text: string): string[] {
 	const words: string[] = [];
@@ -105,12 +108,24 @@ export function checkDirective(annotation: RawAnnotation, where: string): Check 
 		}
 
 		case 'check-http': {
-			const {positional, named} = options(splitWords(args), ['status', 'contains'], where);
+			const {positional, named} = options(splitWords(args), ['status', 'contains', 'retries'], where);
 			need(positional.length === 1 && /^https?:\/\/\S+$/.test(positional[0]!), 'one http(s) URL');
 			const status = named.get('status')?.[0];
 			if (status !== undefined && !/^[1-5]\d\d$/.test(status)) throw new InputError(`bad status '${status}'`, where);
 			const contains = named.get('contains')?.[0];
-			return {kind: 'http', url: positional[0]!, ...(status ? {status: Number(status)} : {}), ...(contains ? {contains} : {}), line};
+			const retries = named.get('retries')?.[0];
+			if (retries !== undefined && !(/^\d{1,2}$/.test(retries) && Number(retries) <= maxHttpRetries)) {
+				throw new InputError(`bad retries '${retries}' (expected 0 to ${maxHttpRetries})`, where);
+			}
+
+			return {
+				kind: 'http',
+				url: positional[0]!,
+				...(status ? {status: Number(status)} : {}),
+				...(contains ? {contains} : {}),
+				...(retries && retries !== '0' ? {retries: Number(retries)} : {}),
+				line,
+			};
 		}
 
 		case 'check-port': {

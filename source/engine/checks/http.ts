@@ -5,12 +5,57 @@ import {fetchUrl, tlsProblem, type Fetched} from './fetch-url.js';
 
 type HttpCheck = Extract<Check, {kind: 'http'}>;
 
+/** The pause before retry `attempt` (1-based): 250 ms doubling, at most 2 s — short, and bounded by `retries`. */
+export function httpRetryDelayMs(attempt: number): number {
+	return Math.min(2000, 250 * 2 ** (attempt - 1));
+}
+
+/** The longest an HTTP check may take: every attempt's timeout plus the pauses between them. */
+export function httpCheckBudgetMs(check: HttpCheck, timeoutMs: number): number {
+	const retries = check.retries ?? 0;
+	let pauses = 0;
+	for (let attempt = 1; attempt <= retries; attempt++) pauses += httpRetryDelayMs(attempt);
+	return timeoutMs * (retries + 1) + pauses;
+}
+
+/** Waits `ms`, or less when the signal aborts. */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+	await new Promise<void>((resolve) => {
+		const timer = setTimeout(done, ms);
+		function done() {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		}
+
+		signal.addEventListener('abort', done, {once: true});
+	});
+}
+
 /**
  * Runs an HTTP(S) check: GET the URL, following redirects (bounded), and pass when the final answer's status is below
  * 400 (or exactly `status`, then without following) and its body contains `contains`. A redirect page alone does not
  * pass. https certificates are verified against the system's trust store (NODE_EXTRA_CA_CERTS adds a private CA).
+ * With `retries=N` a failing attempt is repeated up to N times after a short backoff (a server that is still
+ * starting), and the detail says how many attempts it took.
  */
 export async function runHttpCheck(check: HttpCheck, context: CheckContext): Promise<CheckOutcome> {
+	const retries = check.retries ?? 0;
+	let outcome = await attemptHttpCheck(check, context);
+	let attempts = 1;
+	while (outcome.status === 'fail' && attempts <= retries && !context.signal.aborted) {
+		await pause(httpRetryDelayMs(attempts), context.signal);
+		if (context.signal.aborted) break;
+		outcome = await attemptHttpCheck(check, context);
+		attempts++;
+	}
+
+	if (attempts === 1) return outcome;
+	return {...outcome, detail: `${outcome.detail} (${outcome.status === 'pass' ? `after ${attempts} attempts` : `${attempts} attempts`})`};
+}
+
+/** One GET of an HTTP check. */
+async function attemptHttpCheck(check: HttpCheck, context: CheckContext): Promise<CheckOutcome> {
 	let url: URL;
 	try {
 		url = new URL(check.url);

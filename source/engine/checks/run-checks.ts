@@ -4,7 +4,7 @@ import {runCommandCheck} from './command.js';
 import {runFileActionCheck} from './file-action.js';
 import type {CheckJob} from './jobs.js';
 import {runFileCheck} from './file.js';
-import {runHttpCheck} from './http.js';
+import {httpCheckBudgetMs, runHttpCheck} from './http.js';
 import {runPortCheck} from './port.js';
 import {runMatrixCheck} from './matrix.js';
 import {defaultCheckExec} from './exec.js';
@@ -80,12 +80,14 @@ async function runOne(job: CheckJob, timeoutMs: number, exec: CheckExec, outer?:
 	const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
 	const context: CheckContext = {cwd: job.cwd, home: job.home, env: job.env, timeoutMs, signal, exec};
 	let timer: NodeJS.Timeout | undefined;
+	// An HTTP check with retries has a timeout per attempt; the whole check gets them all and the pauses between.
+	const budgetMs = job.check.kind === 'http' ? httpCheckBudgetMs(job.check, timeoutMs) : timeoutMs;
 	// A runner that ignores its signal (a stuck read) still cannot hold verify past its timeout.
 	const expired = new Promise<CheckOutcome>(resolve => {
 		timer = setTimeout(() => {
 			controller.abort();
-			resolve({status: 'fail', detail: `timed out after ${formatDuration(timeoutMs)}`});
-		}, timeoutMs + 250);
+			resolve({status: 'fail', detail: `timed out after ${formatDuration(budgetMs)}`});
+		}, budgetMs + 250);
 	});
 	try {
 		return await Promise.race([dispatch(job.check, context), expired]);

@@ -1,6 +1,8 @@
 import {Box, Text, useStdout} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useMemo} from 'react';
+import {findingsByFile} from '../../domain/lint/findings-by-step.js';
+import {lintDocuments} from '../../domain/lint/lint-documents.js';
 import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -31,6 +33,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 	const resume = controller.resumePoint();
 	const entries = useMemo(() => checklistEntries(controller), [controller]);
 	const byId = useMemo(() => new Map(entries.map(e => [e.runbook.id, e])), [entries]);
+	const outdated = useMemo(() => findingsByFile(lintDocuments(controller.documents)), [controller]);
 	const items = entries.map(e => ({key: e.runbook.id, label: e.runbook.id, value: e}));
 	useKeys(input => {
 		if (input === 'q') onQuit();
@@ -56,6 +59,13 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 	return (
 		<Box flexDirection="column">
 			<Text bold>{controller.documents.map(d => d.title).join(' · ') || 'tomesh-setup'}</Text>
+			{controller.documents.map(d =>
+				outdated.has(d.path) ? (
+					<Text key={d.path} color="yellow">
+						⚠ {d.title}: {outdated.get(d.path)} outdated instruction{outdated.get(d.path) === 1 ? '' : 's'} (tomesh-setup lint)
+					</Text>
+				) : null,
+			)}
 			{flash ? <Text color="green">{flash}</Text> : null}
 			<ResumeLine controller={controller} resume={resume} />
 			<Box marginTop={1} flexDirection="column">

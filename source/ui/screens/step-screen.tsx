@@ -1,6 +1,8 @@
 import {Box, Text, useStdout} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {CheckResult} from '../../domain/events.js';
+import {findingsByStep} from '../../domain/lint/findings-by-step.js';
+import {lintDocuments} from '../../domain/lint/lint-documents.js';
 import type {Controller, PreviewedAction} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
 import {ActionPreview} from '../components/action-preview.js';
@@ -39,6 +41,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const [confirmReboot, setConfirmReboot] = useState(false);
 	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
 	const [, setRedraw] = useState(0);
+	const outdated = useMemo(() => findingsByStep(lintDocuments(controller.documents)).get(stepId) ?? [], [controller, stepId]);
 	useEffect(() => {
 		let live = true;
 		controller.preview(stepId).then(
@@ -116,6 +119,9 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 			</Box>
 			{step.notes.map(n => (
 				<Text key={n} dimColor>{`Note: ${n}`}</Text>
+			))}
+			{outdated.map(f => (
+				<Text key={f.rule} color="yellow">{`⚠ Outdated (${f.rule}, line ${f.line}): ${f.what} — instead: ${f.instead}`}</Text>
 			))}
 			<Box marginTop={1} flexDirection="column">
 				<Text bold underline>What will happen</Text>
