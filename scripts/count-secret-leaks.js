@@ -31,7 +31,8 @@ const sinks = {
 	'verify --json': () => cli(['verify', '--json']),
 	'audit log': () => readFileSync(path.join(state, 'audit.log'), 'utf8'),
 	'state (progress file)': () => readFileSync(path.join(state, 'progress-v1.json'), 'utf8'),
-	'state dir (all but backups)': () => files(state).filter(file => !file.includes(`${path.sep}backups${path.sep}`)).map(file => readFileSync(file, 'utf8')).join('\n'),
+	// Backups are copies of the files changed, and the secrets file holds the secrets needed to resume: both 0600.
+	'state dir (all but backups, secrets file)': () => files(state).filter(file => !file.includes(`${path.sep}backups${path.sep}`) && !file.endsWith('secrets-v1.json')).map(file => readFileSync(file, 'utf8')).join('\n'),
 };
 
 let total = 0;

@@ -4,7 +4,9 @@ import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/plan/build-plan.js';
 import {FileChangeError} from '../domain/edit/file-change.js';
-import {checkSetValues} from '../domain/params/parameters.js';
+import {checkSetValues, parameterValues} from '../domain/params/parameters.js';
+import {collectSecrets} from '../domain/secrets/collect.js';
+import {createMasker, maskDeep} from '../domain/secrets/masker.js';
 import {selectDocuments} from '../domain/plan/select-runbooks.js';
 import {loadDocuments} from '../load-documents.js';
 import {planJson} from '../reporters/plan-json.js';
@@ -36,10 +38,13 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 		options.set,
 	);
 	const plan = buildPlan(selected, given, environment);
+	const parameters = documents.flatMap((document) => document.parameters);
+	const masker = createMasker(collectSecrets(documents, parameterValues(parameters, given), parameters));
+	const mask = (text: string) => masker.mask(text);
 	if (options.json) {
-		process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
+		process.stdout.write(`${JSON.stringify(maskDeep(planJson(plan), mask), null, 2)}\n`);
 	} else {
-		process.stdout.write(renderPlanText(plan));
+		process.stdout.write(mask(renderPlanText(plan)));
 	}
 
 	return 0;

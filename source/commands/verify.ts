@@ -43,6 +43,6 @@ export async function verifyCommand(options: CliOptions): Promise<number> {
 	}
 
 	const report = options.json ? formatVerifyJson(results, controller.runbooks) : formatVerifyPlain(results, controller.runbooks);
-	process.stdout.write(report);
+	process.stdout.write(controller.mask(report));
 	return verifyExitCode(results);
 }

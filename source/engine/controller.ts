@@ -4,7 +4,9 @@ import type {CheckResult, RunListener} from '../domain/events.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
-import {maskSecrets} from '../domain/secrets.js';
+import {isSecretKey, isSecretParameter, maskSecrets} from '../domain/secrets.js';
+import {collectSecrets, secretEnvironmentValues} from '../domain/secrets/collect.js';
+import {createMasker, maskDeep, type Masker} from '../domain/secrets/masker.js';
 import {isFinished, reduceStep, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
 import {ProgressStore, stateDirectory, systemStateDirectory, type ProgressData} from '../store/progress-store.js';
@@ -18,6 +20,7 @@ import {requestReboot} from './reboot/request-reboot.js';
 import {runChecks, missingParameterReason, stepCheckJobs} from './checks/run-checks.js';
 import {initialSession, sudoUser, type Session} from './process/session.js';
 import {startDirectory} from './start-directory.js';
+import {maskedListener} from './mask-events.js';
 import {reconcileAtStart} from './reboot/startup.js';
 import {selectRunbooks} from '../domain/plan/select-runbooks.js';
 
@@ -37,6 +40,8 @@ export class EngineController implements Controller {
 	readonly parameters: Parameter[];
 	readonly store: ProgressStore;
 	readonly audit: AuditLog;
+	/** Every secret value known (from the documents, the parameters, the sessions): what every sink masks. */
+	readonly masker: Masker;
 	/** The server rebooted since progress was last saved. */
 	readonly rebooted: boolean;
 	private readonly options: CliOptions;
@@ -56,8 +61,10 @@ export class EngineController implements Controller {
 
 		checkSetValues(this.parameters, options.set);
 		const stateDir = stateDirectory(options.state, env);
-		this.store = new ProgressStore(stateDir);
-		this.audit = new AuditLog(auditLogDirectory(stateDir, stateDir === systemStateDirectory && !options.state, env));
+		this.store = new ProgressStore(stateDir, {isSecret: (name, value) => isSecretKey(name) || this.masker.has(value)});
+		this.masker = createMasker(collectSecrets(documents, this.values(), this.parameters));
+		for (const session of Object.values(this.store.read().sessions)) this.masker.add(secretEnvironmentValues(session.env));
+		this.audit = new AuditLog(auditLogDirectory(stateDir, stateDir === systemStateDirectory && !options.state, env), text => this.masker.mask(text));
 		this.bootId = currentBootId(env);
 		this.rebooted = reconcileAtStart(this.store, this.bootId, env);
 	}
@@ -67,8 +74,14 @@ export class EngineController implements Controller {
 		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.set)});
 	}
 
+	/** `text` with every known secret value masked. */
+	mask(text: string): string {
+		return this.masker.mask(text);
+	}
+
 	setValues(values: Record<string, string>): void {
 		const checked = checkSetValues(this.parameters, values);
+		this.masker.add(this.parameters.filter(parameter => isSecretParameter(parameter)).map(parameter => checked[parameter.name] ?? ''));
 		this.store.update(data => {
 			data.values = {...data.values, ...checked};
 		});
@@ -105,13 +118,13 @@ export class EngineController implements Controller {
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {
 		const {runbook, step} = this.find(stepId);
-		return previewStep(this.resolved(step), this.session(runbook.id));
+		return maskDeep(await previewStep(this.resolved(step), this.session(runbook.id)), text => this.mask(text));
 	}
 
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {
 		const {runbook, step} = this.find(stepId);
 		const resolved = this.resolved(step);
-		const emit: RunListener = options.onEvent ?? (() => undefined);
+		const emit: RunListener = maskedListener(options.onEvent, this.masker);
 		const started = Date.now();
 		this.transition(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});
 		emit({type: 'step-start', runbook: runbook.id, step: stepId, number: step.number, title: step.title});
@@ -127,7 +140,10 @@ export class EngineController implements Controller {
 			signal: options.signal,
 			onEvent: emit,
 		});
-		const outputTail = result.output.slice(-40).map(line => maskSecrets(line));
+		// A token a command exported is a secret from now on (its value is known only now).
+		this.masker.add(secretEnvironmentValues(result.session.env));
+		const outputTail = result.output.slice(-40).map(line => this.mask(maskSecrets(line)));
+		const message = (text?: string) => text && this.mask(text);
 		const end = (status: StepStatus, message?: string, exitCode?: number | null) => {
 			this.audit.write(stepId, `step ${status}${message ? `: ${message}` : ''}`);
 			emit({type: 'step-end', runbook: runbook.id, step: stepId, status, durationMs: Date.now() - started, exitCode, message});
@@ -140,7 +156,7 @@ export class EngineController implements Controller {
 		}
 
 		if (!result.ok) {
-			this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: result.message});
+			this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: message(result.message)});
 			return end('failed', result.message, result.exitCode);
 		}
 
@@ -153,13 +169,13 @@ export class EngineController implements Controller {
 		}
 
 		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs})).filter(check => check.status === 'fail');
-		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
+		const failure = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
-		this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message}, data => {
+		this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message: message(failure)}, data => {
 			if (failed.length === 0) data.sessions[runbook.id] = result.session;
 		});
-		return end(failed.length === 0 ? 'done' : 'failed', message, result.exitCode ?? 0);
+		return end(failed.length === 0 ? 'done' : 'failed', failure, result.exitCode ?? 0);
 	}
 
 	skipStep(stepId: string): void {
@@ -213,7 +229,9 @@ export class EngineController implements Controller {
 	}
 
 	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent});
+		const mask = (text: string) => this.mask(text);
+		const results = await runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: maskedListener(options.onEvent, this.masker)});
+		return maskDeep(results, mask);
 	}
 
 	private resolved(step: Step): Step {
