@@ -1,8 +1,9 @@
-import {copyFile, chmod, chown, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
+import {chmod, chown, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {newText, type FileAction} from '../domain/edit/file-change.js';
 import {unifiedDiff} from '../domain/edit/unified-diff.js';
+import {runBackupsFor} from './backup/run-backups.js';
 
 /** The outcome of one file change. */
 export interface AppliedFileChange {
@@ -32,10 +33,11 @@ export async function readCurrent(file: string, signal?: AbortSignal): Promise<s
 
 /**
  * Applies a write or edit action: computes the new text from the file as it is, and when it differs backs the file up
- * under `backupDir` and replaces it atomically (temp file in the same directory + rename), keeping mode and owner.
+ * under `backupDir` (this run's index says what `step` changed, see run-backups.ts) and replaces it atomically (temp
+ * file in the same directory + rename), keeping mode and owner.
  * Throws FileChangeError (from newText) when the change cannot be made, e.g. the file to edit does not exist.
  */
-export async function applyFileChange(action: FileAction, options: {cwd: string; backupDir: string}): Promise<AppliedFileChange> {
+export async function applyFileChange(action: FileAction, options: {cwd: string; backupDir: string; step?: string}): Promise<AppliedFileChange> {
 	const shown = resolveFilePath(action.path, options.cwd);
 	// Through a symlink (/etc/resolv.conf often is one) the file it points to is changed; the link stays a link.
 	const target = await realpath(shown).catch(() => shown);
@@ -43,19 +45,19 @@ export async function applyFileChange(action: FileAction, options: {cwd: string;
 	const after = newText(before, action);
 	if (before === after) return {path: shown, diff: ''};
 	const diff = unifiedDiff(shown, before, after);
-	let backup: string | undefined;
 	let previous: {mode: number; uid: number; gid: number} | undefined;
 	if (before !== undefined) {
 		const info = await stat(target);
 		previous = {mode: info.mode & 0o7777, uid: info.uid, gid: info.gid};
-		backup = path.join(options.backupDir, new Date().toISOString().replaceAll(':', '-'), target);
-		await mkdir(path.dirname(backup), {recursive: true, mode: 0o700});
-		await copyFile(target, backup);
 	}
 
+	// Recorded before the file is touched: a run killed half-way leaves an entry a later start can clean up after.
+	const backups = runBackupsFor(options.backupDir);
+	const entry = await backups.before(options.step ?? '', target);
 	await mkdir(path.dirname(target), {recursive: true});
 	await writeAtomically(target, after, previous ?? {mode: action.kind === 'write' && action.mode ? Number.parseInt(action.mode, 8) : 0o644});
-	return {path: shown, diff, backup};
+	await backups.after(entry, after);
+	return {path: shown, diff, backup: entry.backup === null ? undefined : path.join(options.backupDir, entry.backup)};
 }
 
 async function writeAtomically(target: string, text: string, keep: {mode: number; uid?: number; gid?: number}): Promise<void> {

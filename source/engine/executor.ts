@@ -116,7 +116,7 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 		case 'write':
 		case 'edit': {
 			try {
-				const change = await applyFileChange(action, {cwd: context.session.cwd, backupDir: context.backupDir});
+				const change = await applyFileChange(action, {cwd: context.session.cwd, backupDir: context.backupDir, step: step.id});
 				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
 				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
 			} catch (error) {

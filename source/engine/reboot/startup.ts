@@ -4,6 +4,7 @@ import {reduceStep} from '../../domain/step-state.js';
 import type {ProgressStore} from '../../store/progress-store.js';
 import {removeReminder} from './reboot.js';
 import {lockHolder} from '../run-lock.js';
+import {removeLeftovers} from '../backup/leftovers.js';
 
 /**
  * Brings saved progress up to date with what happened while no run was watching, and returns whether the server
@@ -11,7 +12,7 @@ import {lockHolder} from '../run-lock.js';
  * - a step left `running` by a killed run becomes `interrupted` (unless a live run holds the lock: it is running);
  * - a pending reboot whose boot id differs from this boot is done: the step is marked done and the login reminder removed.
  * - a command a killed run left running (its process group still alive) is ended, so that the re-run does not race it
- *   (e.g. for the dpkg lock);
+ *   (e.g. for the dpkg lock), and the temporary files killed runs left are removed (see removeLeftovers);
  * Saves only when something changed, so a read-only command on an up-to-date state writes nothing.
  */
 export function reconcileAtStart(store: ProgressStore, bootId: string, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -20,6 +21,7 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, env: Node
 	let changed = false;
 	if (lockHolder(store.directory) === undefined) {
 		endLeftovers(path.join(store.directory, 'running.pid'));
+		removeLeftovers(path.join(store.directory, 'backups'));
 		for (const [id, record] of Object.entries(data.steps)) {
 			if (record.status !== 'running') continue;
 			data.steps[id] = reduceStep(record, {type: 'interrupt'});
