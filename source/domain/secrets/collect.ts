@@ -16,9 +16,9 @@ export function collectSecrets(documents: SetupDocument[], values: Record<string
 
 	for (const parameter of parameters) {
 		if (!isSecretParameter(parameter)) continue;
-		add([values[parameter.name] ?? '', parameter.default ?? '']);
 		// A document's own example password is a secret too; an upper-case placeholder (ADMIN_PASSWORD) is not.
-		if (!/^[A-Z][A-Z\d_]*$/.test(parameter.literal)) add([parameter.literal]);
+		const placeholder = (value: string) => /^[A-Z][A-Z\d_]*$/.test(value);
+		add([values[parameter.name] ?? '', ...[parameter.default ?? '', parameter.literal].filter(value => !placeholder(value))]);
 	}
 
 	for (const step of documents.flatMap(document => document.runbooks).flatMap(runbook => runbook.steps)) {

@@ -8,8 +8,8 @@ import {isPlaceholder, isSecretKey} from '../secrets.js';
 const value = String.raw`(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'\`,;&|)}]+))`;
 const key = String.raw`([A-Za-z_][\w.-]*)`;
 
-// `key: value` / `key = value` taking the rest of a YAML or ini line (`smtp_pass: two words`).
-const wholeLine = new RegExp(String.raw`^\s*(?:-\s+)?["']?${key}["']?\s*[:=][ \t]*(.*?)\s*,?\s*$`, 'gm');
+// `key: value` / `key = value` taking the rest of a YAML or ini line (`smtp_pass: two words`); not `KEY=value cmd`.
+const wholeLine = new RegExp(String.raw`^\s*(?:-\s+)?["']?${key}["']?(?:\s*:|\s+=|=\s)[ \t]*(.*?)\s*,?\s*$`, 'gm');
 // `KEY=value`, `"key": "value"`, `key: value` inside a command line or JSON.
 const inline = new RegExp(String.raw`["']?${key}["']?\s*[:=]\s*${value}`, 'g');
 // `--password value`, `--password=value`.
