@@ -70,8 +70,11 @@ export class MaskedController implements Controller {
 		try {
 			return await this.inner.runStep(stepId, options);
 		} finally {
-			// A step may have exported a token: the engine knows one more secret.
+			// A step may have exported a token: the engine may know one more secret. The copies are replaced only when
+			// they change, so that the screens do not redraw everything after every step.
+			const before = this.masked;
 			this.masked = undefined;
+			if (before && JSON.stringify(this.view().runbooks) === JSON.stringify(before.runbooks)) this.masked = before;
 		}
 	}
 
