@@ -17,8 +17,13 @@ const legacyAgeMs = 24 * 60 * 60 * 1000;
 export function removeLeftovers(backupDir: string, tmpDir = os.tmpdir(), now = Date.now()): string[] {
 	const removed: string[] = [];
 	const remove = (file: string) => {
-		rmSync(file, {recursive: true, force: true});
-		removed.push(file);
+		try {
+			// A killed run's shell, ended a moment ago, may still be writing its last files into its directory.
+			rmSync(file, {recursive: true, force: true, maxRetries: 3});
+			removed.push(file);
+		} catch {
+			// Left for the next start: a leftover must never stop this one.
+		}
 	};
 
 	const uid = process.getuid?.();
