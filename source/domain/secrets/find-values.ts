@@ -29,7 +29,8 @@ export function findSecretValues(text: string): string[] {
 	const found: string[] = [];
 	const add = (candidate: string | undefined) => {
 		const trimmed = candidate?.trim();
-		if (trimmed && isSecretValue(trimmed)) found.push(trimmed);
+		// An upper-case word (`-p PASSWORD`, `YOUR_TOKEN`) is a placeholder the operator replaces, not a secret.
+		if (trimmed && isSecretValue(trimmed) && !/^[A-Z][A-Z_]*$/.test(trimmed)) found.push(trimmed);
 	};
 
 	for (const match of text.matchAll(wholeLine)) if (isSecretKey(match[1]!)) add(unquote(withoutComment(match[2]!)));

@@ -52,6 +52,7 @@ const notSecrets = [
 	'register --password "$ADMIN_PASSWORD"',
 	'secret: abc',
 	'ssh -p 2222 admin@host',
+	'mysql -u root -p PASSWORD',
 ];
 
 test('references, placeholders, short values and non-password -p are not taken for secrets', t => {
