@@ -1,7 +1,9 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/plan/build-plan.js';
-import {checkSetValues} from '../domain/params/parameters.js';
+import {checkSetValues, parameterValues} from '../domain/params/parameters.js';
+import {collectSecrets} from '../domain/secrets/collect.js';
+import {createMasker, maskDeep} from '../domain/secrets/masker.js';
 import {selectDocuments} from '../domain/plan/select-runbooks.js';
 import {preflightFindings} from '../domain/preflight/rules.js';
 import {preflightTargets} from '../domain/preflight/targets.js';
@@ -31,13 +33,16 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 		options.set,
 	);
 	const plan = buildPlan(selected, given, environment);
+	const parameters = documents.flatMap((document) => document.parameters);
+	const masker = createMasker(collectSecrets(documents, parameterValues(parameters, given), parameters));
+	const mask = (text: string) => masker.mask(text);
 	if (options.json) {
-		process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
+		process.stdout.write(`${JSON.stringify(maskDeep(planJson(plan), mask), null, 2)}\n`);
 	} else {
 		// A short preflight on top, without DNS so that plan stays instant.
 		const targets = preflightTargets(selected, given);
 		const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
-		process.stdout.write(formatPreflightSection(preflightFindings(facts, targets)) + renderPlanText(plan));
+		process.stdout.write(mask(formatPreflightSection(preflightFindings(facts, targets)) + renderPlanText(plan)));
 	}
 
 	return 0;

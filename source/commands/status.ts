@@ -12,6 +12,7 @@ export async function statusCommand(options: CliOptions): Promise<number> {
 		runbooks: controller.runbooks,
 		progress: controller.allProgress(),
 	});
-	process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusText(report));
+	// Step titles can hold a secret given in prose ("changing `form_secret` to `…`").
+	process.stdout.write(controller.mask(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusText(report)));
 	return 0;
 }

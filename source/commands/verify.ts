@@ -52,6 +52,6 @@ export async function verifyCommand(options: CliOptions): Promise<number> {
 		tap: () => formatVerifyTap(results, controller.runbooks),
 		plain: () => formatVerifyPlain(results, controller.runbooks, run),
 	};
-	process.stdout.write(reports[format]());
+	process.stdout.write(controller.mask(reports[format]()));
 	return verifyExitCode(results);
 }

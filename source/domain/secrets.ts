@@ -1,7 +1,22 @@
 /**
- * Masking of secret values (Synapse's registration_shared_secret, macaroon_secret_key, form_secret, passwords, tokens)
- * wherever text leaves the tool's hands: diffs, logs, saved output tails.
+ * Secret-looking keys and the pattern masker: what finds secret values in text (see secrets/find-values.ts) and what
+ * masks `key: value` forms in text whose values are not known in advance (command output, diffs).
  */
+
+// A key or variable that holds a secret: passwords, tokens, keys, Synapse's `*_secret` and `smtp_pass`.
+const secretWord = /secret|passw(?:or)?d|passphrase|token|api[_-]?key|private[_-]?key|credential|(?:\b|_)pass\b/i;
+// Keys that name where a secret is or how it behaves, not the secret itself (`form_secret_path`, `token_lifetime`).
+const aboutSecret = /(?:path|file|dir|length|lifetime|ttl|timeout|expiry|expires|type|format|endpoint|url|enabled)$/i;
+
+/** True when a key, variable or flag name holds a secret (`registration_shared_secret`, `PGPASSWORD`, `smtp_pass`). */
+export function isSecretKey(name: string): boolean {
+	return secretWord.test(name) && !aboutSecret.test(name);
+}
+
+/** True when a parameter's value is a secret: type `secret`, or a name with password, secret or token in it. */
+export function isSecretParameter(parameter: {name: string; type: string}): boolean {
+	return parameter.type === 'secret' || /password|secret|token/i.test(parameter.name);
+}
 
 const secretKey = String.raw`[\w.-]*(?:secret|password|passwd|token|api_key|private_key)[\w.-]*`;
 
@@ -18,7 +33,10 @@ const mentionsSecret = /secret|passw|token|api_key|private_key/i;
 /** The mask put in place of a secret value. */
 export const secretMask = '********';
 
-/** Returns `text` with the value of every secret-looking key replaced by a mask; everything else is kept byte for byte. */
+/**
+ * Returns `text` with the value of every secret-looking key replaced by a mask; everything else is kept byte for byte.
+ * For text the tool did not write (command output, file contents): the tool's own lines are masked by value only.
+ */
 export function maskSecrets(text: string): string {
 	// Most text names no secret: one cheap scan spares the line-anchored patterns (a 1 GB command output).
 	if (!mentionsSecret.test(text)) return text;
@@ -30,7 +48,7 @@ export function maskSecrets(text: string): string {
 	return masked.replace(patterns[2]!, (all, key: string, value: string) => (value.startsWith('*') || isPlaceholder(value) ? all : `${key}${secretMask}`));
 }
 
-// Values that are not secrets themselves: empty markers, YAML nulls, booleans, nested block openers.
-function isPlaceholder(value: string): boolean {
-	return /^(?:~|null|true|false|yes|no|\||>|\{\}|\[\]|\*+)$/i.test(value.trim());
+/** Values that are not secrets themselves: empty markers, YAML nulls, booleans, nested block openers, masks. */
+export function isPlaceholder(value: string): boolean {
+	return /^(?:~|null|none|true|false|yes|no|[|>][-+]?\d*|\{\}|\[\]|\*+)$/i.test(value.trim());
 }

@@ -1,8 +1,9 @@
-import {copyFile, chmod, chown, mkdir, open, realpath, rename, rm, stat} from 'node:fs/promises';
+import {chmod, chown, mkdir, open, realpath, rename, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {FileAction} from '../domain/edit/file-change.js';
 import {unifiedDiff} from '../domain/edit/unified-diff.js';
 import {planFileChange} from '../domain/plan/plan-step.js';
+import {runBackupsFor} from './backup/run-backups.js';
 import {readLiveText} from './read-live.js';
 
 /** The outcome of one file change. */
@@ -17,29 +18,29 @@ export interface AppliedFileChange {
 
 /**
  * Applies a write or edit action at `shown` (the absolute path the planner gave it): computes the new text with the
- * planner from the file as it is, and when it differs backs the file up under `backupDir` and replaces it atomically
- * (temp file in the same directory + rename), keeping mode and owner. Throws FileChangeError when the change cannot
- * be made, e.g. the file to edit does not exist.
+ * planner from the file as it is, and when it differs backs the file up under `backupDir` (this run's index says what
+ * `step` changed, see run-backups.ts) and replaces it atomically (temp file in the same directory + rename), keeping
+ * mode and owner. Throws FileChangeError when the change cannot be made, e.g. the file to edit does not exist.
  */
-export async function applyFileChange(action: FileAction, shown: string, options: {backupDir: string}): Promise<AppliedFileChange> {
+export async function applyFileChange(action: FileAction, shown: string, options: {backupDir: string; step?: string}): Promise<AppliedFileChange> {
 	// Through a symlink (/etc/resolv.conf often is one) the file it points to is changed; the link stays a link.
 	const target = await realpath(shown).catch(() => shown);
 	const {before, after} = planFileChange(action, target, readLiveText);
 	if (before === after) return {path: shown, diff: ''};
 	const diff = unifiedDiff(shown, before, after);
-	let backup: string | undefined;
 	let previous: {mode: number; uid: number; gid: number} | undefined;
 	if (before !== undefined) {
 		const info = await stat(target);
 		previous = {mode: info.mode & 0o7777, uid: info.uid, gid: info.gid};
-		backup = path.join(options.backupDir, new Date().toISOString().replaceAll(':', '-'), target);
-		await mkdir(path.dirname(backup), {recursive: true, mode: 0o700});
-		await copyFile(target, backup);
 	}
 
+	// Recorded before the file is touched: a run killed half-way leaves an entry a later start can clean up after.
+	const backups = runBackupsFor(options.backupDir);
+	const entry = await backups.before(options.step ?? '', target);
 	await mkdir(path.dirname(target), {recursive: true});
 	await writeAtomically(target, after, previous ?? {mode: action.kind === 'write' && action.mode ? Number.parseInt(action.mode, 8) : 0o644});
-	return {path: shown, diff, backup};
+	await backups.after(entry, after);
+	return {path: shown, diff, backup: entry.backup === null ? undefined : path.join(options.backupDir, entry.backup)};
 }
 
 async function writeAtomically(target: string, text: string, keep: {mode: number; uid?: number; gid?: number}): Promise<void> {

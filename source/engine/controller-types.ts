@@ -64,6 +64,8 @@ export interface Controller {
 	/** Runbooks in order (after --only filtering). */
 	readonly runbooks: Runbook[];
 	readonly parameters: Parameter[];
+	/** `text` with every secret value known to the engine masked (for what the UI shows of the documents). */
+	mask(text: string): string;
 	/** Current parameter values (saved, then --set, then defaults). */
 	values(): Record<string, string>;
 	/** Validates and saves parameter values; throws InputError naming the parameter. */

@@ -5,7 +5,9 @@ import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
 import {selectRunbooks} from '../domain/plan/select-runbooks.js';
-import {maskSecrets} from '../domain/secrets.js';
+import {isSecretKey, isSecretParameter, maskSecrets} from '../domain/secrets.js';
+import {collectSecrets, secretEnvironmentValues} from '../domain/secrets/collect.js';
+import {createMasker, maskDeep, type Masker} from '../domain/secrets/masker.js';
 import {isFinished, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type Session, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
 import {ProgressStore, type ProgressData} from '../store/progress-store.js';
@@ -20,6 +22,7 @@ import {sudoUser} from './process/session.js';
 import {readLiveText} from './read-live.js';
 import {currentBootId, removeReminder} from './reboot/reboot.js';
 import {requestReboot} from './reboot/request-reboot.js';
+import {maskedListener} from './mask-events.js';
 import {reconcileAtStart} from './reboot/startup.js';
 import {recordSteps} from './record-step.js';
 import {sessionOrigin, type SessionOrigin} from './session-origin.js';
@@ -40,6 +43,8 @@ export class EngineController implements Controller {
 	readonly parameters: Parameter[];
 	readonly store: ProgressStore;
 	readonly audit: AuditLog;
+	/** Every secret value known (from the documents, the parameters, the sessions): what every sink masks. */
+	readonly masker: Masker;
 	/** The server rebooted since progress was last saved. */
 	readonly rebooted: boolean;
 	private readonly options: EngineOptions;
@@ -56,8 +61,10 @@ export class EngineController implements Controller {
 		}
 
 		checkSetValues(this.parameters, options.values);
-		this.store = new ProgressStore(options.stateDir);
-		this.audit = new AuditLog(options.logDir);
+		this.store = new ProgressStore(options.stateDir, {isSecret: (name, value) => isSecretKey(name) || this.masker.has(value)});
+		this.masker = createMasker(collectSecrets(documents, this.values(), this.parameters));
+		for (const session of Object.values(this.store.read().sessions)) this.masker.add(secretEnvironmentValues(session.env));
+		this.audit = new AuditLog(options.logDir, text => this.masker.mask(text));
 		this.bootId = currentBootId(options.system.bootIdFile);
 		this.rebooted = reconcileAtStart(this.store, this.bootId, options.system.profileDir);
 	}
@@ -67,8 +74,14 @@ export class EngineController implements Controller {
 		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.values)});
 	}
 
+	/** `text` with every known secret value masked. */
+	mask(text: string): string {
+		return this.masker.mask(text);
+	}
+
 	setValues(values: Record<string, string>): void {
 		const checked = checkSetValues(this.parameters, values);
+		this.masker.add(this.parameters.filter(parameter => isSecretParameter(parameter)).map(parameter => checked[parameter.name] ?? ''));
 		this.store.update(data => {
 			data.values = {...data.values, ...checked};
 		});
@@ -105,14 +118,14 @@ export class EngineController implements Controller {
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {
 		const {runbook, step} = this.find(stepId);
-		return previewOf(this.planHere(runbook, this.resolved(step, this.values())));
+		return maskDeep(previewOf(this.planHere(runbook, this.resolved(step, this.values()))), text => this.mask(text));
 	}
 
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {
 		const {runbook, step} = this.find(stepId);
 		const values = this.values();
 		const resolved = this.resolved(step, values);
-		const emit: RunListener = options.onEvent ?? (() => undefined);
+		const emit: RunListener = maskedListener(options.onEvent, this.masker);
 		const started = Date.now();
 		this.record(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});
 		emit({type: 'step-start', runbook: runbook.id, step: stepId, number: step.number, title: step.title});
@@ -129,7 +142,10 @@ export class EngineController implements Controller {
 			signal: options.signal,
 			onEvent: emit,
 		});
-		const outputTail = result.output.slice(-40).map(line => maskSecrets(line));
+		// A token a command exported is a secret from now on (its value is known only now).
+		this.masker.add(secretEnvironmentValues(result.session.env));
+		const outputTail = result.output.slice(-40).map(line => this.mask(maskSecrets(line)));
+		const message = (text?: string) => text && this.mask(text);
 		const end = (status: StepStatus, message?: string, exitCode?: number | null) => {
 			this.audit.write(stepId, `step ${status}${message ? `: ${message}` : ''}`);
 			emit({type: 'step-end', runbook: runbook.id, step: stepId, status, durationMs: Date.now() - started, exitCode, message});
@@ -142,7 +158,7 @@ export class EngineController implements Controller {
 		}
 
 		if (!result.ok) {
-			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: result.message});
+			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: message(result.message)});
 			return end('failed', result.message, result.exitCode);
 		}
 
@@ -159,13 +175,13 @@ export class EngineController implements Controller {
 		// Checks right after a step settle: a service it restarted may listen seconds later.
 		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
 		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true})).filter(check => check.status === 'fail');
-		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
+		const failure = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
-		this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message}, data => {
+		this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message: message(failure)}, data => {
 			if (failed.length === 0) data.sessions[runbook.id] = result.session;
 		});
-		return end(failed.length === 0 ? 'done' : 'failed', message, result.exitCode ?? 0);
+		return end(failed.length === 0 ? 'done' : 'failed', failure, result.exitCode ?? 0);
 	}
 
 	skipStep(stepId: string): void {
@@ -236,7 +252,9 @@ export class EngineController implements Controller {
 	}
 
 	private async runCheckJobs(jobs: CheckJob[], options: CheckRunOptions & {settle?: boolean}): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal, settle: options.settle});
+		const onEvent = maskedListener(options.onEvent, this.masker);
+		const results = await runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent, signal: options.signal, settle: options.settle});
+		return maskDeep(results, text => this.mask(text));
 	}
 
 	private resolved(step: Step, values: Record<string, string>): Step {

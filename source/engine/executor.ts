@@ -136,7 +136,7 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 			}
 
 			try {
-				const change = await applyFileChange(action, live, {backupDir: context.backupDir});
+				const change = await applyFileChange(action, live, {backupDir: context.backupDir, step: step.id});
 				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
 				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
 			} catch (error) {

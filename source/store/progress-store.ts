@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import type {StepRecord} from '../domain/step-state.js';
+import {isSecretKey} from '../domain/secrets.js';
 import {InputError, type Session} from '../domain/types.js';
+import {isEmptySecretPart, mergeSecrets, splitSecrets, type SecretPart, type SecretTest} from './secret-split.js';
 
 
 /** Everything saved, as stored in progress-v1.json. */
@@ -62,7 +64,11 @@ export class ProgressStore {
 	readonly directory: string;
 	/** The state file. */
 	readonly file: string;
+	/** The file secret parameter values and secret session variables are kept in (0600), apart from the progress. */
+	readonly secretFile: string;
 	private conf?: Conf<ProgressData>;
+	private secretConf?: Conf<SecretPart>;
+	private readonly isSecret: SecretTest;
 	// This process holds the run lock while it writes, so what it last read or wrote is what the file says.
 	private cache?: ProgressData;
 
@@ -70,9 +76,11 @@ export class ProgressStore {
 	 * Opens the state in `directory`. Nothing is created until the first write, so read-only commands leave a machine
 	 * as they found it. A corrupt or unreadable file → InputError, the file left as it is.
 	 */
-	constructor(directory: string) {
+	constructor(directory: string, options: {isSecret?: SecretTest} = {}) {
 		this.directory = directory;
 		this.file = path.join(directory, 'progress-v1.json');
+		this.secretFile = path.join(directory, 'secrets-v1.json');
+		this.isSecret = options.isSecret ?? (name => isSecretKey(name));
 		if (existsSync(this.file)) this.open();
 	}
 
@@ -81,7 +89,8 @@ export class ProgressStore {
 		if (!this.conf && !existsSync(this.file)) return {steps: {}, sessions: {}, values: {}};
 		if (!this.cache) {
 			const store = this.open().store;
-			this.cache = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
+			const open = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
+			this.cache = existsSync(this.secretFile) ? mergeSecrets(open, this.openSecrets().store) : open;
 		}
 
 		return structuredClone(this.cache);
@@ -109,11 +118,37 @@ export class ProgressStore {
 		}
 	}
 
-	/** Replaces everything saved in one atomic write. */
+	/** Replaces everything saved in one atomic write (secrets go to `secretFile`, written first). */
 	write(data: ProgressData): void {
 		const clean = JSON.parse(JSON.stringify(data)) as ProgressData;
-		this.open().store = clean;
+		const {open, secret} = splitSecrets(clean, this.isSecret);
+		if (!isEmptySecretPart(secret) || existsSync(this.secretFile)) this.openSecrets().store = secret;
+		this.open().store = open;
 		this.cache = clean;
+	}
+
+	// Secrets are not stored in clear in the progress file (which status shows and people paste into reports): they
+	// live in their own 0600 file beside it, read only to run commands. Encrypting them would need a key kept on the
+	// same machine, readable by the same root: no safer than a file only root can read.
+	private openSecrets(): Conf<SecretPart> {
+		if (this.secretConf) return this.secretConf;
+		try {
+			mkdirSync(this.directory, {recursive: true, mode: 0o700});
+			this.secretConf = new Conf<SecretPart>({
+				cwd: this.directory,
+				configName: 'secrets-v1',
+				schema: {values: stringMap, sessions: {type: 'object', additionalProperties: stringMap}} as never,
+				ajvOptions: {validateSchema: false},
+				accessPropertiesByDotNotation: false,
+				configFileMode: 0o600,
+				clearInvalidConfig: false,
+				watch: false,
+			});
+			return this.secretConf;
+		} catch (error) {
+			const reason = (error as Error).message.split('\n')[0];
+			throw new InputError(`secrets file ${this.secretFile} is corrupt or unreadable (${reason}): move it away or run with --state DIR to start over`);
+		}
 	}
 
 	/** Applies `change` to a snapshot and saves the result atomically. */

@@ -1,4 +1,4 @@
-import {Text, useApp} from 'ink';
+import {Static, Text, useApp} from 'ink';
 import {lazy, Suspense, useEffect, useState} from 'react';
 import type {Controller} from '../engine/controller-types.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -65,66 +65,85 @@ export function App(props: AppProps) {
 
 	const back = () => setScreen({name: 'checklist'});
 	const loading = <Text dimColor>…</Text>;
-	switch (screen.name) {
-		case 'not-root': {
-			return <NotRoot onPlan={() => quit(0, 'plan')} onVerify={() => setScreen({name: 'verify', back: false})} onQuit={() => quit(0)} />;
-		}
+	// Ink 6.8 keeps pointing at a <Static> that was removed (the running screen's, once the next screen shows) and
+	// reads its freed layout node: a crash after enough screens. An empty <Static> made anew with every screen keeps
+	// that pointer on a live node (fixed in Ink 7).
+	const keepStaticAlive = <Static key={screenKey(screen)} items={noItems}>{() => null}</Static>;
+	return (
+		<>
+			{keepStaticAlive}
+			{renderScreen()}
+		</>
+	);
 
-		case 'params': {
-			return <ParamsForm controller={controller} onDone={() => setScreen(afterParams(controller, props.only))} onQuit={() => quit(0)} />;
-		}
+	function renderScreen() {
+		switch (screen.name) {
+			case 'not-root': {
+				return <NotRoot onPlan={() => quit(0, 'plan')} onVerify={() => setScreen({name: 'verify', back: false})} onQuit={() => quit(0)} />;
+			}
 
-		case 'checklist': {
-			return (
-				<Checklist
-					controller={controller}
-					flash={screen.flash}
-					onOpenStep={stepId => setScreen({name: 'step', stepId})}
-					onVerify={() => setScreen({name: 'verify', back: true})}
-					onQuit={() => quit(0)}
-				/>
-			);
-		}
+			case 'params': {
+				return <ParamsForm controller={controller} onDone={() => setScreen(afterParams(controller, props.only))} onQuit={() => quit(0)} />;
+			}
 
-		case 'step': {
-			return (
-				<Suspense fallback={loading}>
-					<StepScreen
-						key={screen.stepId}
+			case 'checklist': {
+				return (
+					<Checklist
 						controller={controller}
-						stepId={screen.stepId}
 						flash={screen.flash}
-						onRun={stepId => setScreen({name: 'running', stepId})}
-						onSkip={skip}
-						onBack={back}
+						onOpenStep={stepId => setScreen({name: 'step', stepId})}
+						onVerify={() => setScreen({name: 'verify', back: true})}
 						onQuit={() => quit(0)}
 					/>
-				</Suspense>
-			);
-		}
+				);
+			}
 
-		case 'running': {
-			return (
-				<Suspense fallback={loading}>
-					<RunningScreen
-						key={screen.stepId}
-						controller={controller}
-						stepId={screen.stepId}
-						onDone={goNext}
-						onSkip={skip}
-						onBack={back}
-						onQuit={code => quit(code)}
-					/>
-				</Suspense>
-			);
-		}
+			case 'step': {
+				return (
+					<Suspense fallback={loading}>
+						<StepScreen
+							key={screen.stepId}
+							controller={controller}
+							stepId={screen.stepId}
+							flash={screen.flash}
+							onRun={stepId => setScreen({name: 'running', stepId})}
+							onSkip={skip}
+							onBack={back}
+							onQuit={() => quit(0)}
+						/>
+					</Suspense>
+				);
+			}
 
-		case 'verify': {
-			return (
-				<Suspense fallback={loading}>
-					<VerifyScreen controller={controller} onQuit={quit} onBack={screen.back ? back : undefined} />
-				</Suspense>
-			);
+			case 'running': {
+				return (
+					<Suspense fallback={loading}>
+						<RunningScreen
+							key={screen.stepId}
+							controller={controller}
+							stepId={screen.stepId}
+							onDone={goNext}
+							onSkip={skip}
+							onBack={back}
+							onQuit={code => quit(code)}
+						/>
+					</Suspense>
+				);
+			}
+
+			case 'verify': {
+				return (
+					<Suspense fallback={loading}>
+						<VerifyScreen controller={controller} onQuit={quit} onBack={screen.back ? back : undefined} />
+					</Suspense>
+				);
+			}
 		}
 	}
+}
+
+const noItems: never[] = [];
+
+function screenKey(screen: Screen): string {
+	return 'stepId' in screen ? `${screen.name} ${screen.stepId}` : screen.name;
 }

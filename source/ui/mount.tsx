@@ -2,6 +2,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import type {Controller} from '../engine/controller-types.js';
 import {App, type TuiResult} from './app.js';
+import {MaskedController} from './masked-controller.js';
 
 /** What the TUI is started with. */
 export interface MountOptions {
@@ -23,9 +24,12 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 	// Raw mode before the first frame: a key typed as soon as the checklist shows is read as a key, not as a line
 	// the terminal turned Enter into a newline for (Ink itself turns raw mode on only after its first render).
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
+	// Every screen shows the documents with the secret values the engine knows masked.
+	const controller = new MaskedController(options.controller);
 	const instance = render(
 		<App
 			{...options}
+			controller={controller}
 			onExit={r => {
 				result = r;
 			}}

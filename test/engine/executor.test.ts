@@ -5,6 +5,8 @@ import test from 'ava';
 import type {RunEvent} from '../../source/domain/events.js';
 import type {Action, Step} from '../../source/domain/types.js';
 import {AuditLog} from '../../source/engine/audit/audit-log.js';
+import {collectSecrets} from '../../source/domain/secrets/collect.js';
+import {maskWith} from '../../source/domain/secrets/masker.js';
 import {splitLines} from '../../source/domain/output/text-tail.js';
 import {planStep} from '../../source/domain/plan/plan-step.js';
 import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
@@ -84,7 +86,11 @@ test('headless: a command that keeps waiting for input fails with a clear messag
 
 test('the audit log records commands and output with secrets masked', async t => {
 	const {root, ctx} = context();
-	await execute(step([run('echo "registration_shared_secret: hunter2"'), {kind: 'write', path: 'a.yaml', content: 'macaroon_secret_key: xyz987\n', line: 2}]), ctx);
+	const actions: Action[] = [run('echo "registration_shared_secret: hunter2"'), {kind: 'write', path: 'a.yaml', content: 'macaroon_secret_key: xyz987\n', line: 2}];
+	// As the engine does: the secrets the step holds are collected once and masked by value in every line.
+	const document = {path: 'x.md', title: 'x', parameters: [], runbooks: [{id: 'fixture.runbook', title: 'r', group: '', line: 1, steps: [step(actions)]}]};
+	ctx.audit = new AuditLog(path.join(root, '.log'), maskWith(collectSecrets([document], {}, [])));
+	await execute(step(actions), ctx);
 	const log = readFileSync(path.join(root, '.log', 'audit.log'), 'utf8');
 	t.regex(log, /run as root: echo/);
 	t.regex(log, /registration_shared_secret/);

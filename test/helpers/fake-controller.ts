@@ -79,6 +79,10 @@ export class FakeController implements Controller {
 		this.saved = {...options.values};
 	}
 
+	mask(text: string): string {
+		return text;
+	}
+
 	values(): Record<string, string> {
 		const defaults = Object.fromEntries(this.parameters.filter(p => p.default !== undefined).map(p => [p.name, p.default!]));
 		return {...defaults, ...this.saved};

@@ -6,18 +6,23 @@ import {maskSecrets} from '../../domain/secrets.js';
 export class AuditLog {
 	/** The log file. */
 	readonly file: string;
+	private readonly mask: (text: string) => string;
 
-	constructor(directory: string) {
+	/** `mask` replaces the known secret values (the engine's masker); none by default. */
+	constructor(directory: string, mask: (text: string) => string = text => text) {
 		this.file = path.join(directory, 'audit.log');
+		this.mask = mask;
 	}
 
 	/**
 	 * Appends one entry (a line per line of `text`, each after `prefix`), stamped with the time and the step it belongs
-	 * to. Secrets are masked in `text` before the prefix is added, so `key: value` lines are still recognised.
+	 * to. Known secret values are masked everywhere; quoted text (a `prefix` given: command output, text shown to the
+	 * operator) is also searched for `key: value` secrets, before the prefix is added so that such lines are recognised.
+	 * The tool's own lines are not: a runbook id with "secrets" in it is not a key whose value is the next word.
 	 */
 	write(step: string, text: string, prefix = ''): void {
 		const stamp = new Date().toISOString();
-		const lines = maskSecrets(text)
+		const lines = this.mask(prefix === '' ? text : maskSecrets(text))
 			.split('\n')
 			.map(line => `${stamp} ${step} ${prefix}${line}\n`)
 			.join('');

@@ -168,7 +168,8 @@ async function refill(): Promise<void> {
 
 async function makeFifos(): Promise<OpenFifo[]> {
 	const {$} = await import('zx');
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-output-'));
+	// Named after this process, so that a later start can tell a killed run's leftovers (see leftovers.ts).
+	const directory = mkdtempSync(path.join(os.tmpdir(), `tomesh-output-${process.pid}-`));
 	try {
 		const files = Array.from({length: fifosPerBatch}, (_, index) => path.join(directory, `${index}`));
 		// Readable and writable by anyone: only through /proc/self/fd (`tee /dev/stdout` in a `$` command); the

@@ -27,16 +27,23 @@ export interface SessionCommand {
 // Variables the shell or runuser set by themselves: saving them would leak one user's or one shell's view into the next.
 const volatile = new Set(['PWD', 'OLDPWD', 'SHLVL', '_', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'MAIL']);
 
-// Sourced (not executed) so `cd` and `export` act on the shell whose state the EXIT trap records, whatever way it ends.
-// Answers come from a regular file so that the trap can tell, from the offset of stdin, whether the command read all of them.
+// Run in the wrapper's shell (not executed) so `cd` and `export` act on the shell whose state the EXIT trap records,
+// whatever way it ends. The command is read into memory and its file removed before it runs: a kill -9 of the tool
+// leaves no script (with the secrets it may hold) behind. Answers come from a regular file so that the trap can tell,
+// from the offset of stdin, whether the command read all of them.
 const wrapper = [
 	'__tomesh_dir=$1',
 	'[ ! -f "$__tomesh_dir/answers" ] || exec 0<"$__tomesh_dir/answers"',
 	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; [ ! -f "$__tomesh_dir/answers" ] || while read -r -u 3 __k __v; do [ "$__k" != pos: ] || echo "$__v"; done 3< /proc/$$/fdinfo/0 > "$__tomesh_dir/stdin-pos"; exit $__tomesh_rc' EXIT`,
 	'set -e',
-	'. "$__tomesh_dir/command.sh"',
+	'__tomesh_command=$(< "$__tomesh_dir/command.sh")',
+	'rm -f "$__tomesh_dir/command.sh"',
+	'eval "$__tomesh_command"',
 	'',
 ].join('\n');
+
+/** The start of the name of a command's temporary directory (then the tool's pid, a dash, random characters). */
+export const sessionDirectoryPrefix = 'tomesh-session-';
 
 /** The user `$` commands run as: the sudo user when the tool runs as root under sudo; undefined = the current user. */
 export function sudoUser(env: NodeJS.ProcessEnv = process.env): SessionCommand['user'] {
@@ -53,7 +60,8 @@ export async function runInSession(
 	session: Session,
 	request: SessionCommand,
 ): Promise<{result: ShellResult; session: Session; inputExhausted: boolean}> {
-	const directory = await mkdtemp(path.join(os.tmpdir(), 'tomesh-session-'));
+	// Named after this process, so that a later start can tell a killed run's leftovers (see leftovers.ts).
+	const directory = await mkdtemp(path.join(os.tmpdir(), `${sessionDirectoryPrefix}${process.pid}-`));
 	try {
 		await writeFile(path.join(directory, 'command.sh'), `${request.command}\n`);
 		await writeFile(path.join(directory, 'wrapper.sh'), wrapper);

@@ -5,6 +5,7 @@ import type {ProgressStore} from '../../store/progress-store.js';
 import {recordSteps} from '../record-step.js';
 import {removeReminder} from './reboot.js';
 import {lockHolder} from '../run-lock.js';
+import {removeLeftovers} from '../backup/leftovers.js';
 
 /**
  * Brings saved progress up to date with what happened while no run was watching, and returns whether the server
@@ -12,7 +13,7 @@ import {lockHolder} from '../run-lock.js';
  * - a step left `running` by a killed run becomes `interrupted` (unless a live run holds the lock: it is running);
  * - a pending reboot whose boot id differs from this boot is done: the step is marked done and the login reminder removed.
  * - a command a killed run left running (its process group still alive) is ended, so that the re-run does not race it
- *   (e.g. for the dpkg lock);
+ *   (e.g. for the dpkg lock), and the temporary files killed runs left are removed (see removeLeftovers);
  * Saves only when something changed, so a read-only command on an up-to-date state writes nothing.
  */
 export function reconcileAtStart(store: ProgressStore, bootId: string, profileDir: string): boolean {
@@ -21,6 +22,7 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, profileDi
 	const changes: Array<[string, StepTransition]> = [];
 	if (lockHolder(store.directory) === undefined) {
 		endLeftovers(path.join(store.directory, 'running.pid'));
+		removeLeftovers(path.join(store.directory, 'backups'));
 		for (const [id, record] of Object.entries(data.steps)) if (record.status === 'running') changes.push([id, {type: 'interrupt'}]);
 	}
 

@@ -8,6 +8,8 @@ export interface TextFieldProps {
 	onChange: (value: string) => void;
 	onSubmit: (value: string) => void;
 	focus: boolean;
+	/** Show a `*` for each character instead of the characters (a password). */
+	hidden?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export function TextField(props: TextFieldProps) {
 	}, props.focus);
 	return (
 		<Text>
-			{props.value}
+			{props.hidden ? '*'.repeat([...props.value].length) : props.value}
 			{props.focus ? <Text inverse> </Text> : null}
 		</Text>
 	);

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
+import {isSecretParameter, secretMask} from '../../domain/secrets.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {TextField} from '../components/text-field.js';
@@ -15,6 +16,9 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 	});
 	const [index, setIndex] = useState(0);
 	const [saveError, setSaveError] = useState<string | undefined>();
+	// A secret is typed without echo: `*` on screen, and never repeated in a message ("got '…'").
+	const secret = new Set(parameters.filter(p => isSecretParameter(p)).map(p => p.name));
+	const hide = (text: string) => [...secret].reduce((shown, name) => (values[name] ? shown.replaceAll(values[name], secretMask) : shown), text);
 	const problems = Object.fromEntries(parameters.map(p => [p.name, parameterProblem(p.type, values[p.name] ?? '')]));
 	useKeys((input, key) => {
 		if (key.upArrow) setIndex(i => Math.max(0, i - 1));
@@ -42,7 +46,7 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 			controller.setValues(all);
 			onDone();
 		} catch (error) {
-			setSaveError(error instanceof Error ? error.message : String(error));
+			setSaveError(hide(error instanceof Error ? error.message : String(error)));
 		}
 	};
 
@@ -60,6 +64,7 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 						{i === index ? (
 							<TextField
 								focus
+								hidden={secret.has(p.name)}
 								value={values[p.name] ?? ''}
 								onChange={value => {
 									setSaveError(undefined);
@@ -68,10 +73,10 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 								onSubmit={value => submit(value)}
 							/>
 						) : (
-							<Text>{values[p.name] || ' '}</Text>
+							<Text>{(secret.has(p.name) ? '*'.repeat([...(values[p.name] ?? '')].length) : values[p.name]) || ' '}</Text>
 						)}
 					</Box>
-					{problems[p.name] ? <Text color="red">{`    ✖ ${problems[p.name]}`}</Text> : null}
+					{problems[p.name] ? <Text color="red">{`    ✖ ${hide(problems[p.name]!)}`}</Text> : null}
 				</Box>
 			))}
 			{saveError ? <Text color="red">✖ {saveError}</Text> : null}

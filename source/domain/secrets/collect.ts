@@ -1,0 +1,90 @@
+import {resolveStep} from '../params/resolve-step.js';
+import {isSecretKey, isSecretParameter} from '../secrets.js';
+import type {Action, Check, Parameter, SetupDocument, Step} from '../types.js';
+import {findProseSecrets, findSecretValues, isSecretValue} from './find-values.js';
+
+/**
+ * Every secret value the documents and the parameter values hold, collected once when a command starts: values of
+ * secret parameters; values of secret-looking keys and flags in commands, in the files written and in edits (the
+ * steps as written and with `values` filled in); secrets given in prose; private-key bodies.
+ */
+export function collectSecrets(documents: SetupDocument[], values: Record<string, string>, parameters: Parameter[]): Set<string> {
+	const secrets = new Set<string>();
+	const add = (items: Iterable<string>) => {
+		for (const item of items) if (isSecretValue(item)) secrets.add(item);
+	};
+
+	for (const parameter of parameters) {
+		if (!isSecretParameter(parameter)) continue;
+		// A document's own example password is a secret too; an upper-case placeholder (ADMIN_PASSWORD) is not.
+		const placeholder = (value: string) => /^[A-Z][A-Z\d_]*$/.test(value);
+		add([values[parameter.name] ?? '', ...[parameter.default ?? '', parameter.literal].filter(value => !placeholder(value))]);
+	}
+
+	for (const step of documents.flatMap(document => document.runbooks).flatMap(runbook => runbook.steps)) {
+		for (const form of [step, resolveStep(step, parameters, values)]) add(stepSecrets(form));
+	}
+
+	return secrets;
+}
+
+/** The values of secret-looking variables in a session's environment (`export API_TOKEN=…`). */
+export function secretEnvironmentValues(env: Record<string, string>): string[] {
+	return Object.entries(env)
+		.filter(([name, value]) => isSecretKey(name) && isSecretValue(value))
+		.map(([, value]) => value);
+}
+
+function stepSecrets(step: Step): string[] {
+	return [...step.actions.flatMap(action => actionSecrets(action)), ...step.checks.flatMap(check => checkSecrets(check)), ...findProseSecrets(step.markdown)];
+}
+
+function actionSecrets(action: Action): string[] {
+	switch (action.kind) {
+		case 'run': {
+			return findSecretValues([action.command, action.unless ?? ''].join('\n'));
+		}
+
+		case 'write': {
+			return findSecretValues(action.content);
+		}
+
+		case 'edit': {
+			const {edit} = action;
+			if (edit.op === 'set-yaml') return isSecretKey(edit.key.at(-1) ?? '') ? [edit.value.replace(/^(["'])(.*)\1$/, '$2')] : [];
+			return findSecretValues(edit.op === 'append-line' ? edit.line : edit.insert.join('\n'));
+		}
+
+		case 'manual': {
+			return [...findSecretValues(action.code ?? ''), ...findProseSecrets(action.text)];
+		}
+
+		case 'reboot': {
+			return [];
+		}
+	}
+}
+
+function checkSecrets(check: Check): string[] {
+	switch (check.kind) {
+		case 'command': {
+			return findSecretValues([check.command, ...(check.expect ?? [])].join('\n'));
+		}
+
+		case 'file': {
+			return findSecretValues([...(check.contains ?? []), check.equals ?? ''].join('\n'));
+		}
+
+		case 'http': {
+			return findSecretValues([check.url, check.contains ?? ''].join('\n'));
+		}
+
+		case 'port': {
+			return [];
+		}
+
+		case 'matrix': {
+			return findSecretValues([check.serverName, check.web ?? ''].join('\n'));
+		}
+	}
+}

@@ -1,0 +1,96 @@
+/**
+ * Finds secret values in text the documents contain (commands, file contents, edits, prose). Patterns only find the
+ * values; masking is by value (masker.ts), so a secret is masked wherever it shows up again, in whatever form.
+ */
+import {isPlaceholder, isSecretKey} from '../secrets.js';
+
+// A value as written: quoted (the quotes are not part of it) or one shell word.
+const value = String.raw`(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'\`,;&|)}]+))`;
+const key = String.raw`([A-Za-z_][\w.-]*)`;
+
+// `key: value` / `key = value` taking the rest of a YAML or ini line (`smtp_pass: two words`); not `KEY=value cmd`.
+const wholeLine = new RegExp(String.raw`^\s*(?:-\s+)?["']?${key}["']?(?:\s*:|\s+=|=\s)[ \t]*(.*?)\s*,?\s*$`, 'gm');
+// `KEY=value`, `"key": "value"`, `key: value` inside a command line or JSON.
+const inline = new RegExp(String.raw`["']?${key}["']?\s*[:=]\s*${value}`, 'g');
+// `--password value`, `--password=value`.
+const flag = new RegExp(String.raw`--${key}(?:=|\s+)${value}`, 'g');
+// `mysql -pPW`, `mysql -p PW`, `sshpass -p PW`: -p is a password only for these programs (not `mkdir -p`).
+const shortPassword = new RegExp(String.raw`\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|sshpass)\b[^\n;|&]*?\s-p(?:\s+(?!-))?${value}`, 'g');
+const authorization = new RegExp(String.raw`(?:\bAuthorization:\s*(?:Bearer|Basic|Token)|\bBearer)\s+${value}`, 'g');
+const urlPassword = /\b[a-z][a-z\d+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@/gi;
+const pem = /-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n([\s\S]*?)\r?\n-----END [A-Z ]*PRIVATE KEY-----/g;
+const blockScalar = new RegExp(String.raw`^([ \t]*)(?:-\s+)?["']?${key}["']?:[ \t]*[|>][-+]?\d*[ \t]*$`, 'gm');
+const htpasswd = /\bhtpasswd\s+([^\n;|&]*)/g;
+// Prose: "changing `registration_shared_secret` to `NEW`", "set `form_secret` to `x`".
+const prose = /`([\w.:-]+)`\s+to\s+`([^`\n]+)`/g;
+
+/** Secret values in `text` (a command, a file's content, an edit): values of secret-looking keys and flags, and more. */
+export function findSecretValues(text: string): string[] {
+	const found: string[] = [];
+	const add = (candidate: string | undefined) => {
+		const trimmed = candidate?.trim();
+		// An upper-case word (`-p PASSWORD`, `YOUR_TOKEN`) is a placeholder the operator replaces, not a secret.
+		if (trimmed && isSecretValue(trimmed) && !/^[A-Z][A-Z_]*$/.test(trimmed)) found.push(trimmed);
+	};
+
+	for (const match of text.matchAll(wholeLine)) if (isSecretKey(match[1]!)) add(unquote(withoutComment(match[2]!)));
+	for (const pattern of [inline, flag]) for (const match of text.matchAll(pattern)) if (isSecretKey(match[1]!)) add(match[2] ?? match[3] ?? match[4]);
+	for (const pattern of [shortPassword, authorization]) for (const match of text.matchAll(pattern)) add(match[1] ?? match[2] ?? match[3]);
+	for (const match of text.matchAll(urlPassword)) add(match[1]);
+	for (const match of text.matchAll(pem)) for (const line of match[1]!.split('\n')) add(line);
+	for (const match of text.matchAll(htpasswd)) add(htpasswdPassword(match[1]!));
+	for (const lines of blockScalars(text)) {
+		for (const line of lines) add(line);
+		add(lines.join(' '));
+	}
+
+	return found;
+}
+
+/** Secret values given in prose: "changing `registration_shared_secret` to `NEW`". */
+export function findProseSecrets(markdown: string): string[] {
+	return [...markdown.matchAll(prose)].filter(match => isSecretKey(match[1]!.split(':').at(-1)!)).map(match => match[2]!.trim()).filter(isSecretValue);
+}
+
+/** A value worth masking: long enough not to mask half the text (under 4 characters), and not a reference or placeholder. */
+export function isSecretValue(candidate: string): boolean {
+	return candidate.length >= 4 && !isPlaceholder(candidate) && !/^[$%]/.test(candidate) && !/^\*+$/.test(candidate);
+}
+
+// The lines of each block scalar (`key: |` / `key: >` and the more indented lines after it) under a secret key.
+function blockScalars(text: string): string[][] {
+	const blocks: string[][] = [];
+	const lines = text.split('\n');
+	for (const match of text.matchAll(blockScalar)) {
+		if (!isSecretKey(match[2]!)) continue;
+		const start = text.slice(0, match.index).split('\n').length;
+		const body: string[] = [];
+		for (const line of lines.slice(start)) {
+			if (line.trim() === '') continue;
+			if (line.length - line.trimStart().length <= match[1]!.length) break;
+			body.push(line.trim());
+		}
+
+		if (body.length > 0) blocks.push(body);
+	}
+
+	return blocks;
+}
+
+// The password argument of `htpasswd -b [options] FILE USER PASSWORD` (`-n`: USER PASSWORD, no file).
+function htpasswdPassword(rest: string): string | undefined {
+	const words = [...rest.matchAll(new RegExp(value, 'g'))].map(match => match[1] ?? match[2] ?? match[3] ?? '');
+	const options = words.filter(word => word.startsWith('-')).join('');
+	if (!options.includes('b')) return undefined;
+	const positional = words.filter(word => !word.startsWith('-'));
+	return positional[options.includes('n') ? 1 : 2];
+}
+
+function unquote(text: string): string {
+	const match = /^(["'])(.*)\1$/.exec(text.trim());
+	return match ? match[2]! : text;
+}
+
+function withoutComment(text: string): string {
+	return /^["']/.test(text) ? text : text.replace(/\s+#.*$/, '');
+}

@@ -1,0 +1,71 @@
+import {secretMask} from '../secrets.js';
+import {isSecretValue} from './find-values.js';
+
+/**
+ * Masks known secret values wherever they appear. One masker is made when a command starts (from collectSecrets) and
+ * handed to every place text leaves the tool: logs, events, saved state, reports, screens. It learns values that
+ * become known later (a parameter typed in the form, a token a command exported).
+ */
+export interface Masker {
+	/** `text` with every known secret value (and its JSON- or shell-quoted form) replaced by the mask. */
+	mask(text: string): string;
+	/** Adds secret values (values under 4 characters are ignored: masking them would hide half the text). */
+	add(values: Iterable<string>): void;
+	/** True when `value` is a known secret. */
+	has(value: string): boolean;
+}
+
+/** A masker over `secrets`. */
+export function createMasker(secrets: Iterable<string> = []): Masker {
+	const known = new Set<string>();
+	// Every form a value is looked for in, longest first so that a secret containing another is masked whole.
+	let forms: string[] = [];
+	let pattern: RegExp | undefined;
+	const masker: Masker = {
+		mask(text) {
+			if (pattern === undefined || !forms.some(form => text.includes(form))) return text;
+			return text.replace(pattern, secretMask);
+		},
+		add(values) {
+			let changed = false;
+			for (const value of values) {
+				if (!isSecretValue(value) || known.has(value)) continue;
+				known.add(value);
+				changed = true;
+			}
+
+			if (!changed) return;
+			forms = [...new Set([...known].flatMap(value => quotedForms(value)))].sort((a, b) => b.length - a.length);
+			pattern = new RegExp(forms.map(form => form.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`)).join('|'), 'g');
+		},
+		has: value => known.has(value),
+	};
+	masker.add(secrets);
+	return masker;
+}
+
+/** A function masking `secrets` by value (see createMasker). */
+export function maskWith(secrets: Iterable<string>): (text: string) => string {
+	const masker = createMasker(secrets);
+	return text => masker.mask(text);
+}
+
+/** Keys whose strings are identifiers (step and runbook ids): never masked, so that lookups by id keep working. */
+const identifierKeys = new Set(['id', 'runbook', 'step']);
+
+/** A copy of a JSON-like value with every string masked (object keys and ids kept). */
+export function maskDeep<T>(value: T, mask: (text: string) => string): T {
+	if (typeof value === 'string') return mask(value) as T;
+	if (Array.isArray(value)) return value.map(item => maskDeep(item, mask)) as T;
+	if (value === null || typeof value !== 'object') return value;
+	const copy: Record<string, unknown> = {};
+	for (const [key, item] of Object.entries(value)) copy[key] = identifierKeys.has(key) && typeof item === 'string' ? item : maskDeep(item, mask);
+	return copy as T;
+}
+
+// The value itself, as it reads inside a JSON string, and inside a single-quoted shell word.
+function quotedForms(value: string): string[] {
+	const json = JSON.stringify(value).slice(1, -1);
+	const shell = value.replaceAll("'", String.raw`'\''`);
+	return [value, json, shell].filter(form => form.length >= 4);
+}

@@ -1,0 +1,113 @@
+import type {CheckResult, RunListener} from '../domain/events.js';
+import {maskDeep} from '../domain/secrets/masker.js';
+import type {Runbook, SetupDocument, StepStatus} from '../domain/types.js';
+import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from '../engine/controller-types.js';
+
+/**
+ * The controller as the screens see it: the documents (titles, instructions, commands) with every secret value the
+ * engine knows masked, ids kept so that every lookup still works. Events, previews and check results come masked
+ * from the engine already. The masked copies are made again when the secrets known may have changed.
+ */
+export class MaskedController implements Controller {
+	private readonly inner: Controller;
+	private masked?: {documents: SetupDocument[]; runbooks: Runbook[]; steps: Map<string, {runbook: Runbook; step: Runbook['steps'][number]}>};
+
+	constructor(inner: Controller) {
+		this.inner = inner;
+	}
+
+	get documents(): SetupDocument[] {
+		return this.view().documents;
+	}
+
+	get runbooks(): Runbook[] {
+		return this.view().runbooks;
+	}
+
+	// The form needs the real defaults to fill itself in; it hides the values of secret parameters itself.
+	get parameters() {
+		return this.inner.parameters;
+	}
+
+	mask(text: string): string {
+		return this.inner.mask(text);
+	}
+
+	values(): Record<string, string> {
+		return this.inner.values();
+	}
+
+	setValues(values: Record<string, string>): void {
+		this.inner.setValues(values);
+		this.masked = undefined;
+	}
+
+	missingValues() {
+		return this.inner.missingValues();
+	}
+
+	progress(stepId: string): StepProgress {
+		return this.shown(this.inner.progress(stepId));
+	}
+
+	allProgress(): StepProgress[] {
+		return this.inner.allProgress().map(item => this.shown(item));
+	}
+
+	resumePoint(): ResumePoint | undefined {
+		return this.inner.resumePoint();
+	}
+
+	session(runbookId: string): {cwd: string; env: Record<string, string>} {
+		return this.inner.session(runbookId);
+	}
+
+	async preview(stepId: string): Promise<PreviewedAction[]> {
+		return this.inner.preview(stepId);
+	}
+
+	async runStep(stepId: string, options?: RunStepOptions): Promise<StepStatus> {
+		try {
+			return await this.inner.runStep(stepId, options);
+		} finally {
+			// A step may have exported a token: the engine may know one more secret. The copies are replaced only when
+			// they change, so that the screens do not redraw everything after every step.
+			const before = this.masked;
+			this.masked = undefined;
+			if (before && JSON.stringify(this.view().runbooks) === JSON.stringify(before.runbooks)) this.masked = before;
+		}
+	}
+
+	skipStep(stepId: string): void {
+		this.inner.skipStep(stepId);
+	}
+
+	markDone(stepId: string): void {
+		this.inner.markDone(stepId);
+	}
+
+	async checkStep(stepId: string, options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
+		return this.inner.checkStep(stepId, options);
+	}
+
+	async verifyAll(options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
+		return this.inner.verifyAll(options);
+	}
+
+	private shown(item: StepProgress): StepProgress {
+		const found = this.view().steps.get(item.step.id);
+		return found ? {...item, ...found} : item;
+	}
+
+	private view() {
+		if (!this.masked) {
+			const mask = (text: string) => this.inner.mask(text);
+			const documents = maskDeep(this.inner.documents, mask);
+			const runbooks = maskDeep(this.inner.runbooks, mask);
+			const steps = new Map(runbooks.flatMap(runbook => runbook.steps.map(step => [step.id, {runbook, step}] as const)));
+			this.masked = {documents, runbooks, steps};
+		}
+
+		return this.masked;
+	}
+}
