@@ -8,7 +8,7 @@ import {medianMs, report} from './measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist/cli.js');
-const seed = path.resolve(root, '../shared/seeds/tomesh-chat.md');
+const seed = path.join(root, 'test/fixtures/documents/tomesh-chat.md');
 const runs = 9;
 
 /** The seed's body repeated under numbered components until the text reaches `bytes`. */
