@@ -8,6 +8,7 @@ import {AuditLog} from '../../source/engine/audit/audit-log.js';
 import {splitLines} from '../../source/domain/output/text-tail.js';
 import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
 import {initialSession} from '../../source/engine/process/session.js';
+import {testNeeding} from '../helpers/requirements.js';
 
 function step(actions: Action[]): Step {
 	return {id: 'fixture.runbook/1', number: 1, line: 1, title: 'Fixture step', markdown: '', actions, checks: [], notes: []};
@@ -87,8 +88,7 @@ test('the audit log records commands and output with secrets masked', async t =>
 	t.is(readFileSync(path.join(root, 'a.yaml'), 'utf8'), 'macaroon_secret_key: xyz987\n');
 });
 
-test('as root, `sudo CMD` runs CMD directly', async t => {
-	if (process.getuid?.() !== 0) return t.pass();
+testNeeding(['root'])('as root, `sudo CMD` runs CMD directly', async t => {
 	const {ctx} = context();
 	const bin = mkdtempSync(path.join(os.tmpdir(), 'tomesh-nosudo-'));
 	writeFileSync(path.join(bin, 'sudo'), '#!/bin/sh\necho "sudo was called"; exit 9\n', {mode: 0o755});
@@ -98,8 +98,7 @@ test('as root, `sudo CMD` runs CMD directly', async t => {
 	t.deepEqual(result.output, ['direct']);
 });
 
-test('`$` commands run as the sudo user, `#` commands as root, in one shared session', async t => {
-	if (process.getuid?.() !== 0) return t.pass();
+testNeeding(['root'])('`$` commands run as the sudo user, `#` commands as root, in one shared session', async t => {
 	const {root, ctx} = context({user: {name: 'nobody', uid: 65_534, gid: 65_534}});
 	chmodSync(root, 0o777);
 	const user = (command: string): Action => ({kind: 'run', as: 'user', command, line: 1});
