@@ -34,6 +34,7 @@ try {
 
 	report('plan (text, shipped runbooks)', medianMs([process.execPath, cli, 'plan'], {runs}), runs);
 	report('--help', medianMs([process.execPath, cli, '--help'], {runs}), runs);
+	report('./tomesh-setup --help (the quick start\'s launcher)', medianMs([path.join(root, 'tomesh-setup'), '--help'], {runs}), runs);
 } finally {
 	rmSync(dir, {recursive: true, force: true});
 }

@@ -1,6 +1,7 @@
 import {readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {escapeForSingleQuotes, shellQuote} from '../../domain/params/shell-quote.js';
+import {launchCommand} from '../launch-command.js';
 
 /** The boot id of the running kernel (TOMESH_SETUP_BOOT_ID_FILE overrides the file, for tests); '' when unreadable. */
 export function currentBootId(env: NodeJS.ProcessEnv = process.env): string {
@@ -23,14 +24,14 @@ export function rebootCommand(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * The command that continues this run after the reboot: the same directory, the same flags (`--doc`, `--state`,
- * `--only` … point at the same documents and progress), and `sudo` when the run came through sudo. Words are
- * single-quoted where the shell would otherwise read them.
+ * `--only` … point at the same documents and progress), started the same way (`launchCommand`), and `sudo` when the
+ * run came through sudo. Words are single-quoted where the shell would otherwise read them.
  */
 export function resumeCommand(argv: string[] = process.argv.slice(2), cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
 	const sudo = env.SUDO_USER && env.SUDO_USER !== 'root' ? 'sudo ' : '';
 	// --set values are saved with the progress, and may be private: they are not repeated here.
 	const kept = argv.filter((word, index) => !(word === '--set' || word.startsWith('--set=') || argv[index - 1] === '--set'));
-	return `cd ${shellQuote(cwd)} && ${sudo}npx tomesh-setup${kept.map(word => ` ${shellQuote(word)}`).join('')}`;
+	return `cd ${shellQuote(cwd)} && ${sudo}${launchCommand(env)}${kept.map(word => ` ${shellQuote(word)}`).join('')}`;
 }
 
 /** Leaves a one-line reminder shown at the next login: the setup is not finished, and how to continue it. */
