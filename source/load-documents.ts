@@ -63,7 +63,8 @@ export function loadDocuments(files: string[] = [], directory?: string): SetupDo
 			.map((name) => path.join(dir, name));
 	}
 
-	const documents = paths.map((file) => parseDocument(readDocument(file), file));
+	// The walkthrough starts on a current shipped document: superseded ones come after it (--doc keeps its order) (a stable sort keeps the rest in order).
+	const documents = paths.map((file) => parseDocument(readDocument(file), file)).sort((a, b) => (files.length > 0 ? 0 : Number(Boolean(a.supersededBy)) - Number(Boolean(b.supersededBy))));
 	disambiguate(documents);
 	return documents;
 }

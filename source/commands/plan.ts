@@ -1,28 +1,19 @@
-import {readFileSync} from 'node:fs';
-import os from 'node:os';
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/plan/build-plan.js';
-import {FileChangeError} from '../domain/edit/file-change.js';
 import {checkSetValues} from '../domain/params/parameters.js';
 import {selectDocuments} from '../domain/plan/select-runbooks.js';
 import {loadDocuments} from '../load-documents.js';
+import {readLiveText} from '../engine/read-live.js';
+import {sessionOrigin} from '../engine/session-origin.js';
 import {planJson} from '../reporters/plan-json.js';
 import {renderPlanText} from '../reporters/plan-text.js';
 
-/** Reads a file for a diff: undefined when it does not exist, FileChangeError when it exists but cannot be read. */
-function readCurrent(file: string): string | undefined {
-	try {
-		return readFileSync(file, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-		throw new FileChangeError(`${file} cannot be read here (${(error as NodeJS.ErrnoException).code ?? 'error'}): no diff`);
-	}
-}
-
-/** The environment plan reads: this machine's files, from the current directory and home. */
-// Like the engine, a runbook starts in the home directory (see engine/start-directory.ts), not where the tool was started.
-export const liveEnvironment = (): PlanEnvironment => ({readFile: readCurrent, start: {cwd: os.userInfo().homedir, home: os.homedir()}});
+/** The environment plan reads: this machine's files, and where each runbook's session starts, as the engine has it. */
+export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvironment => ({
+	readFile: readLiveText,
+	origin: runbook => sessionOrigin(runbook, env),
+});
 
 /**
  * `tomesh-setup plan`: every runbook, step, command, check and the diff each file change would make on this

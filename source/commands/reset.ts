@@ -1,12 +1,12 @@
 import type {CliOptions} from '../cli-args.js';
-import {createController} from '../engine/controller.js';
+import {openEngine} from './open-engine.js';
 import {lockHolder} from '../engine/run-lock.js';
 import {selectRunbooks} from '../domain/plan/select-runbooks.js';
 import {InputError} from '../domain/types.js';
 
 /** `tomesh-setup reset [RUNBOOK]`: forgets saved progress (of one runbook, by id or title, or of all). Files stay as they are. */
 export async function resetCommand(options: CliOptions): Promise<number> {
-	const controller = await createController(options);
+	const controller = openEngine(options);
 	const name = options.args[0];
 	// A title shared by two runbooks names both, as with --only.
 	const runbooks = name === undefined ? [undefined] : selectRunbooks(controller.documents, name, 'reset');

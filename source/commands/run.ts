@@ -1,10 +1,11 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {InputError} from '../domain/types.js';
-import {createController} from '../engine/controller.js';
+import {openEngine} from './open-engine.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
+import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
  * `tomesh-setup run`: the guided TUI on a terminal; `--yes` runs headless (plain line reporter, exit 1 at the first
@@ -13,19 +14,14 @@ import {plainRunReporter} from '../reporters/run-plain.js';
 export async function runCommand(options: CliOptions): Promise<number> {
 	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes;
 	if (!interactive && !options.yes) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
-	const controller = await createController(options);
+	const controller = openEngine(options);
 	acquireRunLock(controller.store.directory);
 	// Values given with --set are remembered, so the next run (after a reboot, say) needs no --set.
 	if (Object.keys(options.set).length > 0) controller.setValues(options.set);
 	if (interactive) {
-		let startTui: (input: {controller: typeof controller; options: CliOptions; mode: 'run'}) => Promise<number>;
-		try {
-			({startTui} = await import('../ui/start-tui.js'));
-		} catch {
-			throw new InputError('the interactive interface is not available in this build: use --yes to run without asking');
-		}
-
-		return startTui({controller, options, mode: 'run'});
+		const tui = await import('../ui/start-tui.js').catch(() => undefined);
+		if (!tui) throw new InputError('the interactive interface is not available in this build: use --yes to run without asking');
+		return followIntent(await tui.startTui({controller, mode: 'run', ...walkthroughStart(options)}), options);
 	}
 
 	// Ctrl-C, a kill, or a lost SSH session: stop the step, save it as interrupted, then exit. After a hang-up the

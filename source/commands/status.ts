@@ -1,10 +1,10 @@
 import type {CliOptions} from '../cli-args.js';
-import {createController} from '../engine/controller.js';
+import {openEngine} from './open-engine.js';
 import {statusReport, statusText} from '../reporters/status-report.js';
 
 /** `tomesh-setup status [--json]`: saved progress of every runbook and step, and where the run resumes. Changes nothing. */
 export async function statusCommand(options: CliOptions): Promise<number> {
-	const controller = await createController(options);
+	const controller = openEngine(options);
 	const report = statusReport({
 		stateFile: controller.store.file,
 		rebooted: controller.rebooted,

@@ -1,10 +1,10 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
-import {abortAllChecks} from '../engine/checks/exec.js';
-import {createController} from '../engine/controller.js';
+import {openEngine} from './open-engine.js';
 import {formatVerifyJson} from '../reporters/verify-json.js';
 import {formatVerifyPlain} from '../reporters/verify-plain.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
+import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
  * `tomesh-setup verify [--json]` (also `--verify`): runs every check of every (selected) runbook concurrently and
@@ -14,30 +14,28 @@ import {verifyExitCode} from '../reporters/verify-summary.js';
  * (Ctrl-C, SIGTERM), after every check command still running was killed.
  */
 export async function verifyCommand(options: CliOptions): Promise<number> {
-	const controller = await createController(options);
+	const controller = openEngine(options);
 	if (process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
-		if (tui) return tui.startTui({controller, options, mode: 'verify'});
+		if (tui) return followIntent(await tui.startTui({controller, mode: 'verify', ...walkthroughStart(options)}), options);
 	}
 
-	let interrupted = false;
-	const onSignal = () => {
-		interrupted = true;
-		abortAllChecks();
-	};
+	// Check commands run in their own process groups, out of reach of a Ctrl-C at the terminal: the signal ends them.
+	const abort = new AbortController();
+	const onSignal = () => abort.abort();
 
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	let results;
 	try {
-		results = await controller.verifyAll({timeoutMs: options.timeoutMs});
+		results = await controller.verifyAll({signal: abort.signal});
 	} finally {
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
 	}
 
 	// The check commands have been killed and waited for: nothing is left running.
-	if (interrupted) {
+	if (abort.signal.aborted) {
 		process.stderr.write('tomesh-setup: verify interrupted\n');
 		return 130;
 	}

@@ -55,7 +55,12 @@ export type Check =
 	/** An HTTP(S) URL answers with a status below 500 (or exactly `status`), and the body contains `contains`. */
 	| ({kind: 'http'; url: string; status?: number; contains?: string; title?: string} & SourceRef)
 	/** A TCP port accepts connections. */
-	| ({kind: 'port'; host: string; port: number; title?: string} & SourceRef);
+	| ({kind: 'port'; host: string; port: number; title?: string} & SourceRef)
+	/**
+	 * A Matrix deployment seen from outside: `.well-known` delegation, federation and key endpoints, the client API,
+	 * the certificate and (when `web` is given) the web client's config.json. See engine/checks/matrix.ts.
+	 */
+	| ({kind: 'matrix'; serverName: string; web?: string; title?: string} & SourceRef);
 
 /** A numbered item of a procedure. */
 export interface Step {
@@ -88,7 +93,7 @@ export interface Runbook {
 }
 
 /** Kinds of parameter value, each with its own validation. */
-export type ParameterType = 'domain' | 'email' | 'version' | 'ip' | 'ipv6' | 'path' | 'text';
+export type ParameterType = 'domain' | 'email' | 'version' | 'ip' | 'ipv6' | 'path' | 'text' | 'secret';
 
 /** A value the document uses that differs per server (a domain, an e-mail, a placeholder such as VERSION). */
 export interface Parameter {
@@ -104,12 +109,25 @@ export interface Parameter {
 	line: number;
 }
 
+/** Where a runbook's next command starts: the working directory and the variables earlier commands exported. */
+export interface Session {
+	cwd: string;
+	/** Only the variables that differ from the tool's own environment (what `export`, `source ./bin/activate` set). */
+	env: Record<string, string>;
+}
+
 /** A parsed document. */
 export interface SetupDocument {
 	path: string;
 	title: string;
 	parameters: Parameter[];
 	runbooks: Runbook[];
+	/** The systems the document is written for (`targets` annotation), e.g. "Debian 12, Debian 13, Ubuntu 24.04". */
+	targets?: string;
+	/** The system an older document was written for (`written-for` annotation), e.g. "Debian 8 (2016)". */
+	writtenFor?: string;
+	/** The document that replaces this one (`superseded-by`), a file name beside it. */
+	supersededBy?: string;
 }
 
 /** Status of a step: changed only by the step-state reducer. */

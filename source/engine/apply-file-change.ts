@@ -1,8 +1,9 @@
-import {copyFile, chmod, chown, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
-import os from 'node:os';
+import {copyFile, chmod, chown, mkdir, open, realpath, rename, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {newText, type FileAction} from '../domain/edit/file-change.js';
+import type {FileAction} from '../domain/edit/file-change.js';
 import {unifiedDiff} from '../domain/edit/unified-diff.js';
+import {planFileChange} from '../domain/plan/plan-step.js';
+import {readLiveText} from './read-live.js';
 
 /** The outcome of one file change. */
 export interface AppliedFileChange {
@@ -14,33 +15,16 @@ export interface AppliedFileChange {
 	backup?: string;
 }
 
-/** The absolute path a write/edit lands on: `~` is the home directory, relative paths start at the session's cwd. */
-export function resolveFilePath(file: string, cwd: string, home = os.homedir()): string {
-	if (file === '~' || file.startsWith('~/')) return path.join(home, file.slice(1));
-	return path.resolve(cwd, file);
-}
-
-/** The text a file has now, or undefined when it does not exist; other errors (permissions, a directory) are thrown. */
-export async function readCurrent(file: string, signal?: AbortSignal): Promise<string | undefined> {
-	try {
-		return await readFile(file, {encoding: 'utf8', signal});
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
-	}
-}
-
 /**
- * Applies a write or edit action: computes the new text from the file as it is, and when it differs backs the file up
- * under `backupDir` and replaces it atomically (temp file in the same directory + rename), keeping mode and owner.
- * Throws FileChangeError (from newText) when the change cannot be made, e.g. the file to edit does not exist.
+ * Applies a write or edit action at `shown` (the absolute path the planner gave it): computes the new text with the
+ * planner from the file as it is, and when it differs backs the file up under `backupDir` and replaces it atomically
+ * (temp file in the same directory + rename), keeping mode and owner. Throws FileChangeError when the change cannot
+ * be made, e.g. the file to edit does not exist.
  */
-export async function applyFileChange(action: FileAction, options: {cwd: string; backupDir: string}): Promise<AppliedFileChange> {
-	const shown = resolveFilePath(action.path, options.cwd);
+export async function applyFileChange(action: FileAction, shown: string, options: {backupDir: string}): Promise<AppliedFileChange> {
 	// Through a symlink (/etc/resolv.conf often is one) the file it points to is changed; the link stays a link.
 	const target = await realpath(shown).catch(() => shown);
-	const before = await readCurrent(target);
-	const after = newText(before, action);
+	const {before, after} = planFileChange(action, target, readLiveText);
 	if (before === after) return {path: shown, diff: ''};
 	const diff = unifiedDiff(shown, before, after);
 	let backup: string | undefined;

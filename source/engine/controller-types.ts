@@ -1,5 +1,5 @@
 import type {CheckResult, RunListener} from '../domain/events.js';
-import type {Action, Parameter, Runbook, SetupDocument, Step, StepStatus} from '../domain/types.js';
+import type {Action, Parameter, Runbook, Session, SetupDocument, Step, StepStatus} from '../domain/types.js';
 
 /** A step together with its saved progress, as the UI and reporters show it. */
 export interface StepProgress {
@@ -28,6 +28,13 @@ export interface PreviewedAction {
 	path?: string;
 	/** Why this action cannot be previewed or applied (e.g. the file to edit does not exist yet). */
 	problem?: string;
+}
+
+/** Options of a check run: where results go, the time limit of each check, and a signal that cancels them all. */
+export interface CheckRunOptions {
+	onEvent?: RunListener;
+	timeoutMs?: number;
+	signal?: AbortSignal;
 }
 
 /** Where the operator stopped, for the resume line. */
@@ -69,7 +76,7 @@ export interface Controller {
 	/** The first unfinished step, or undefined when everything is done. */
 	resumePoint(): ResumePoint | undefined;
 	/** Session (cwd and environment) a runbook's next step starts in. */
-	session(runbookId: string): {cwd: string; env: Record<string, string>};
+	session(runbookId: string): Session;
 	preview(stepId: string): Promise<PreviewedAction[]>;
 	/** Runs a step's actions then its checks. Resolves to the final status (never rejects for a failed command). */
 	runStep(stepId: string, options?: RunStepOptions): Promise<StepStatus>;
@@ -77,7 +84,7 @@ export interface Controller {
 	/** Marks an interrupted/failed step done by the operator's word. */
 	markDone(stepId: string): void;
 	/** Runs the checks of one step (nothing changed). */
-	checkStep(stepId: string, options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]>;
+	checkStep(stepId: string, options?: CheckRunOptions): Promise<CheckResult[]>;
 	/** Runs every check of every runbook concurrently (nothing changed). */
-	verifyAll(options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]>;
+	verifyAll(options?: CheckRunOptions): Promise<CheckResult[]>;
 }

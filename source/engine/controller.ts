@@ -1,25 +1,28 @@
 import path from 'node:path';
-import type {CliOptions} from '../cli-args.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {stepFingerprint} from '../domain/plan/fingerprint.js';
-import {resolveStep} from '../domain/params/resolve-step.js';
 import {checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
+import {resolveStep} from '../domain/params/resolve-step.js';
+import {stepFingerprint} from '../domain/plan/fingerprint.js';
+import {planRunbook} from '../domain/plan/plan-runbook.js';
+import {selectRunbooks} from '../domain/plan/select-runbooks.js';
 import {maskSecrets} from '../domain/secrets.js';
-import {isFinished, reduceStep, type StepTransition} from '../domain/step-state.js';
-import {InputError, type Parameter, type Runbook, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
-import {ProgressStore, stateDirectory, systemStateDirectory, type ProgressData} from '../store/progress-store.js';
+import {isFinished, type StepTransition} from '../domain/step-state.js';
+import {InputError, type Parameter, type Runbook, type Session, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
+import {ProgressStore, type ProgressData} from '../store/progress-store.js';
 import {assumeYesEnvironment} from './assume-yes.js';
-import {AuditLog, auditLogDirectory} from './audit/audit-log.js';
-import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
+import {AuditLog} from './audit/audit-log.js';
+import {missingParameterReason, runChecks, stepCheckJobs, type CheckJob} from './checks/run-checks.js';
+import type {CheckRunOptions, Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
+import type {EngineOptions} from './engine-options.js';
 import {executeStep} from './executor.js';
-import {previewStep} from './preview.js';
+import {planLiveStep, previewOf} from './preview.js';
+import {sudoUser} from './process/session.js';
+import {readLiveText} from './read-live.js';
 import {currentBootId, removeReminder} from './reboot/reboot.js';
 import {requestReboot} from './reboot/request-reboot.js';
-import {runChecks, missingParameterReason, stepCheckJobs} from './checks/run-checks.js';
-import {initialSession, sudoUser, type Session} from './process/session.js';
-import {startDirectory} from './start-directory.js';
 import {reconcileAtStart} from './reboot/startup.js';
-import {selectRunbooks} from '../domain/plan/select-runbooks.js';
+import {recordSteps} from './record-step.js';
+import {sessionOrigin, type SessionOrigin} from './session-origin.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {
@@ -30,7 +33,7 @@ export interface EngineRunStepOptions extends RunStepOptions {
 	confirmReboot?: () => Promise<boolean>;
 }
 
-/** The engine over documents, saved progress and this machine (see Controller). */
+/** The engine over documents, saved progress and this machine (see Controller); built by commands/open-engine.ts. */
 export class EngineController implements Controller {
 	readonly documents: SetupDocument[];
 	readonly runbooks: Runbook[];
@@ -39,32 +42,29 @@ export class EngineController implements Controller {
 	readonly audit: AuditLog;
 	/** The server rebooted since progress was last saved. */
 	readonly rebooted: boolean;
-	private readonly options: CliOptions;
+	private readonly options: EngineOptions;
 	private readonly bootId: string;
-	private readonly env: NodeJS.ProcessEnv;
-	private readonly steps = new Map<string, {runbook: Runbook; step: Step}>();
+	private readonly steps = new Map<string, {runbook: Runbook; index: number}>();
 
-	constructor(documents: SetupDocument[], options: CliOptions, env: NodeJS.ProcessEnv = process.env) {
+	constructor(documents: SetupDocument[], options: EngineOptions) {
 		this.documents = documents;
 		this.options = options;
-		this.env = env;
 		this.runbooks = selectRunbooks(documents, options.only);
 		this.parameters = [...new Map(documents.flatMap(document => document.parameters).map(parameter => [parameter.name, parameter])).values()];
 		for (const runbook of documents.flatMap(document => document.runbooks)) {
-			for (const step of runbook.steps) this.steps.set(step.id, {runbook, step});
+			for (const [index, step] of runbook.steps.entries()) this.steps.set(step.id, {runbook, index});
 		}
 
-		checkSetValues(this.parameters, options.set);
-		const stateDir = stateDirectory(options.state, env);
-		this.store = new ProgressStore(stateDir);
-		this.audit = new AuditLog(auditLogDirectory(stateDir, stateDir === systemStateDirectory && !options.state, env));
-		this.bootId = currentBootId(env);
-		this.rebooted = reconcileAtStart(this.store, this.bootId, env);
+		checkSetValues(this.parameters, options.values);
+		this.store = new ProgressStore(options.stateDir);
+		this.audit = new AuditLog(options.logDir);
+		this.bootId = currentBootId(options.system.bootIdFile);
+		this.rebooted = reconcileAtStart(this.store, this.bootId, options.system.profileDir);
 	}
 
 	values(): Record<string, string> {
 		const saved = this.store.read().values;
-		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.set)});
+		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.values)});
 	}
 
 	setValues(values: Record<string, string>): void {
@@ -100,30 +100,32 @@ export class EngineController implements Controller {
 		const saved = this.store.read().sessions[runbookId];
 		if (saved) return saved;
 		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
-		return initialSession(runbook ? startDirectory(runbook) : undefined);
+		return {cwd: runbook ? this.origin(runbook).cwd : '/', env: {}};
 	}
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {
 		const {runbook, step} = this.find(stepId);
-		return previewStep(this.resolved(step), this.session(runbook.id));
+		return previewOf(this.planHere(runbook, this.resolved(step, this.values())));
 	}
 
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {
 		const {runbook, step} = this.find(stepId);
-		const resolved = this.resolved(step);
+		const values = this.values();
+		const resolved = this.resolved(step, values);
 		const emit: RunListener = options.onEvent ?? (() => undefined);
 		const started = Date.now();
-		this.transition(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});
+		this.record(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});
 		emit({type: 'step-start', runbook: runbook.id, step: stepId, number: step.number, title: step.title});
 		this.audit.write(stepId, `step ${step.number} of ${runbook.id}: ${step.title}`);
 		const stateDir = this.store.directory;
-		const result = await executeStep(resolved, {
+		const result = await executeStep(resolved, this.planHere(runbook, resolved), {
 			session: this.session(runbook.id),
+			home: this.origin(runbook).home,
 			backupDir: path.join(stateDir, 'backups'),
 			pidFile: path.join(stateDir, 'running.pid'),
 			audit: this.audit,
 			assumeYesEnv: options.assumeYes ? assumeYesEnvironment(stateDir) : undefined,
-			user: sudoUser(this.env),
+			user: sudoUser(this.options.env),
 			signal: options.signal,
 			onEvent: emit,
 		});
@@ -135,12 +137,12 @@ export class EngineController implements Controller {
 		};
 
 		if (result.aborted) {
-			this.transition(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
+			this.record(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
 			return end('interrupted', 'aborted');
 		}
 
 		if (!result.ok) {
-			this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: result.message});
+			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: result.message});
 			return end('failed', result.message, result.exitCode);
 		}
 
@@ -149,47 +151,48 @@ export class EngineController implements Controller {
 				data.sessions[runbook.id] = result.session;
 			});
 			const confirm = async () => options.assumeYes === true || options.confirmReboot === undefined || options.confirmReboot();
-			return end(await requestReboot({store: this.store, stepId, bootId: this.bootId, env: this.env, audit: this.audit, confirm, emit}), 'rebooting');
+			const {store, bootId, audit} = this;
+			const {env, system, resumeCommand: resume} = this.options;
+			return end(await requestReboot({store, stepId, bootId, env, system, resume, audit, confirm, emit}), 'rebooting');
 		}
 
-		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs})).filter(check => check.status === 'fail');
+		// Checks right after a step settle: a service it restarted may listen seconds later.
+		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
+		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true})).filter(check => check.status === 'fail');
 		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
-		this.transition(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message}, data => {
+		this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message}, data => {
 			if (failed.length === 0) data.sessions[runbook.id] = result.session;
 		});
 		return end(failed.length === 0 ? 'done' : 'failed', message, result.exitCode ?? 0);
 	}
 
 	skipStep(stepId: string): void {
-		this.transition(stepId, {type: 'skip', at: new Date().toISOString(), fingerprint: stepFingerprint(this.find(stepId).step)});
+		this.record(stepId, {type: 'skip', at: new Date().toISOString(), fingerprint: stepFingerprint(this.find(stepId).step)});
 	}
 
 	markDone(stepId: string): void {
-		this.transition(stepId, {type: 'mark-done', at: new Date().toISOString(), fingerprint: stepFingerprint(this.find(stepId).step)});
+		this.record(stepId, {type: 'mark-done', at: new Date().toISOString(), fingerprint: stepFingerprint(this.find(stepId).step)});
 	}
 
-	async checkStep(stepId: string, options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
-		const {runbook, step} = this.find(stepId);
-		const skip = missingParameterReason(runbook, this.parameters, this.values());
-		return this.runCheckJobs(stepCheckJobs(runbook, this.resolved(step), this.session(runbook.id), skip, item => this.resolved(item)), options);
-	}
-
-	async verifyAll(options: {onEvent?: RunListener; timeoutMs?: number} = {}): Promise<CheckResult[]> {
-		const values = this.values();
-		const jobs = this.runbooks.flatMap(runbook => {
-			const skip = missingParameterReason(runbook, this.parameters, values);
-			return runbook.steps.flatMap(step => stepCheckJobs(runbook, this.resolved(step), this.session(runbook.id), skip, item => this.resolved(item)));
-		});
+	async checkStep(stepId: string, options: CheckRunOptions = {}): Promise<CheckResult[]> {
+		const {runbook} = this.find(stepId);
+		const jobs = this.checkJobs(runbook, this.values()).filter(job => job.step === stepId);
 		return this.runCheckJobs(jobs, options);
+	}
+
+	async verifyAll(options: CheckRunOptions = {}): Promise<CheckResult[]> {
+		// Parameters are resolved once for the whole verify, not once per step.
+		const values = this.values();
+		return this.runCheckJobs(this.runbooks.flatMap(runbook => this.checkJobs(runbook, values)), options);
 	}
 
 	/** Finds a step of any loaded document by id; unknown → InputError. */
 	find(stepId: string): {runbook: Runbook; step: Step} {
 		const found = this.steps.get(stepId);
 		if (!found) throw new InputError(`unknown step '${stepId}'`);
-		return found;
+		return {runbook: found.runbook, step: found.runbook.steps[found.index]!};
 	}
 
 	/** Forgets the progress of one runbook (its steps and session) or of everything; returns how many steps it forgot. */
@@ -206,39 +209,46 @@ export class EngineController implements Controller {
 			else data.sessions = {};
 			if (data.reboot && (!runbook || data.reboot.step.startsWith(`${runbook.id}/`))) {
 				delete data.reboot;
-				removeReminder(this.env);
+				removeReminder(this.options.system.profileDir);
 			}
 		});
 		return count;
 	}
 
-	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent});
+	/** Where a runbook's session starts and its home: the one definition shared with `plan` (engine/session-origin.ts). */
+	origin(runbook: Runbook): SessionOrigin {
+		return sessionOrigin(runbook, this.options.env);
 	}
 
-	private resolved(step: Step): Step {
-		return resolveStep(step, this.parameters, this.values());
+	// The planner's view of a step from where the runbook's session is now.
+	private planHere(runbook: Runbook, resolved: Step) {
+		const {home, env} = this.origin(runbook);
+		return planLiveStep(resolved, {home, env, where: {cwd: this.session(runbook.id).cwd, fixed: false}});
 	}
 
-	private transition(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {
-		this.store.update(data => {
-			data.steps[stepId] = reduceStep(data.steps[stepId], transition);
+	// Every check job of a runbook: its steps planned once from the runbook's origin (so checks find files where the
+	// document's `cd`s put them even before anything ran), run in the session's directory unless the document fixes it.
+	private checkJobs(runbook: Runbook, values: Record<string, string>, session: Session & {home: string} = {...this.session(runbook.id), home: this.origin(runbook).home}): CheckJob[] {
+		const skip = missingParameterReason(runbook, this.parameters, values);
+		const steps = runbook.steps.map(step => this.resolved(step, values));
+		const planned = {runbook, steps, plans: planRunbook(steps, this.origin(runbook), readLiveText)};
+		return steps.flatMap((_step, index) => stepCheckJobs(planned, index, session, skip));
+	}
+
+	private async runCheckJobs(jobs: CheckJob[], options: CheckRunOptions & {settle?: boolean}): Promise<CheckResult[]> {
+		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal, settle: options.settle});
+	}
+
+	private resolved(step: Step, values: Record<string, string>): Step {
+		return resolveStep(step, this.parameters, values);
+	}
+
+	private record(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {
+		recordSteps(this.store, [[stepId, transition]], data => {
 			data.bootId = this.bootId;
 			also?.(data);
 		});
 	}
-
-}
-
-/** Opens the engine over already loaded documents (tests, and the commands through createController). */
-export function openController(documents: SetupDocument[], options: CliOptions, env: NodeJS.ProcessEnv = process.env): EngineController {
-	return new EngineController(documents, options, env);
-}
-
-/** Loads the documents the options name (or the shipped runbooks) and opens the engine over them. */
-export async function createController(options: CliOptions): Promise<EngineController> {
-	const {loadDocuments} = await import('../load-documents.js');
-	return openController(loadDocuments(options.docs), options);
 }
 
 /** A step's progress as the UI shows it, from its saved record (absent = pending). */

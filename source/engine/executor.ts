@@ -1,13 +1,14 @@
 import {existsSync, rmSync, writeFileSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/edit/file-change.js';
-import type {Action, Step} from '../domain/types.js';
-import {applyFileChange, resolveFilePath} from './apply-file-change.js';
+import {targetOf, type PlannedAction, type StepPlan} from '../domain/plan/plan-step.js';
+import type {Session, Step} from '../domain/types.js';
+import {applyFileChange} from './apply-file-change.js';
 import {TextTail} from '../domain/output/text-tail.js';
 import type {AuditLog} from './audit/audit-log.js';
 import {AuditOutput} from './audit/audit-output.js';
-import {describeAction} from './describe-action.js';
-import {runInSession, type Session, type SessionCommand} from './process/session.js';
+import {runInSession, type SessionCommand} from './process/session.js';
+import {noSystemdNote, systemdRunning, usesSystemctl} from './process/no-systemd.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
 export const yesAnswers = 20;
@@ -16,6 +17,8 @@ export const yesAnswers = 20;
 export interface ExecutorContext {
 	/** The runbook's session; replaced by the session each command leaves. */
 	session: Session;
+	/** The session's home: `~` in paths, and HOME for every command. */
+	home: string;
 	/** Where backups of changed files go. */
 	backupDir: string;
 	audit: AuditLog;
@@ -25,6 +28,8 @@ export interface ExecutorContext {
 	user?: SessionCommand['user'];
 	signal?: AbortSignal;
 	onEvent?: RunListener;
+	/** systemd is not running here: systemctl goes to init scripts (default: detected, see no-systemd.ts). */
+	noSystemd?: boolean;
 	/** Holds the process group id of the running command, so a later start can end what a killed run left behind. */
 	pidFile?: string;
 }
@@ -49,13 +54,16 @@ export const outputLines = 200;
 // The end of a step's output kept for its result: lines are split from it only once, when the step ends.
 const outputTailChars = 64 * 1024;
 
+// The no-systemd note is said once per run (one audit log per run).
+const told = new WeakSet<AuditLog>();
+
 const nginxReload = /\b(?:service\s+nginx\s+(?:reload|restart)|systemctl\s+(?:reload|restart)\s+nginx(?:\.service)?|nginx\s+-s\s+reload)\b/;
 
 /**
  * Runs a (resolved) step's actions in order and stops at the first failure, at an abort, or at a reboot action.
  * Never rejects for a failing command or file change: the result says what happened.
  */
-export async function executeStep(step: Step, context: ExecutorContext): Promise<ExecutionResult> {
+export async function executeStep(step: Step, plan: StepPlan, context: ExecutorContext): Promise<ExecutionResult> {
 	const tail = new TextTail(outputTailChars);
 	const emit = context.onEvent ?? (() => undefined);
 	const onOutput: OutputSink = (stream, text, skipped = 0) => {
@@ -64,15 +72,15 @@ export async function executeStep(step: Step, context: ExecutorContext): Promise
 	};
 
 	const output = () => tail.lines(outputLines);
-	// A step whose annotation fixes its directory starts there, and the session carries on from it.
-	if (step.cwd) context.session = {...context.session, cwd: resolveFilePath(step.cwd, context.session.cwd)};
-	for (const [index, action] of step.actions.entries()) {
+	// A step whose annotation fixes its directory starts there (the planner says where), and the session carries on from it.
+	if (step.cwd && plan.start.cwd !== undefined) context.session = {...context.session, cwd: plan.start.cwd};
+	for (const [index, planned] of plan.actions.entries()) {
 		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output: output(), session: context.session};
-		const description = describeAction(action);
+		const {before: _before, after: _after, description, ...action} = planned;
 		emit({type: 'action-start', step: step.id, index, action, description});
 		context.audit.write(step.id, description);
 		const started = Date.now();
-		const outcome = await runAction(step, action, context, onOutput);
+		const outcome = await runAction(step, planned, context, onOutput);
 		const durationMs = Date.now() - started;
 		context.audit.write(step.id, `→ ${outcome.ok ? 'ok' : 'FAILED'}${outcome.message ? `: ${outcome.message}` : ''} (${durationMs} ms)`);
 		emit({type: 'action-end', step: step.id, index, ok: outcome.ok, diff: outcome.diff, exitCode: outcome.exitCode, signal: outcome.signal, durationMs, message: outcome.message});
@@ -97,12 +105,18 @@ interface ActionOutcome {
 
 type OutputSink = (stream: 'stdout' | 'stderr', text: string, skipped?: number) => void;
 
-async function runAction(step: Step, action: Action, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
+async function runAction(step: Step, action: PlannedAction, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
 	switch (action.kind) {
 		case 'run': {
 			if (action.unless !== undefined) {
 				const guard = await runCommand(action.unless, action.as, context);
 				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
+			}
+
+			if ((context.noSystemd ?? !systemdRunning()) && usesSystemctl(action.command) && !told.has(context.audit)) {
+				told.add(context.audit);
+				context.audit.write(step.id, noSystemdNote);
+				onOutput('stdout', `tomesh-setup: ${noSystemdNote}\n`);
 			}
 
 			if (nginxReload.test(action.command)) {
@@ -115,8 +129,14 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 
 		case 'write':
 		case 'edit': {
+			// The change lands where the preview showed it, or nowhere: the shell's real directory must agree with the plan.
+			const live = targetOf(action.path, context.session.cwd, context.home)!;
+			if (action.target !== undefined && action.target !== live) {
+				return {ok: false, message: `not changed: the shell is in ${context.session.cwd}, so ${action.path} would be ${live}, not ${action.target} as shown`};
+			}
+
 			try {
-				const change = await applyFileChange(action, {cwd: context.session.cwd, backupDir: context.backupDir});
+				const change = await applyFileChange(action, live, {backupDir: context.backupDir});
 				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
 				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
 			} catch (error) {
@@ -151,8 +171,9 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
-		extraEnv: context.assumeYesEnv,
+		extraEnv: {...context.assumeYesEnv, HOME: context.home},
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
+		noSystemd: context.noSystemd ?? !systemdRunning(),
 		signal: context.signal,
 		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
 		onOutput: output

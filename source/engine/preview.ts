@@ -1,26 +1,21 @@
-import {FileChangeError, newText} from '../domain/edit/file-change.js';
+import {planStep, type PlanPlace, type StepPlan} from '../domain/plan/plan-step.js';
 import type {Step} from '../domain/types.js';
-import {unifiedDiff} from '../domain/edit/unified-diff.js';
-import {readCurrent, resolveFilePath} from './apply-file-change.js';
 import type {PreviewedAction} from './controller-types.js';
-import {describeAction} from './describe-action.js';
-import type {Session} from './process/session.js';
+import {readLiveText} from './read-live.js';
 
-/** What each action of a (resolved) step would do here and now; file diffs are computed against the live files. */
-export async function previewStep(step: Step, session: Session): Promise<PreviewedAction[]> {
-	return Promise.all(
-		step.actions.map(async (action): Promise<PreviewedAction> => {
-			const description = describeAction(action);
-			if (action.kind === 'run') return {action, description, command: action.command};
-			if (action.kind !== 'write' && action.kind !== 'edit') return {action, description};
-			const file = resolveFilePath(action.path, step.cwd ?? session.cwd);
-			try {
-				const before = await readCurrent(file);
-				return {action, description, path: file, diff: unifiedDiff(file, before, newText(before, action))};
-			} catch (error) {
-				const problem = error instanceof FileChangeError ? error.message : `${file}: ${(error as Error).message}`;
-				return {action, description, path: file, problem};
-			}
-		}),
-	);
+/** The planner's view of a (resolved) step from where its session is now, against the files on this machine. */
+export function planLiveStep(step: Step, place: PlanPlace): StepPlan {
+	return planStep(step, place, readLiveText);
+}
+
+/** What each action of a step plan shows the operator: the exact command, or the path and diff of a file change. */
+export function previewOf(plan: StepPlan): PreviewedAction[] {
+	return plan.actions.map(({before: _before, after: _after, ...action}) => ({
+		action,
+		description: action.description,
+		...(action.kind === 'run' ? {command: action.command} : {}),
+		...(action.diff === undefined ? {} : {diff: action.diff}),
+		...(action.target === undefined ? {} : {path: action.target}),
+		...(action.problem === undefined ? {} : {problem: action.problem}),
+	}));
 }

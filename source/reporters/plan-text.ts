@@ -1,4 +1,4 @@
-import type {PlannedAction, PlannedDocument} from '../domain/plan/build-plan.js';
+import type {ReportedAction, PlannedDocument} from '../domain/plan/build-plan.js';
 import type {Check, EditOp} from '../domain/types.js';
 
 const indent = (text: string, prefix: string) =>
@@ -24,7 +24,7 @@ function describeEdit(edit: EditOp): string {
 	}
 }
 
-function fileChange(action: PlannedAction, heading: string): string[] {
+function fileChange(action: ReportedAction, heading: string): string[] {
 	const lines = [`     ${heading}`];
 	if (action.problem) lines.push(`       ! ${action.problem}`);
 	else if (action.diff === '') lines.push('       (already in place: no change)');
@@ -32,7 +32,7 @@ function fileChange(action: PlannedAction, heading: string): string[] {
 	return lines;
 }
 
-function actionLines(action: PlannedAction): string[] {
+function actionLines(action: ReportedAction): string[] {
 	switch (action.kind) {
 		case 'run': {
 			const prompt = action.as === 'root' ? '#' : '$';
@@ -79,6 +79,10 @@ function checkLine(check: Check): string {
 
 		case 'port': {
 			return `check: ${check.host}:${check.port} accepts connections`;
+		}
+
+		case 'matrix': {
+			return `check: the Matrix server ${check.serverName} federates and serves clients${check.web ? `, web client ${check.web}` : ''}`;
 		}
 	}
 }

@@ -4,18 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import type {StepRecord} from '../domain/step-state.js';
-import {InputError} from '../domain/types.js';
+import {InputError, type Session} from '../domain/types.js';
 
-/** A runbook's shell session as saved. */
-export interface SavedSession {
-	cwd: string;
-	env: Record<string, string>;
-}
 
 /** Everything saved, as stored in progress-v1.json. */
 export interface ProgressData {
 	steps: Record<string, StepRecord>;
-	sessions: Record<string, SavedSession>;
+	sessions: Record<string, Session>;
 	values: Record<string, string>;
 	/** Boot id of the machine when progress was last saved. */
 	bootId?: string;

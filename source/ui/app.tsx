@@ -32,7 +32,6 @@ export interface AppProps {
 	trial?: boolean;
 	/** Values were given with --set: the form is shown only for what is still missing. */
 	preset?: boolean;
-	timeoutMs?: number;
 	onExit: (result: TuiResult) => void;
 }
 
@@ -123,7 +122,7 @@ export function App(props: AppProps) {
 		case 'verify': {
 			return (
 				<Suspense fallback={loading}>
-					<VerifyScreen controller={controller} timeoutMs={props.timeoutMs} onQuit={quit} onBack={screen.back ? back : undefined} />
+					<VerifyScreen controller={controller} onQuit={quit} onBack={screen.back ? back : undefined} />
 				</Suspense>
 			);
 		}

@@ -22,5 +22,9 @@ export function describeCheck(check: Check): string {
 		case 'port': {
 			return `${check.host}:${check.port} accepts connections`;
 		}
+
+		case 'matrix': {
+			return `Matrix server ${check.serverName} federates and serves clients${check.web ? ` (web client ${check.web})` : ''}`;
+		}
 	}
 }

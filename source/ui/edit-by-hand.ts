@@ -1,6 +1,7 @@
 /** The `e` key of a manual edit: open the file in the operator's editor, then say what changed as a diff. */
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import type {Session} from '../domain/types.js';
 import {handOverTerminal, preferredEditor} from './hand-over-terminal.js';
 
 async function read(file: string): Promise<string | undefined> {
@@ -12,7 +13,7 @@ async function read(file: string): Promise<string | undefined> {
 }
 
 /** Opens `file` (relative to the session cwd) in $EDITOR; resolves to a note and the diff of what the operator changed. */
-export async function editByHand(file: string, session: {cwd: string; env: Record<string, string>}): Promise<{text: string; diff?: string}> {
+export async function editByHand(file: string, session: Session): Promise<{text: string; diff?: string}> {
 	const absolute = path.resolve(session.cwd, file);
 	const before = await read(absolute);
 	const code = handOverTerminal(preferredEditor(), [absolute], {cwd: session.cwd, env: session.env});

@@ -11,7 +11,6 @@ export interface MountOptions {
 	isRoot: boolean;
 	trial: boolean;
 	preset: boolean;
-	timeoutMs?: number;
 	/** performance.now() when startTui was called. */
 	startedAt: number;
 }

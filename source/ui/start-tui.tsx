@@ -3,19 +3,27 @@
  * headless commands never load Ink or React.
  */
 import process from 'node:process';
-import type {CliOptions} from '../cli-args.js';
 import type {Controller} from '../engine/controller-types.js';
+import type {TuiResult} from './app.js';
 import {readOutputOnAThread} from '../engine/process/output-readers.js';
 
-/** What the commands hand to the TUI. */
+/** What the commands hand to the TUI: the engine and how the walkthrough starts. The TUI sees no command line. */
 export interface StartTuiOptions {
 	controller: Controller;
-	options: CliOptions;
 	mode: 'run' | 'verify';
+	/** One runbook was chosen: open its first unfinished step directly. */
+	only: boolean;
+	/** A state directory was given: a non-root trial is allowed. */
+	trial: boolean;
+	/** Values were given on the command line: the form asks only for what is still missing. */
+	preset: boolean;
 }
 
-/** Runs the TUI until the operator quits; resolves to the process exit code (as the headless command would). */
-export async function startTui({controller, options, mode}: StartTuiOptions): Promise<number> {
+/**
+ * Runs the TUI until the operator quits; resolves to its intent: the exit code (as the headless command would give)
+ * and, when the operator asked for it, what the command should do next (e.g. print the plan).
+ */
+export async function startTui({controller, mode, only, trial, preset}: StartTuiOptions): Promise<TuiResult> {
 	const startedAt = performance.now();
 	// Drawing the screen must never hold up a command that prints a lot.
 	readOutputOnAThread();
@@ -25,15 +33,13 @@ export async function startTui({controller, options, mode}: StartTuiOptions): Pr
 	const result = await mountTui({
 		controller,
 		mode,
-		only: options.only !== undefined,
+		only,
 		isRoot: process.getuid?.() === 0,
-		trial: options.state !== undefined,
-		preset: Object.keys(options.set).length > 0,
-		timeoutMs: options.timeoutMs,
+		trial,
+		preset,
 		startedAt,
 	});
-	if (result.next === 'plan') return (await import('../commands/plan.js')).planCommand({...options, command: 'plan'});
-	return result.code;
+	return result;
 }
 
 /**

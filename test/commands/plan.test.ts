@@ -10,7 +10,7 @@ import {repoRoot, seedArgument, seedPath} from '../domain/seed-paths.js';
 
 const goldenPath = path.join(repoRoot, 'test/fixtures/seed-plan.golden.json');
 // An empty machine, so the golden's diffs do not depend on this one: every file is missing, plan runs from /root.
-const emptyMachine = {readFile: () => undefined, start: {cwd: '/root', home: '/root'}};
+const emptyMachine = {readFile: () => undefined, origin: () => ({cwd: '/root', home: '/root', env: {}})};
 
 const plan = () => buildPlan([parseDocument(readFileSync(seedPath, 'utf8'), seedArgument)], {}, emptyMachine);
 

@@ -11,7 +11,8 @@ test('the shipped runbooks/ is found from source/ and from a bundle chunk in dis
 });
 
 test('without --doc the shipped runbooks are loaded', (t) => {
-	const [document] = loadDocuments();
+	const [current, document] = loadDocuments();
+	t.is(current!.path, path.join(repoRoot, 'runbooks/matrix-chat.md'));
 	t.is(document!.path, shippedPath);
 	t.is(document!.runbooks.length, 7);
 });

@@ -2,18 +2,17 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {parseCli} from '../../source/cli-args.js';
 import type {RunEvent} from '../../source/domain/events.js';
 import {parseDocument} from '../../source/domain/parse/parse-document.js';
-import {openController} from '../../source/engine/controller.js';
+import {EngineController} from '../../source/engine/controller.js';
+import {testEngineOptions} from '../helpers/engine-options.js';
 
 function setup(markdown: string) {
 	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-controller-'));
 	const work = path.join(root, 'work');
 	mkdirSync(work);
 	const document = parseDocument(markdown.replaceAll('$WORK', work), path.join(root, 'doc.md'));
-	const env = {...process.env, TOMESH_SETUP_BOOT_ID_FILE: path.join(root, 'boot_id'), TOMESH_SETUP_PROFILE_DIR: path.join(root, 'profile.d')};
-	const open = () => openController([document], parseCli(['run', '--state', path.join(root, 'state')], {}), env);
+	const open = () => new EngineController([document], testEngineOptions(root));
 	return {root, work, open, steps: document.runbooks[0]!.steps.map(step => step.id)};
 }
 

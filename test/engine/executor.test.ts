@@ -6,9 +6,14 @@ import type {RunEvent} from '../../source/domain/events.js';
 import type {Action, Step} from '../../source/domain/types.js';
 import {AuditLog} from '../../source/engine/audit/audit-log.js';
 import {splitLines} from '../../source/domain/output/text-tail.js';
+import {planStep} from '../../source/domain/plan/plan-step.js';
 import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
-import {initialSession} from '../../source/engine/process/session.js';
+import {readLiveText} from '../../source/engine/read-live.js';
 import {testNeeding} from '../helpers/requirements.js';
+
+// Executes a step as the engine does: planned from where its session is, then run.
+const execute = async (item: Step, ctx: ExecutorContext) =>
+	executeStep(item, planStep(item, {home: ctx.home, env: {}, where: {cwd: ctx.session.cwd, fixed: false}}, readLiveText), ctx);
 
 function step(actions: Action[]): Step {
 	return {id: 'fixture.runbook/1', number: 1, line: 1, title: 'Fixture step', markdown: '', actions, checks: [], notes: []};
@@ -18,7 +23,8 @@ function context(extra: Partial<ExecutorContext> = {}) {
 	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-exec-'));
 	const events: RunEvent[] = [];
 	const ctx: ExecutorContext = {
-		session: initialSession(root),
+		session: {cwd: root, env: {}},
+		home: root,
 		backupDir: path.join(root, '.backups'),
 		audit: new AuditLog(path.join(root, '.log')),
 		onEvent: event => events.push(event),
@@ -31,7 +37,7 @@ const run = (command: string, more: Partial<Extract<Action, {kind: 'run'}>> = {}
 
 test('actions run in order in one session and stop at the first failure', async t => {
 	const {root, ctx, events} = context();
-	const result = await executeStep(step([run('mkdir sub && cd sub'), run('echo here > marker'), run('exit 4'), run('touch never')]), ctx);
+	const result = await execute(step([run('mkdir sub && cd sub'), run('echo here > marker'), run('exit 4'), run('touch never')]), ctx);
 	t.false(result.ok);
 	t.is(result.exitCode, 4);
 	t.true(existsSync(path.join(root, 'sub', 'marker')));
@@ -42,8 +48,8 @@ test('actions run in order in one session and stop at the first failure', async 
 test('an unless guard that succeeds skips the action as already done', async t => {
 	const {root, ctx, events} = context();
 	const action = run('ln -s target link', {unless: 'test -L link'});
-	t.true((await executeStep(step([action]), ctx)).ok);
-	const again = await executeStep(step([action]), ctx);
+	t.true((await execute(step([action]), ctx)).ok);
+	const again = await execute(step([action]), ctx);
 	t.true(again.ok, 'ln -s would fail the second time without the guard');
 	const last = events.filter(event => event.type === 'action-end').at(-1);
 	t.regex(last?.type === 'action-end' ? last.message ?? '' : '', /already done/);
@@ -56,7 +62,7 @@ test('nginx is tested before a reload, and a failing test stops the reload', asy
 	mkdirSync(bin);
 	writeFileSync(path.join(bin, 'nginx'), `#!/bin/sh\necho "nginx $*" >> ${root}/calls\n[ "$1" != "-t" ] || exit 1\n`, {mode: 0o755});
 	ctx.session = {cwd: root, env: {PATH: `${bin}:${process.env.PATH}`}};
-	const result = await executeStep(step([run('nginx -s reload')]), ctx);
+	const result = await execute(step([run('nginx -s reload')]), ctx);
 	t.false(result.ok);
 	t.regex(result.message!, /nginx -t failed/);
 	t.is(readFileSync(path.join(root, 'calls'), 'utf8'), 'nginx -t\n');
@@ -64,7 +70,7 @@ test('nginx is tested before a reload, and a failing test stops the reload', asy
 
 test('headless: apt/debconf settings are in the environment and prompts get "y"', async t => {
 	const {ctx} = context({assumeYesEnv: {DEBIAN_FRONTEND: 'noninteractive'}});
-	const result = await executeStep(step([run('read -p "Continue? [y/n] " answer; echo "answer=$answer frontend=$DEBIAN_FRONTEND"')]), ctx);
+	const result = await execute(step([run('read -p "Continue? [y/n] " answer; echo "answer=$answer frontend=$DEBIAN_FRONTEND"')]), ctx);
 	t.true(result.ok);
 	t.true(result.output.includes('answer=y frontend=noninteractive'));
 	t.deepEqual(result.session.env, {}, 'the headless settings are not saved into the session');
@@ -72,14 +78,14 @@ test('headless: apt/debconf settings are in the environment and prompts get "y"'
 
 test('headless: a command that keeps waiting for input fails with a clear message instead of hanging', async t => {
 	const {ctx} = context({assumeYesEnv: {}});
-	const result = await executeStep(step([run(`for i in $(seq ${yesAnswers + 5}); do read -p "Name? " name; done`)]), ctx);
+	const result = await execute(step([run(`for i in $(seq ${yesAnswers + 5}); do read -p "Name? " name; done`)]), ctx);
 	t.false(result.ok);
 	t.regex(result.message!, /waited for input/);
 });
 
 test('the audit log records commands and output with secrets masked', async t => {
 	const {root, ctx} = context();
-	await executeStep(step([run('echo "registration_shared_secret: hunter2"'), {kind: 'write', path: 'a.yaml', content: 'macaroon_secret_key: xyz987\n', line: 2}]), ctx);
+	await execute(step([run('echo "registration_shared_secret: hunter2"'), {kind: 'write', path: 'a.yaml', content: 'macaroon_secret_key: xyz987\n', line: 2}]), ctx);
 	const log = readFileSync(path.join(root, '.log', 'audit.log'), 'utf8');
 	t.regex(log, /run as root: echo/);
 	t.regex(log, /registration_shared_secret/);
@@ -93,7 +99,7 @@ testNeeding(['root'])('as root, `sudo CMD` runs CMD directly', async t => {
 	const bin = mkdtempSync(path.join(os.tmpdir(), 'tomesh-nosudo-'));
 	writeFileSync(path.join(bin, 'sudo'), '#!/bin/sh\necho "sudo was called"; exit 9\n', {mode: 0o755});
 	ctx.session = {...ctx.session, env: {PATH: `${bin}:${process.env.PATH}`}};
-	const result = await executeStep(step([run('sudo echo direct')]), ctx);
+	const result = await execute(step([run('sudo echo direct')]), ctx);
 	t.true(result.ok);
 	t.deepEqual(result.output, ['direct']);
 });
@@ -102,7 +108,7 @@ testNeeding(['root'])('`$` commands run as the sudo user, `#` commands as root, 
 	const {root, ctx} = context({user: {name: 'nobody', uid: 65_534, gid: 65_534}});
 	chmodSync(root, 0o777);
 	const user = (command: string): Action => ({kind: 'run', as: 'user', command, line: 1});
-	const result = await executeStep(step([user('id -un; export FROM_USER=yes'), run('id -un; echo "root sees $FROM_USER"'), user('touch made-by-user')]), ctx);
+	const result = await execute(step([user('id -un; export FROM_USER=yes'), run('id -un; echo "root sees $FROM_USER"'), user('touch made-by-user')]), ctx);
 	t.true(result.ok, result.message);
 	t.deepEqual(result.output, ['nobody', 'root', 'root sees yes']);
 	t.is(statSync(path.join(root, 'made-by-user')).uid, 65_534);
@@ -111,7 +117,7 @@ testNeeding(['root'])('`$` commands run as the sudo user, `#` commands as root, 
 test('a session directory that no longer exists fails the command with a message saying so', async t => {
 	const {root, ctx} = context();
 	ctx.session = {cwd: path.join(root, 'gone'), env: {}};
-	const result = await executeStep(step([run('echo hi')]), ctx);
+	const result = await execute(step([run('echo hi')]), ctx);
 	t.false(result.ok);
 	t.regex(result.message!, /working directory .*gone does not exist/);
 });
@@ -119,7 +125,7 @@ test('a session directory that no longer exists fails the command with a message
 test('output travels as chunks of complete lines; the kept tail and the audit log have every line as a line reader had them', async t => {
 	const {root, ctx, events} = context();
 	const script = String.raw`for i in $(seq 1 30000); do echo "line $i"; done; printf 'carriage\r\n'; echo "form_secret: hunter2"; printf 'no newline'`;
-	const result = await executeStep(step([run(script)]), ctx);
+	const result = await execute(step([run(script)]), ctx);
 	t.true(result.ok, result.message);
 	const expected = [...Array.from({length: 30_000}, (_, index) => `line ${index + 1}`), 'carriage', 'form_secret: hunter2', 'no newline'];
 	const chunks = events.flatMap(event => (event.type === 'output' ? [event.text] : []));

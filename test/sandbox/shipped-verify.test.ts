@@ -27,8 +27,8 @@ sandboxTest('verify on the shipped document where nothing was set up: a reason f
 	t.true(report.summary.fail > 0);
 	for (const check of report.checks) t.true(check.detail.trim() !== '', `${check.step}: ${check.title} has a reason`);
 	t.true(report.checks.some(check => check.status === 'skip' && /version/.test(check.detail)), 'the VERSION placeholder has no value: skipped');
-	// `nginx -t` (the document's check) opens nginx's logs and pid file and creates its temp directories under
-	// /var/lib/nginx by itself; nothing else may be written anywhere.
+	// `nginx -t` (the document's check) opens nginx's logs and pid file, and on a server where nginx never ran creates
+	// its temp directories, by itself; nothing else may be written anywhere.
 	const nginxOwn = new Set(['/var/log', '/var/lib', '/run/nginx.pid']);
 	const written = (await readFile(path.join(work, 'written'), 'utf8'))
 		.split('\n')

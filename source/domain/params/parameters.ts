@@ -11,6 +11,7 @@ const rules: Record<ParameterType, {test: (value: string) => boolean; expected: 
 	ipv6: {test: (value) => isIP(value) === 6, expected: 'an IPv6 address'},
 	path: {test: (value) => /^\/[\w./+@:-]*$/.test(value) && !value.split('/').includes('..'), expected: 'an absolute path (letters, digits, . _ - / + @ :)'},
 	text: {test: (value) => value !== '' && !/[\n\r\0]/.test(value), expected: 'one line of text'},
+	secret: {test: (value) => value !== '' && !/[\n\r\0]/.test(value), expected: 'one line of text'},
 };
 
 /** Why `value` is not a valid value of this type, or undefined when it is. */

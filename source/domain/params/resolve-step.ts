@@ -65,6 +65,10 @@ function resolveCheck(check: Check, list: Replacement[]): Check {
 		case 'port': {
 			return {...check, host: substituteText(check.host, list)};
 		}
+
+		case 'matrix': {
+			return {...check, serverName: substituteText(check.serverName, list), ...(check.web ? {web: substituteText(check.web, list)} : {})};
+		}
 	}
 }
 

@@ -23,10 +23,10 @@ export function options(words: string[], allowed: string[], where: string): {pos
 	const positional: string[] = [];
 	const named = new Map<string, string[]>();
 	for (const word of words) {
-		const match = /^([a-z]+)=(.*)$/s.exec(word);
+		const match = /^([a-z][a-z-]*)=(.*)$/s.exec(word);
 		if (match && allowed.includes(match[1]!)) {
 			named.set(match[1]!, [...(named.get(match[1]!) ?? []), match[2]!]);
-		} else if (match && positional.length > 0 && /^[a-z]+$/.test(match[1]!)) {
+		} else if (match && positional.length > 0 && /^[a-z][a-z-]*$/.test(match[1]!)) {
 			throw new InputError(`unknown option '${match[1]}' (expected ${allowed.join(', ') || 'none'})`, where);
 		} else {
 			positional.push(word);
@@ -117,6 +117,14 @@ export function checkDirective(annotation: RawAnnotation, where: string): Check 
 			const match = /^(\S+):(\d{1,5})$/.exec(args);
 			need(Boolean(match) && Number(match![2]) <= 65_535, 'HOST:PORT');
 			return {kind: 'port', host: match![1]!, port: Number(match![2]), line};
+		}
+
+		case 'check-matrix': {
+			const {positional, named} = options(splitWords(args), ['web'], where);
+			need(positional.length === 1 && /^[A-Za-z\d.-]+(?::\d+)?$/.test(positional[0]!), 'one server name (the domain in user ids)');
+			const web = named.get('web')?.[0];
+			if (web !== undefined && !/^https?:\/\/\S+$/.test(web)) throw new InputError(`web= needs an http(s) URL, got '${web}'`, where);
+			return {kind: 'matrix', serverName: positional[0]!, ...(web ? {web} : {}), line};
 		}
 
 		default: {

@@ -13,10 +13,20 @@ export type Directive =
 	| {kind: 'write'; line: number; path: string; content: string}
 	| {kind: 'cwd'; line: number; dir: string}
 	| {kind: 'check'; line: number; check: Check}
+	| {kind: 'about'; line: number; targets?: string; writtenFor?: string; supersededBy?: string}
 	| {kind: 'manual'; line: number}
 	| {kind: 'ignore'; line: number};
 
-const parameterTypes = new Set<ParameterType>(['domain', 'email', 'version', 'ip', 'ipv6', 'path', 'text']);
+const parameterTypes = new Set<ParameterType>(['domain', 'email', 'version', 'ip', 'ipv6', 'path', 'text', 'secret']);
+
+// A parameter whose name says it is a secret is one, whatever type it was given by default.
+const secretName = /password|passwd|secret|token|api[_-]?key/i;
+
+/** The type of a parameter named `name` declared with `type` (absent = not given): names like *password* are secrets. */
+export function parameterType(name: string, type: ParameterType | undefined): ParameterType {
+	if (type === undefined || type === 'text') return secretName.test(name) ? 'secret' : 'text';
+	return type;
+}
 
 /** Validates one annotation and returns what it means; throws InputError `file:line: …` when it is wrong. */
 export function interpretAnnotation(annotation: RawAnnotation, file: string): Directive {
@@ -34,8 +44,9 @@ export function interpretAnnotation(annotation: RawAnnotation, file: string): Di
 			const [name, literal] = positional;
 			if (!name || !/^[A-Za-z_][\w-]*$/.test(name)) throw new InputError('param needs a NAME (letters, digits, _ or -)', where);
 			if (!literal || positional.length > 2) throw new InputError('param needs exactly one LITERAL after its name', where);
-			const type = (named.get('type')?.[0] ?? 'text') as ParameterType;
-			if (!parameterTypes.has(type)) throw new InputError(`unknown parameter type '${type}' (expected ${[...parameterTypes].join(', ')})`, where);
+			const given = named.get('type')?.[0] as ParameterType | undefined;
+			const type = parameterType(name, given);
+			if (given !== undefined && !parameterTypes.has(given)) throw new InputError(`unknown parameter type '${given}' (expected ${[...parameterTypes].join(', ')})`, where);
 			const defaultValue = named.get('default')?.[0];
 			const prompt = named.get('prompt')?.[0];
 			return {kind: 'param', line, name, literal, type, ...(defaultValue === undefined ? {} : {default: defaultValue}), ...(prompt ? {prompt} : {})};
@@ -72,9 +83,28 @@ export function interpretAnnotation(annotation: RawAnnotation, file: string): Di
 		case 'check-output':
 		case 'check-http':
 		case 'check-port':
-		case 'check-file': {
+		case 'check-file':
+		case 'check-matrix': {
 			if (directive !== 'check-output') noBody();
 			return {kind: 'check', line, check: checkDirective(annotation, where)};
+		}
+
+		case 'targets': {
+			noBody();
+			const words = splitWords(args);
+			if (words.length !== 1) throw new InputError('targets needs one quoted list of systems, e.g. targets "Debian 12, Ubuntu 24.04"', where);
+			return {kind: 'about', line, targets: words[0]!};
+		}
+
+		case 'written-for': {
+			noBody();
+			// `superseded-by FILE` and `superseded-by=FILE` say the same.
+			const words = splitWords(args).flatMap((word, index, all) => (all[index - 1] === 'superseded-by' ? [] : word === 'superseded-by' ? [`superseded-by=${all[index + 1] ?? ''}`] : [word]));
+			const {positional, named} = options(words, ['superseded-by'], where);
+			if (positional.length !== 1) throw new InputError('written-for needs one quoted system, e.g. written-for "Debian 8 (2016)"', where);
+			const supersededBy = named.get('superseded-by')?.[0];
+			if (supersededBy === '') throw new InputError('superseded-by needs a file name', where);
+			return {kind: 'about', line, writtenFor: positional[0]!, ...(supersededBy ? {supersededBy} : {})};
 		}
 
 		case 'manual':
@@ -86,7 +116,7 @@ export function interpretAnnotation(annotation: RawAnnotation, file: string): Di
 
 		default: {
 			throw new InputError(
-				`unknown annotation '${directive}' (expected param, run, unless, edit, write, cwd, check, check-output, check-http, check-port, check-file, manual, ignore)`,
+				`unknown annotation '${directive}' (expected param, run, unless, edit, write, cwd, check, check-output, check-http, check-port, check-file, check-matrix, targets, written-for, manual, ignore)`,
 				where,
 			);
 		}

@@ -51,6 +51,7 @@ function actionTexts(action: Action): string[] {
 }
 
 function placeholderType(literal: string): ParameterType {
+	if (/PASSWORD|PASSWD|SECRET|TOKEN/.test(literal)) return 'secret';
 	if (/IPV6/i.test(literal)) return 'ipv6';
 	if (/(^|_)IP(_|$)/.test(literal)) return 'ip';
 	if (/VERSION|TAG|COMMIT/.test(literal)) return 'version';

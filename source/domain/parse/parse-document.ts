@@ -67,7 +67,7 @@ function pushSection(result: Section[], title: string, line: number, toLine: (li
 function assign(directives: Directive[], all: Section[], file: string): Directive[] {
 	const documentLevel: Directive[] = [];
 	for (const directive of directives) {
-		if (directive.kind === 'param') {
+		if (directive.kind === 'param' || directive.kind === 'about') {
 			documentLevel.push(directive);
 			continue;
 		}
@@ -112,7 +112,18 @@ export function parseDocument(text: string, path: string): SetupDocument {
 
 	if (runbooks.length === 0) throw new InputError('no steps found (expected numbered lists under ## or ### headings)', `${path}:1`);
 	const document: SetupDocument = {path, title: title || path, parameters: [], runbooks};
-	document.parameters = params.length > 0 ? params.map((directive) => parameterOf(directive, text, path)) : detectParameters(document);
+	for (const about of params) {
+		if (about.kind !== 'about') continue;
+		if (about.targets) document.targets = about.targets;
+		if (about.writtenFor) document.writtenFor = about.writtenFor;
+		if (about.supersededBy) document.supersededBy = about.supersededBy;
+	}
+
+	const declared = params.filter((directive) => directive.kind === 'param').map((directive) => parameterOf(directive, text, path));
+	// Declaring some parameters does not switch off the detection of the placeholders nobody declared (ADMIN_PASSWORD).
+	const literals = new Set(declared.map((parameter) => parameter.literal));
+	const detected = detectParameters(document).filter((parameter) => declared.length === 0 || (parameter.default === undefined && !literals.has(parameter.literal)));
+	document.parameters = [...declared, ...detected.filter((parameter) => !declared.some((other) => other.name === parameter.name))];
 	const names = new Set<string>();
 	for (const parameter of document.parameters) {
 		if (names.has(parameter.name.toLowerCase())) throw new InputError(`parameter '${parameter.name}' is declared twice`, `${path}:${parameter.line}`);

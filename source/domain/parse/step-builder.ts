@@ -117,13 +117,7 @@ export class StepBuilder {
 		}
 
 		actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
-		for (const directive of this.directives) {
-			if (directive.kind !== 'unless') continue;
-			const runs = actions.filter((action) => action.kind === 'run');
-			const target = runs.filter((action) => action.line < directive.line).at(-1) ?? runs.find((action) => action.line > directive.line);
-			if (!target) throw new InputError("'unless' has no run action to guard in this step", `${file}:${directive.line}`);
-			actions[actions.indexOf(target)] = {...target, unless: directive.command};
-		}
+		actions = pairUnless(actions, this.directives, file);
 
 		const text = this.texts.join('\n') || this.notes.join('\n');
 		if (this.directives.some((directive) => directive.kind === 'manual')) actions = [{kind: 'manual', text, line: this.line}];
@@ -141,4 +135,35 @@ export class StepBuilder {
 			...(cwd ? {cwd} : {}),
 		};
 	}
+}
+
+/**
+ * Gives each `unless` its command. Consecutive `unless` lines after a block guard that block's last commands in order
+ * (two after a block of two: one each); one with no command before it guards the first command after it. Two guards
+ * for one command, or more guards than commands, stop with FILE:LINE rather than lose one.
+ */
+function pairUnless(actions: Action[], directives: Directive[], file: string): Action[] {
+	const result = [...actions];
+	const guards = directives.filter((directive): directive is Extract<Directive, {kind: 'unless'}> => directive.kind === 'unless');
+	const groups: Array<typeof guards> = [];
+	for (const guard of guards) {
+		const last = groups.at(-1)?.at(-1);
+		if (last && guard.line === last.line + 1) groups.at(-1)!.push(guard);
+		else groups.push([guard]);
+	}
+
+	for (const group of groups) {
+		const runs = result.filter((action): action is Extract<Action, {kind: 'run'}> => action.kind === 'run');
+		const before = runs.filter((action) => action.line < group[0]!.line);
+		const targets = before.length > 0 ? before.slice(-group.length) : runs.filter((action) => action.line > group[0]!.line).slice(0, group.length);
+		if (targets.length === 0) throw new InputError("'unless' has no run action to guard in this step", `${file}:${group[0]!.line}`);
+		if (targets.length < group.length) throw new InputError(`${group.length} 'unless' annotations but only ${targets.length} command(s) to guard`, `${file}:${group[targets.length]!.line}`);
+		for (const [index, guard] of group.entries()) {
+			const target = targets[index]!;
+			if (target.unless !== undefined) throw new InputError(`'unless' guards \`${target.command.split('\n')[0]}\` (line ${target.line}), which already has one`, `${file}:${guard.line}`);
+			result[result.indexOf(target)] = {...target, unless: guard.command};
+		}
+	}
+
+	return result;
 }

@@ -2,18 +2,6 @@ import {mkdirSync, openSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {maskSecrets} from '../../domain/secrets.js';
 
-/** The directory the audit log goes to when root uses the default state directory. */
-export const systemLogDirectory = '/var/log/tomesh-setup';
-
-/**
- * Where the audit log lives: TOMESH_SETUP_LOG_DIR when set; /var/log/tomesh-setup for root with the default state
- * directory; otherwise next to the state (a `--state DIR` run keeps everything it leaves behind in DIR).
- */
-export function auditLogDirectory(stateDir: string, usesDefaultState: boolean, env: NodeJS.ProcessEnv = process.env): string {
-	if (env.TOMESH_SETUP_LOG_DIR) return env.TOMESH_SETUP_LOG_DIR;
-	return usesDefaultState && process.getuid?.() === 0 ? systemLogDirectory : stateDir;
-}
-
 /** An append-only record of every command, its output and its result; secret values masked. */
 export class AuditLog {
 	/** The log file. */

@@ -25,20 +25,22 @@ export type CheckExec = (command: string, options: ExecOptions) => Promise<ExecR
 export interface FileActionCheck {
 	kind: 'file-action';
 	action: FileAction;
+	/** The absolute path the planner gave the change (absent: resolved from the check's directory). */
+	target?: string;
 	title: string;
 	line: number;
 	/**
-	 * For a write: the file changes that come after it in the runbook (this step's, then later steps'), each with the
-	 * directory its relative path is resolved in (undefined = this check's). A written file that later steps edit is
-	 * in place when it equals the written content followed by some of those changes.
+	 * For a write: the file changes that come after it in the runbook (this step's, then later steps'), each at the
+	 * path the planner gave it. A written file that later steps edit is in place when it equals the written content
+	 * followed by some of those changes.
 	 */
 	later?: LaterFileChange[];
 }
 
-/** A file change that comes after a write, and where its relative path is resolved. */
+/** A file change that comes after a write, and the path it lands on (undefined: from the check's directory). */
 export interface LaterFileChange {
 	action: FileAction;
-	cwd?: string;
+	target?: string;
 }
 
 /** Anything `runChecks` can run. */
@@ -48,6 +50,8 @@ export type AnyCheck = Check | FileActionCheck;
 export interface CheckContext {
 	/** The session's working directory: relative paths and commands start here. */
 	cwd: string;
+	/** The session's home: `~` in paths. */
+	home: string;
 	/** The session's environment (added to the process environment for commands). */
 	env: Record<string, string>;
 	timeoutMs: number;
@@ -70,8 +74,14 @@ export function formatDuration(ms: number): string {
 	return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-/** The last `count` non-empty lines of some output, joined with ' | ' for a one-line detail. */
+// A detail is one line on a screen: a kilobyte of compact JSON is cut, its start kept.
+const longestShownLine = 160;
+
+/** The last `count` non-empty lines of some output, each cut to a readable length, joined with ' | ' for a one-line detail. */
 export function lastLines(output: string, count = 3): string {
 	const lines = output.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '');
-	return lines.slice(-count).join(' | ');
+	return lines
+		.slice(-count)
+		.map(line => (line.length > longestShownLine ? `${line.slice(0, longestShownLine)}… (${line.length - longestShownLine} more characters)` : line))
+		.join(' | ');
 }

@@ -7,14 +7,6 @@ import {runShell} from '../process/run-shell.js';
 const maxLines = 2000;
 const maxChars = 1024 * 1024;
 
-// Check commands run in their own process groups, out of reach of a Ctrl-C at the terminal: this ends them all.
-const everything = new AbortController();
-
-/** Kills every check command still running (verify was interrupted); they end as failed, "was killed". */
-export function abortAllChecks(): void {
-	everything.abort();
-}
-
 /**
  * Runs a check's command with bash through the engine's shell runner (own process group, stdin closed so nothing
  * can wait for input, the whole tree killed on timeout). `user` commands run as the sudo user when the tool is
@@ -31,7 +23,7 @@ export const defaultCheckExec: CheckExec = async (command, options) => {
 		argv,
 		cwd: options.cwd,
 		env: {...process.env, ...options.env},
-		signal: AbortSignal.any([timeout, everything.signal, ...(options.signal ? [options.signal] : [])]),
+		signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
 		onOutput(_stream, chunk, skipped) {
 			// The start of the output arrives whole; once a flood is thinned, what follows would not run on from it.
 			if (skipped > 0) gap = true;

@@ -1,24 +1,30 @@
 import {FileChangeError, newText, type FileAction} from '../../domain/edit/file-change.js';
-import type {Step} from '../../domain/types.js';
 import {unifiedDiff} from '../../domain/edit/unified-diff.js';
+import type {PlannedAction, StepPlan} from '../../domain/plan/plan-step.js';
+import {targetOf} from '../../domain/plan/plan-step.js';
 import type {CheckContext, CheckOutcome, FileActionCheck, LaterFileChange} from './context.js';
-import {readCurrent} from '../apply-file-change.js';
-import {resolvePath} from './file.js';
+import {readCurrent} from '../read-live.js';
 
 /**
  * One check per write/edit action of a step: it passes when re-applying the action would change nothing, i.e. the
  * step's file change is in place. Paths are relative to the session cwd the check runs in. `later` are the file
  * changes of the runbook's later steps: a write followed by edits of the same file is checked with them.
  */
-export function fileActionChecks(step: Step, later: LaterFileChange[] = []): FileActionCheck[] {
-	const actions = step.actions.filter((action): action is FileAction => action.kind === 'write' || action.kind === 'edit');
+export function fileActionChecks(plan: StepPlan, later: LaterFileChange[] = []): FileActionCheck[] {
+	const actions = plan.actions.filter((action): action is PlannedAction & FileAction => action.kind === 'write' || action.kind === 'edit');
 	return actions.map((action, index) => ({
 		kind: 'file-action' as const,
 		action,
+		...(action.target === undefined ? {} : {target: action.target}),
 		title: describe(action),
 		line: action.line,
-		...(action.kind === 'write' ? {later: [...actions.slice(index + 1).map(next => ({action: next})), ...later]} : {}),
+		...(action.kind === 'write' ? {later: [...actions.slice(index + 1).map(next => ({action: next, target: next.target})), ...later]} : {}),
 	}));
+}
+
+/** Where a file change lands: the planner's path, or (when it could not tell) the path from the check's directory. */
+function fileOf(action: FileAction, target: string | undefined, context: Pick<CheckContext, 'cwd' | 'home'>): string {
+	return target ?? targetOf(action.path, context.cwd, context.home)!;
 }
 
 function describe(action: FileAction): string {
@@ -40,7 +46,7 @@ function describe(action: FileAction): string {
 
 /** Runs a file-action check: reads the live file and computes what applying the action would make of it. */
 export async function runFileActionCheck(check: FileActionCheck, context: CheckContext): Promise<CheckOutcome> {
-	const file = resolvePath(check.action.path, context);
+	const file = fileOf(check.action, check.target, context);
 	const old = await readCurrent(file, context.signal);
 	let wanted: string;
 	try {
@@ -64,7 +70,7 @@ function editedLater(written: string, current: string, file: string, later: Late
 	let text = written;
 	let applied = 0;
 	for (const change of later) {
-		if (resolvePath(change.action.path, {cwd: change.cwd ?? context.cwd, env: context.env}) !== file) continue;
+		if (fileOf(change.action, change.target, context) !== file) continue;
 		try {
 			text = newText(text, change.action);
 		} catch {

@@ -1,13 +1,14 @@
 import type {Check} from '../../domain/types.js';
 import {maskSecrets} from '../../domain/secrets.js';
-import {readCurrent, resolveFilePath} from '../apply-file-change.js';
+import {targetOf} from '../../domain/plan/plan-step.js';
+import {readCurrent} from '../read-live.js';
 import type {CheckContext, CheckOutcome} from './context.js';
 
 type FileCheck = Extract<Check, {kind: 'file'}>;
 
-/** Resolves a document path (possibly relative or starting with `~/`) against the session. */
-export function resolvePath(file: string, context: Pick<CheckContext, 'cwd' | 'env'>): string {
-	return resolveFilePath(file, context.cwd, context.env.HOME ?? process.env.HOME ?? '/root');
+/** Resolves a document path (possibly relative or starting with `~/`) against the check's session. */
+export function resolvePath(file: string, context: Pick<CheckContext, 'cwd' | 'home'>): string {
+	return targetOf(file, context.cwd, context.home)!;
 }
 
 /** Runs a file check: the file exists and contains every `contains` string / equals `equals` (ignoring a final newline). */

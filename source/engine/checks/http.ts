@@ -1,18 +1,14 @@
-import http from 'node:http';
-import https from 'node:https';
 import type {Check} from '../../domain/types.js';
-import {formatDuration, type CheckContext, type CheckOutcome} from './context.js';
+import {type CheckContext, type CheckOutcome} from './context.js';
 import {networkFailure} from './port.js';
+import {fetchUrl, tlsProblem, type Fetched} from './fetch-url.js';
 
 type HttpCheck = Extract<Check, {kind: 'http'}>;
 
-// Only the start of a body is searched: a check must not download a whole site.
-const maxBody = 1024 * 1024;
-
 /**
- * Runs an HTTP(S) check: GET the URL, pass when the status is below 500 (or exactly `status`) and the body contains
- * `contains`. HTTPS certificates are not verified — a local check of a server behind a self-signed or not yet issued
- * certificate is still meaningful — and the detail says so.
+ * Runs an HTTP(S) check: GET the URL, following redirects (bounded), and pass when the final answer's status is below
+ * 400 (or exactly `status`, then without following) and its body contains `contains`. A redirect page alone does not
+ * pass. https certificates are verified against the system's trust store (NODE_EXTRA_CA_CERTS adds a private CA).
  */
 export async function runHttpCheck(check: HttpCheck, context: CheckContext): Promise<CheckOutcome> {
 	let url: URL;
@@ -22,52 +18,28 @@ export async function runHttpCheck(check: HttpCheck, context: CheckContext): Pro
 		return {status: 'fail', detail: `not a URL: ${check.url}`};
 	}
 
-	const secure = url.protocol === 'https:';
-	if (!secure && url.protocol !== 'http:') return {status: 'fail', detail: `unsupported protocol ${url.protocol}`};
-	let response: {status: number; body: string};
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return {status: 'fail', detail: `unsupported protocol ${url.protocol}`};
+	let response: Fetched;
 	try {
-		response = await get(url, secure, context);
+		// A check that names a 3xx status looks at the redirect itself.
+		response = await fetchUrl(url, {timeoutMs: context.timeoutMs, signal: context.signal, follow: check.status === undefined || check.status < 300 || check.status >= 400});
 	} catch (error) {
+		const tls = tlsProblem(error, url.hostname);
+		if (tls) return {status: 'fail', detail: `${url.host}: ${tls}`, hint: 'get a valid certificate for this name (certbot), and serve its fullchain.pem'};
+		if ((error as NodeJS.ErrnoException).code === 'EREDIRECTS') return {status: 'fail', detail: (error as Error).message};
 		return networkFailure(error, `${url.host}`, context.timeoutMs);
 	}
 
-	const note = secure ? ' (certificate not verified: self-signed accepted for a local check)' : '';
-	const statusOk = check.status === undefined ? response.status < 500 : response.status === check.status;
+	const via = response.redirects > 0 ? ` (redirected to ${response.finalUrl})` : '';
+	const statusOk = check.status === undefined ? response.status < 400 : response.status === check.status;
 	if (!statusOk) {
-		const wanted = check.status === undefined ? 'below 500' : String(check.status);
-		return {status: 'fail', detail: `HTTP ${response.status}, expected ${wanted}${note}`};
+		const wanted = check.status === undefined ? 'below 400' : String(check.status);
+		return {status: 'fail', detail: `HTTP ${response.status}${via}, expected ${wanted}`};
 	}
 
 	if (check.contains !== undefined && !response.body.includes(check.contains)) {
-		return {status: 'fail', detail: `HTTP ${response.status} but the body does not contain '${check.contains}'${note}`};
+		return {status: 'fail', detail: `HTTP ${response.status}${via} but the body does not contain '${check.contains}'`};
 	}
 
-	return {status: 'pass', detail: `HTTP ${response.status}${check.contains === undefined ? '' : `, body contains '${check.contains}'`}${note}`};
-}
-
-async function get(url: URL, secure: boolean, context: CheckContext): Promise<{status: number; body: string}> {
-	return new Promise((resolve, reject) => {
-		const request = (secure ? https : http).get(url, {
-			signal: context.signal,
-			timeout: context.timeoutMs,
-			rejectUnauthorized: false,
-			headers: {'user-agent': 'tomesh-setup verify'},
-		});
-		request.on('timeout', () => {
-			request.destroy(Object.assign(new Error(`timed out after ${formatDuration(context.timeoutMs)}`), {code: 'ETIMEDOUT'}));
-		});
-		request.on('error', reject);
-		request.on('response', response => {
-			const chunks: Uint8Array[] = [];
-			let size = 0;
-			response.on('data', (chunk: Uint8Array) => {
-				if (size < maxBody) chunks.push(chunk);
-				size += chunk.length;
-			});
-			response.on('error', reject);
-			response.on('end', () => {
-				resolve({status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8')});
-			});
-		});
-	});
+	return {status: 'pass', detail: `HTTP ${response.status}${via}${check.contains === undefined ? '' : `, body contains '${check.contains}'`}`};
 }

@@ -1,10 +1,7 @@
-import os from 'node:os';
-import process from 'node:process';
-import type {Parameter, Runbook, Step} from '../../domain/types.js';
-import type {FileAction} from '../../domain/edit/file-change.js';
+import type {StepPlan} from '../../domain/plan/plan-step.js';
+import type {Parameter, Runbook, Session, Step} from '../../domain/types.js';
 import type {AnyCheck, LaterFileChange} from './context.js';
 import {fileActionChecks} from './file-action.js';
-import {predictEndCwd} from '../../domain/plan/predict-cwd.js';
 
 /** One check to run, with the session it runs in. Parameters must already be filled in (resolveStep). */
 export interface CheckJob {
@@ -16,6 +13,8 @@ export interface CheckJob {
 	stepTitle?: string;
 	check: AnyCheck;
 	cwd: string;
+	/** The session's home (`~` in paths). */
+	home: string;
 	env: Record<string, string>;
 	/** When set, the check is not run and is reported as skipped with this reason. */
 	skip?: string;
@@ -33,55 +32,40 @@ export function missingParameterReason(runbook: Runbook, parameters: Parameter[]
 	return `parameter ${names} has no value (set it with --set ${missing[0]!.name}=…)`;
 }
 
+/** A runbook's (resolved) steps with their plans from the runbook's origin (planRunbook), as checks need them. */
+export interface PlannedRunbook {
+	runbook: Runbook;
+	steps: Step[];
+	plans: StepPlan[];
+}
+
 /**
- * The check jobs of one (resolved) step: its own checks, then one per write/edit action. `skip` marks them all
- * skipped with that reason (e.g. from missingParameterReason). `resolve` (parameters → values) lets the checks run
- * where the document's `cd`s put them even when the session has not been there yet (see checkCwd).
+ * The check jobs of step `index` of a planned runbook: its own checks, then one per write/edit action. They run where
+ * the document's `cd`s leave the shell after the step when the document fixes that directory (so verify on a machine
+ * where nothing ran yet still finds `homeserver.yaml` in `~/.synapse`), otherwise in the session's directory; file
+ * changes are checked at the paths the planner gave them. `skip` marks every job skipped with that reason.
  */
-export function stepCheckJobs(
-	runbook: Runbook,
-	step: Step,
-	session: {cwd: string; env: Record<string, string>},
-	skip?: string,
-	resolve?: (step: Step) => Step,
-): CheckJob[] {
-	const checks: AnyCheck[] = [...step.checks, ...fileActionChecks(step, laterFileChanges(runbook, step, session.cwd, resolve))];
-	const cwd = checks.length === 0 ? session.cwd : checkCwd(runbook, step, session.cwd, resolve);
+export function stepCheckJobs(planned: PlannedRunbook, index: number, session: Session & {home: string}, skip?: string): CheckJob[] {
+	const step = planned.steps[index]!;
+	const end = planned.plans[index]!.end;
+	const checks: AnyCheck[] = [...step.checks, ...fileActionChecks(planned.plans[index]!, laterFileChanges(planned, index))];
+	const cwd = end.fixed && end.cwd !== undefined ? end.cwd : session.cwd;
 	return checks.map(check => ({
-		runbook: runbook.id,
+		runbook: planned.runbook.id,
 		step: step.id,
 		stepTitle: step.title,
 		check,
 		cwd,
+		home: session.home,
 		env: session.env,
 		...(skip === undefined ? {} : {skip}),
 	}));
 }
 
-/** The write/edit actions of the steps after `step`, each with the directory its checks would run in. */
-function laterFileChanges(runbook: Runbook, step: Step, sessionCwd: string, resolve?: (step: Step) => Step): LaterFileChange[] {
-	const index = runbook.steps.findIndex(candidate => candidate.id === step.id);
-	if (index === -1 || !step.actions.some(action => action.kind === 'write')) return [];
-	return runbook.steps.slice(index + 1).flatMap(raw => {
-		const later = resolve ? resolve(raw) : raw;
-		const files = later.actions.filter((action): action is FileAction => action.kind === 'write' || action.kind === 'edit');
-		if (files.length === 0) return [];
-		const cwd = checkCwd(runbook, later, sessionCwd, resolve);
-		return files.map(action => ({action, cwd}));
-	});
-}
-
-/**
- * The directory a step's checks run in: where the `cd`s of this and the earlier steps leave the shell, when the
- * document fixes it (an absolute or `~` cd, a cwd annotation) — so that verify on a machine where nothing ran yet
- * still looks for `homeserver.yaml` in `~/.synapse` — otherwise the session's cwd. `resolve` fills parameters into
- * the earlier steps; without it only the session (and a cwd annotation) counts.
- */
-export function checkCwd(runbook: Runbook, step: Step, sessionCwd: string, resolve?: (step: Step) => Step): string {
-	const index = runbook.steps.findIndex(candidate => candidate.id === step.id);
-	if (index === -1 || !resolve) return step.cwd ?? sessionCwd;
-	const steps = [...runbook.steps.slice(0, index).map(earlier => resolve(earlier)), step];
-	const home = process.env.HOME || os.homedir();
-	const fromSession = predictEndCwd(steps, sessionCwd, home);
-	return fromSession !== undefined && fromSession === predictEndCwd(steps, '/nonexistent/start', home) ? fromSession : sessionCwd;
+// The write/edit actions of the steps after step `index`, at the paths the planner gave them.
+function laterFileChanges(planned: PlannedRunbook, index: number): LaterFileChange[] {
+	if (!planned.steps[index]!.actions.some(action => action.kind === 'write')) return [];
+	return planned.plans.slice(index + 1).flatMap(plan =>
+		plan.actions.flatMap(action => (action.kind === 'write' || action.kind === 'edit' ? [{action, target: action.target}] : [])),
+	);
 }

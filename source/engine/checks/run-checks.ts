@@ -6,10 +6,11 @@ import type {CheckJob} from './jobs.js';
 import {runFileCheck} from './file.js';
 import {runHttpCheck} from './http.js';
 import {runPortCheck} from './port.js';
+import {runMatrixCheck} from './matrix.js';
 import {defaultCheckExec} from './exec.js';
 
 // The controller builds its jobs with these; they live in check-jobs.ts.
-export {checkCwd, missingParameterReason, stepCheckJobs, type CheckJob} from './jobs.js';
+export {missingParameterReason, stepCheckJobs, type CheckJob} from './jobs.js';
 
 /** Options of `runChecks`. */
 export interface RunChecksOptions {
@@ -20,7 +21,15 @@ export interface RunChecksOptions {
 	signal?: AbortSignal;
 	/** Runs command checks; defaults to the engine's shell runner. */
 	exec?: CheckExec;
+	/**
+	 * Right after a step ran: a failing check is tried again with backoff until it passes or `timeoutMs` has gone by
+	 * (a service that was just restarted listens a few seconds later); the last failure is the result.
+	 */
+	settle?: boolean;
 }
+
+const firstRetryMs = 250;
+const longestRetryMs = 2000;
 
 /**
  * Runs every check concurrently, each with its own timeout, so a dead network costs one timeout, not the sum.
@@ -31,7 +40,7 @@ export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}
 	const exec = options.exec ?? defaultCheckExec;
 	return Promise.all(
 		jobs.map(async job => {
-			const outcome = job.skip === undefined ? await runOne(job, timeoutMs, exec, options.signal) : {status: 'skip' as const, detail: job.skip};
+			const outcome = job.skip === undefined ? await (options.settle ? settle(job, timeoutMs, exec, options.signal) : runOne(job, timeoutMs, exec, options.signal)) : {status: 'skip' as const, detail: job.skip};
 			const result: CheckResult = {
 				runbook: job.runbook,
 				step: job.step,
@@ -48,10 +57,28 @@ export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}
 	);
 }
 
+async function settle(job: CheckJob, timeoutMs: number, exec: CheckExec, signal?: AbortSignal): Promise<CheckOutcome> {
+	const deadline = Date.now() + timeoutMs;
+	let wait = firstRetryMs;
+	let tries = 1;
+	for (;;) {
+		const outcome = await runOne(job, Math.max(deadline - Date.now(), 1000), exec, signal);
+		if (outcome.status !== 'fail' || signal?.aborted || Date.now() + wait >= deadline) {
+			return tries === 1 || outcome.status !== 'fail' ? outcome : {...outcome, detail: `${outcome.detail} (still failing after ${tries} tries in ${formatDuration(timeoutMs)})`};
+		}
+
+		await new Promise(resolve => {
+			setTimeout(resolve, wait);
+		});
+		wait = Math.min(wait * 2, longestRetryMs);
+		tries++;
+	}
+}
+
 async function runOne(job: CheckJob, timeoutMs: number, exec: CheckExec, outer?: AbortSignal): Promise<CheckOutcome> {
 	const controller = new AbortController();
 	const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-	const context: CheckContext = {cwd: job.cwd, env: job.env, timeoutMs, signal, exec};
+	const context: CheckContext = {cwd: job.cwd, home: job.home, env: job.env, timeoutMs, signal, exec};
 	let timer: NodeJS.Timeout | undefined;
 	// A runner that ignores its signal (a stuck read) still cannot hold verify past its timeout.
 	const expired = new Promise<CheckOutcome>(resolve => {
@@ -89,6 +116,10 @@ async function dispatch(check: AnyCheck, context: CheckContext): Promise<CheckOu
 			return runPortCheck(check, context);
 		}
 
+		case 'matrix': {
+			return runMatrixCheck(check, context);
+		}
+
 		case 'file-action': {
 			return runFileActionCheck(check, context);
 		}
@@ -114,6 +145,10 @@ export function checkTitle(check: AnyCheck): string {
 
 		case 'port': {
 			return `port ${check.host}:${check.port} is open`;
+		}
+
+		case 'matrix': {
+			return `Matrix server ${check.serverName} federates and serves clients`;
 		}
 
 		case 'file-action': {

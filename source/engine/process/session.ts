@@ -1,14 +1,10 @@
 import {chown, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type {Session} from '../../domain/types.js';
+import {writeSystemctlShim} from './no-systemd.js';
 import {runShell, type ShellResult} from './run-shell.js';
 
-/** Where a runbook's next command starts: the working directory and the environment earlier commands left. */
-export interface Session {
-	cwd: string;
-	/** Only the variables that differ from the tool's own environment (what `export`, `source ./bin/activate` set). */
-	env: Record<string, string>;
-}
 
 /** One command to run in a session. */
 export interface SessionCommand {
@@ -20,6 +16,8 @@ export interface SessionCommand {
 	/** Text the command reads on stdin (then end of file); absent = stdin is /dev/null. */
 	input?: string;
 	signal?: AbortSignal;
+	/** Put a `systemctl` that runs init scripts first in PATH (systemd is not running here); see no-systemd.ts. */
+	noSystemd?: boolean;
 	/** Called with the process group id once the command is started. */
 	onSpawn?: (pid: number) => void;
 	/** Output as it arrives, a chunk of complete lines at a time (see ShellRequest.onOutput). */
@@ -47,11 +45,6 @@ export function sudoUser(env: NodeJS.ProcessEnv = process.env): SessionCommand['
 	return {name, uid: Number(uid), gid: Number(gid)};
 }
 
-/** The session a runbook starts with before any command ran: in `cwd` (see start-directory.ts), nothing exported. */
-export function initialSession(cwd = process.cwd()): Session {
-	return {cwd, env: {}};
-}
-
 /**
  * Runs `command` with bash starting from `session`, and returns how it ended together with the session it left
  * (unchanged when the shell did not get to record it, e.g. when killed).
@@ -67,16 +60,27 @@ export async function runInSession(
 		if (request.input !== undefined) await writeFile(path.join(directory, 'answers'), request.input);
 		if (request.user) await chown(directory, request.user.uid, request.user.gid);
 		const bash = ['bash', '--noprofile', '--norc', path.join(directory, 'wrapper.sh'), directory];
-		const base = {...process.env, ...request.extraEnv};
+		const base: Record<string, string | undefined> = {...process.env, ...request.extraEnv};
+		const env = {...base, ...session.env};
+		const shim = request.noSystemd ? await writeSystemctlShim(directory) : undefined;
+		if (shim) {
+			base.PATH = `${shim}:${base.PATH ?? ''}`;
+			env.PATH = `${shim}:${env.PATH ?? ''}`;
+		}
+
 		const result = await runShell({
 			argv: request.user ? ['runuser', '-u', request.user.name, '--', ...bash] : bash,
 			cwd: session.cwd,
-			env: {...base, ...session.env},
+			env,
 			signal: request.signal,
 			onSpawn: request.onSpawn,
 			onOutput: request.onOutput,
 		});
-		return {result, session: await capturedSession(directory, base, session), inputExhausted: await readAll(directory, request.input)};
+		const left = await capturedSession(directory, base, session);
+		// The stand-in's directory is this command's alone: it never becomes part of the session.
+		if (shim && left.env.PATH) left.env.PATH = left.env.PATH.replace(`${shim}:`, '');
+		if (shim && left.env.PATH === process.env.PATH) delete left.env.PATH;
+		return {result, session: left, inputExhausted: await readAll(directory, request.input)};
 	} finally {
 		await rm(directory, {recursive: true, force: true});
 	}

@@ -1,7 +1,8 @@
 import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import {reduceStep} from '../../domain/step-state.js';
+import type {StepTransition} from '../../domain/step-state.js';
 import type {ProgressStore} from '../../store/progress-store.js';
+import {recordSteps} from '../record-step.js';
 import {removeReminder} from './reboot.js';
 import {lockHolder} from '../run-lock.js';
 
@@ -14,29 +15,30 @@ import {lockHolder} from '../run-lock.js';
  *   (e.g. for the dpkg lock);
  * Saves only when something changed, so a read-only command on an up-to-date state writes nothing.
  */
-export function reconcileAtStart(store: ProgressStore, bootId: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function reconcileAtStart(store: ProgressStore, bootId: string, profileDir: string): boolean {
 	const data = store.read();
 	const rebooted = data.bootId !== undefined && bootId !== '' && data.bootId !== bootId;
-	let changed = false;
+	const changes: Array<[string, StepTransition]> = [];
 	if (lockHolder(store.directory) === undefined) {
 		endLeftovers(path.join(store.directory, 'running.pid'));
-		for (const [id, record] of Object.entries(data.steps)) {
-			if (record.status !== 'running') continue;
-			data.steps[id] = reduceStep(record, {type: 'interrupt'});
-			changed = true;
-		}
+		for (const [id, record] of Object.entries(data.steps)) if (record.status === 'running') changes.push([id, {type: 'interrupt'}]);
 	}
 
 	// Without a readable boot id a new start is taken as the reboot: asking for it again would loop forever.
-	if (data.reboot && (bootId === '' || data.reboot.bootId === '' || data.reboot.bootId !== bootId)) {
-		data.steps[data.reboot.step] = reduceStep(data.steps[data.reboot.step], {type: 'reboot-complete', at: new Date().toISOString()});
-		delete data.reboot;
-		removeReminder(env);
-		changed = true;
+	const reboot = data.reboot;
+	const rebootDone = reboot !== undefined && (bootId === '' || reboot.bootId === '' || reboot.bootId !== bootId);
+	if (rebootDone) {
+		changes.push([reboot.step, {type: 'reboot-complete', at: new Date().toISOString()}]);
+		removeReminder(profileDir);
 	}
 
 	// The saved boot id is left as it is: it changes when a step next runs, so every start until then knows of the reboot.
-	if (changed) store.write(data);
+	if (changes.length > 0) {
+		recordSteps(store, changes, saved => {
+			if (rebootDone) delete saved.reboot;
+		});
+	}
+
 	return rebooted;
 }
 

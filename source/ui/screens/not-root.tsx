@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {launchCommand} from '../../engine/launch-command.js';
+import {launchCommand} from '../../launch-command.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useKeys} from '../hooks/use-keys.js';
 

@@ -10,7 +10,6 @@ import {useKeys} from '../hooks/use-keys.js';
 /** Props of the verify screen. */
 export interface VerifyScreenProps {
 	controller: Controller;
-	timeoutMs?: number;
 	/** Quit with the exit code of headless verify (0 all pass, 1 any failure). */
 	onQuit: (code: number) => void;
 	/** Back to the checklist (absent when verify is the whole session). */
@@ -18,16 +17,18 @@ export interface VerifyScreenProps {
 }
 
 /** Every check of every runbook, shown as it finishes, grouped by runbook, then a summary. Changes nothing. */
-export function VerifyScreen({controller, timeoutMs, onQuit, onBack}: VerifyScreenProps) {
+export function VerifyScreen({controller, onQuit, onBack}: VerifyScreenProps) {
 	const [results, setResults] = useState<CheckResult[]>([]);
 	const [finished, setFinished] = useState(false);
 	const [error, setError] = useState<string | undefined>();
 	useEffect(() => {
 		let live = true;
+		// Leaving the screen stops the checks still running.
+		const abort = new AbortController();
 		const seen: CheckResult[] = [];
 		controller
 			.verifyAll({
-				timeoutMs,
+				signal: abort.signal,
 				onEvent(event) {
 					if (event.type !== 'check' || !live) return;
 					seen.push(event.result);
@@ -49,8 +50,9 @@ export function VerifyScreen({controller, timeoutMs, onQuit, onBack}: VerifyScre
 			);
 		return () => {
 			live = false;
+			abort.abort();
 		};
-	}, [controller, timeoutMs]);
+	}, [controller]);
 	const fail = results.filter(r => r.status === 'fail').length;
 	const pass = results.filter(r => r.status === 'pass').length;
 	const skip = results.length - fail - pass;

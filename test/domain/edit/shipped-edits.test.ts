@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {buildPlan, type PlannedAction} from '../../../source/domain/plan/build-plan.js';
+import {buildPlan, type ReportedAction} from '../../../source/domain/plan/build-plan.js';
 import {diffStat} from '../../../source/domain/edit/unified-diff.js';
 import {loadDocuments} from '../../../source/load-documents.js';
 import {repoRoot, shippedPath} from '../seed-paths.js';
@@ -14,9 +14,9 @@ const files: Record<string, string> = {
 	'/root/.synapse/tomesh.net.log.config': fixture('tomesh.net.log.config'),
 	'/etc/network/interfaces': fixture('interfaces'),
 };
-const [plan] = buildPlan(loadDocuments([shippedPath]), {}, {readFile: (file) => files[file], start: {cwd: '/root', home: '/root'}});
+const [plan] = buildPlan(loadDocuments([shippedPath]), {}, {readFile: (file) => files[file], origin: () => ({cwd: '/root', home: '/root', env: {}})});
 const step = (runbook: number, number: number) => plan!.runbooks[runbook]!.steps[number - 1]!;
-const only = (actions: PlannedAction[]) => {
+const only = (actions: ReportedAction[]) => {
 	if (actions.length !== 1) throw new Error(`expected one action, got ${actions.length}`);
 	return actions[0]!;
 };
@@ -57,13 +57,13 @@ test('resolver: the dns-nameservers line is commented out and the IPv4 one added
 test('applied changes diff as nothing to do', (t) => {
 	const after = buildPlan(loadDocuments([shippedPath]), {}, {
 		readFile: (file) => ({...files, '/root/.synapse/homeserver.yaml': files['/root/.synapse/homeserver.yaml']!.replace('enable_registration: False', 'enable_registration: True')})[file],
-		start: {cwd: '/root', home: '/root'},
+		origin: () => ({cwd: '/root', home: '/root', env: {}}),
 	});
 	t.is(only(after[0]!.runbooks[0]!.steps[4]!.actions).diff, '');
 });
 
 test('an edit whose file is missing says so instead of a diff', (t) => {
-	const [empty] = buildPlan(loadDocuments([shippedPath]), {}, {readFile: () => undefined, start: {cwd: '/root', home: '/root'}});
+	const [empty] = buildPlan(loadDocuments([shippedPath]), {}, {readFile: () => undefined, origin: () => ({cwd: '/root', home: '/root', env: {}})});
 	const action = only(empty!.runbooks[0]!.steps[4]!.actions);
 	t.is(action.diff, undefined);
 	t.regex(action.problem!, /\/root\/\.synapse\/homeserver\.yaml does not exist/);

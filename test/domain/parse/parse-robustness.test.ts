@@ -31,7 +31,7 @@ test('documents made of shuffled runs of real lines either parse and plan, or fa
 
 		try {
 			const document = parseDocument(picked.join('\n'), `fuzz-${seed}.md`);
-			buildPlan([document], {}, {readFile: () => 'a: 1\n', start: {cwd: '/', home: '/root'}});
+			buildPlan([document], {}, {readFile: () => 'a: 1\n', origin: () => ({cwd: '/', home: '/root', env: {}})});
 			parsed++;
 		} catch (error) {
 			if (!(error instanceof InputError)) t.fail(`seed ${seed}: ${(error as Error).stack}`);

@@ -2,13 +2,8 @@ import {mkdtempSync, readFileSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {AuditLog, auditLogDirectory, systemLogDirectory} from '../../../source/engine/audit/audit-log.js';
+import {AuditLog} from '../../../source/engine/audit/audit-log.js';
 
-test('the log goes to /var/log/tomesh-setup only for root with the default state; TOMESH_SETUP_LOG_DIR wins', t => {
-	t.is(auditLogDirectory('/tmp/state', false, {}), '/tmp/state');
-	t.is(auditLogDirectory('/var/lib/tomesh-setup', true, {}), process.getuid?.() === 0 ? systemLogDirectory : '/var/lib/tomesh-setup');
-	t.is(auditLogDirectory('/var/lib/tomesh-setup', true, {TOMESH_SETUP_LOG_DIR: '/tmp/logs'}), '/tmp/logs');
-});
 
 test('entries are appended, stamped, prefixed after masking, in a 0600 file', t => {
 	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-audit-'));

@@ -7,7 +7,7 @@ import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 import type {CheckContext} from '../../../source/engine/checks/context.js';
 
 function context(overrides: Partial<CheckContext> = {}): CheckContext {
-	return {cwd: tmpdir(), env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec, ...overrides};
+	return {cwd: tmpdir(), home: '/root', env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec, ...overrides};
 }
 
 const check = (command: string, expect?: string[]) => ({kind: 'command' as const, as: 'root' as const, command, line: 1, ...(expect ? {expect} : {})});

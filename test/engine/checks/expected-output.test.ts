@@ -18,3 +18,9 @@ test('a version is not shown by another version', t => {
 	t.false(lineShows('v20.1.0', 'v6.4.0'));
 	t.false(lineShows('3.10.30', '3.10.3'), 'the same digits plus one more are another version');
 });
+
+test('an expected line that is a fragment of compact JSON shows inside it', t => {
+	t.true(lineShows('{"versions":["r0.0.1","v1.11"],"unstable_features":{}}', '"versions":'));
+	t.true(lineShows('{"access_token":"syt_x","user_id":"@admin:example.org"}', '"user_id": "@admin:example.org"'));
+	t.false(lineShows('{"errcode":"M_FORBIDDEN"}', '"access_token":'));
+});

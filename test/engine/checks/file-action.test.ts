@@ -4,6 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import {fileActionChecks, runFileActionCheck} from '../../../source/engine/checks/file-action.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
+import {planStep} from '../../../source/domain/plan/plan-step.js';
 import type {Step} from '../../../source/domain/types.js';
 
 const step: Step = {
@@ -22,14 +23,17 @@ const step: Step = {
 	],
 };
 
+// Planned where the directory is not known yet: each check finds its file from the directory it runs in.
+const plan = planStep(step, {home: '/root', env: {}, where: {cwd: undefined, fixed: false}}, () => undefined);
+
 async function setup(content?: string) {
 	const cwd = await mkdtemp(path.join(tmpdir(), 'check-action-'));
 	if (content !== undefined) await writeFile(path.join(cwd, 'app.yaml'), content);
-	return {cwd, env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec};
+	return {cwd, home: '/root', env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec};
 }
 
 test('one check per write or edit action, none for commands', t => {
-	const checks = fileActionChecks(step);
+	const checks = fileActionChecks(plan);
 	t.is(checks.length, 3);
 	t.deepEqual(checks.map(check => check.title), [
 		'app.yaml has the content this step writes',
@@ -41,7 +45,7 @@ test('one check per write or edit action, none for commands', t => {
 test('edits pass when re-applying them would change nothing, and nothing is written', async t => {
 	const applied = 'enable_registration: True # on\nform_secret: hunter2hunter2\ncache_factor: 0.02\n';
 	const context = await setup(applied);
-	const [, setKey, append] = fileActionChecks(step);
+	const [, setKey, append] = fileActionChecks(plan);
 	t.is((await runFileActionCheck(setKey!, context)).status, 'pass');
 	t.is((await runFileActionCheck(append!, context)).status, 'pass');
 	t.is(await readFile(path.join(context.cwd, 'app.yaml'), 'utf8'), applied);
@@ -49,7 +53,7 @@ test('edits pass when re-applying them would change nothing, and nothing is writ
 
 test('a changed value fails and says what differs', async t => {
 	const context = await setup('enable_registration: False\n');
-	const [, setKey] = fileActionChecks(step);
+	const [, setKey] = fileActionChecks(plan);
 	const outcome = await runFileActionCheck(setKey!, context);
 	t.is(outcome.status, 'fail');
 	t.is(outcome.detail, `${context.cwd}/app.yaml differs: has 'enable_registration: False' instead of 'enable_registration: True'`);
@@ -58,14 +62,14 @@ test('a changed value fails and says what differs', async t => {
 
 test('a missing appended line fails naming the line', async t => {
 	const context = await setup('a: 1\n');
-	const [, , append] = fileActionChecks(step);
+	const [, , append] = fileActionChecks(plan);
 	const outcome = await runFileActionCheck(append!, context);
 	t.is(outcome.detail, `${context.cwd}/app.yaml differs: lacks 'cache_factor: 0.02'`);
 });
 
 test('a missing file fails with "file missing" or the reason the edit cannot apply', async t => {
 	const context = await setup();
-	const [write, setKey] = fileActionChecks(step);
+	const [write, setKey] = fileActionChecks(plan);
 	t.is((await runFileActionCheck(write!, context)).detail, `file missing: ${context.cwd}/app.yaml`);
 	const outcome = await runFileActionCheck(setKey!, context);
 	t.is(outcome.status, 'fail');
@@ -74,7 +78,7 @@ test('a missing file fails with "file missing" or the reason the edit cannot app
 
 test('secrets never appear in the detail', async t => {
 	const context = await setup('enable_registration: False\nform_secret: other-secret-value\n');
-	const [write] = fileActionChecks(step);
+	const [write] = fileActionChecks(plan);
 	const outcome = await runFileActionCheck(write!, context);
 	t.is(outcome.status, 'fail');
 	t.false(outcome.detail.includes('other-secret-value'));
@@ -82,7 +86,7 @@ test('secrets never appear in the detail', async t => {
 });
 
 test('a write that later edits of the same file changed is still in place; a hand change is not', async t => {
-	const [write] = fileActionChecks(step);
+	const [write] = fileActionChecks(plan);
 	const written = 'enable_registration: False\nform_secret: hunter2hunter2\n';
 	// Every state the step passes through: as written, after the first edit, after both.
 	for (const state of [written, written.replace('False', 'True'), `${written.replace('False', 'True')}cache_factor: 0.02\n`]) {
@@ -95,7 +99,7 @@ test('a write that later edits of the same file changed is still in place; a han
 });
 
 test('later changes of another file do not excuse a changed write', async t => {
-	const [write] = fileActionChecks(step, [{action: {kind: 'edit', path: 'other.yaml', edit: {op: 'append-line', line: 'x'}, line: 9}}]);
+	const [write] = fileActionChecks(plan, [{action: {kind: 'edit', path: 'other.yaml', edit: {op: 'append-line', line: 'x'}, line: 9}}]);
 	const changed = await runFileActionCheck(write!, await setup('enable_registration: False\nform_secret: hunter2hunter2\nx\n'));
 	t.is(changed.status, 'fail');
 });

@@ -8,7 +8,7 @@ import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 async function setup() {
 	const cwd = await mkdtemp(path.join(tmpdir(), 'check-file-'));
 	await writeFile(path.join(cwd, 'resolv.conf'), 'nameserver 8.8.8.8\nsearch example.net\n');
-	return {cwd, env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec};
+	return {cwd, home: '/root', env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec};
 }
 
 test('exists, relative to the session cwd', async t => {

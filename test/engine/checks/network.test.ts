@@ -10,7 +10,7 @@ import {runHttpCheck} from '../../../source/engine/checks/http.js';
 import {runPortCheck} from '../../../source/engine/checks/port.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 
-const context = (timeoutMs = 10_000) => ({cwd: tmpdir(), env: {}, timeoutMs, signal: new AbortController().signal, exec: defaultCheckExec});
+const context = (timeoutMs = 10_000) => ({cwd: tmpdir(), home: '/root', env: {}, timeoutMs, signal: new AbortController().signal, exec: defaultCheckExec});
 
 async function listen(server: net.Server): Promise<number> {
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
@@ -40,7 +40,7 @@ test('http: a 502 or a missing body string fails saying which', async t => {
 	});
 	const port = await listen(server);
 	t.teardown(() => server.close());
-	t.is((await runHttpCheck({kind: 'http', url: `http://127.0.0.1:${port}/bad`, line: 1}, context())).detail, 'HTTP 502, expected below 500');
+	t.is((await runHttpCheck({kind: 'http', url: `http://127.0.0.1:${port}/bad`, line: 1}, context())).detail, 'HTTP 502, expected below 400');
 	t.is((await runHttpCheck({kind: 'http', url: `http://127.0.0.1:${port}/`, status: 301, line: 1}, context())).detail, 'HTTP 200, expected 301');
 	t.is(
 		(await runHttpCheck({kind: 'http', url: `http://127.0.0.1:${port}/`, contains: 'Synapse', line: 1}, context())).detail,
@@ -65,7 +65,7 @@ test('http: a server that never answers costs one timeout', async t => {
 	t.deepEqual(outcome, {status: 'fail', detail: `127.0.0.1:${port}: timed out after 300 ms`});
 });
 
-test('https: a self-signed certificate is accepted for a local check and the detail says so', async t => {
+test('https: a self-signed certificate fails verification and the detail says so', async t => {
 	const directory = await mkdtemp(path.join(tmpdir(), 'check-https-'));
 	const [key, cert] = [path.join(directory, 'key.pem'), path.join(directory, 'cert.pem')];
 	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], {stdio: 'ignore'});
@@ -73,8 +73,8 @@ test('https: a self-signed certificate is accepted for a local check and the det
 	const port = await listen(server);
 	t.teardown(() => server.close());
 	const outcome = await runHttpCheck({kind: 'http', url: `https://127.0.0.1:${port}/`, line: 1}, context());
-	t.is(outcome.status, 'pass');
-	t.is(outcome.detail, 'HTTP 200 (certificate not verified: self-signed accepted for a local check)');
+	t.is(outcome.status, 'fail');
+	t.regex(outcome.detail, /^127\.0\.0\.1:\d+: the certificate is self-signed$/);
 });
 
 test('port: open and refused', async t => {

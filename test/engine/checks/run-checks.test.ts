@@ -3,6 +3,7 @@ import test from 'ava';
 import type {RunEvent} from '../../../source/domain/events.js';
 import type {Runbook, Step} from '../../../source/domain/types.js';
 import type {CheckExec} from '../../../source/engine/checks/context.js';
+import {planRunbook} from '../../../source/domain/plan/plan-runbook.js';
 import {missingParameterReason, runChecks, stepCheckJobs, type CheckJob} from '../../../source/engine/checks/run-checks.js';
 
 const job = (command: string, extra: Partial<CheckJob> = {}): CheckJob => ({
@@ -10,6 +11,7 @@ const job = (command: string, extra: Partial<CheckJob> = {}): CheckJob => ({
 	step: 'rb/1',
 	check: {kind: 'command', as: 'root', command, line: 1},
 	cwd: tmpdir(),
+	home: '/root',
 	env: {},
 	...extra,
 });
@@ -91,7 +93,8 @@ const step: Step = {
 const runbook: Runbook = {id: 'rb', title: 'Runbook', group: '', line: 1, steps: [step]};
 
 test('a step gives its own checks and one per file action, in the session', t => {
-	const jobs = stepCheckJobs(runbook, step, {cwd: '/srv', env: {A: '1'}});
+	const planned = {runbook, steps: runbook.steps, plans: planRunbook(runbook.steps, {cwd: '/start', home: '/root', env: {}}, () => undefined)};
+	const jobs = stepCheckJobs(planned, 0, {cwd: '/srv', home: '/root', env: {A: '1'}});
 	t.deepEqual(jobs.map(item => [item.check.kind, item.cwd, item.stepTitle]), [
 		['port', '/srv', 'Update to VERSION'],
 		['file-action', '/srv', 'Update to VERSION'],
@@ -115,13 +118,11 @@ test('checks of a step after an absolute cd run there, even before anything ran'
 	];
 	const book: Runbook = {...runbook, steps};
 	const port = {kind: 'port' as const, host: 'h', port: 1, line: 1};
-	const cwdOf = (index: number, cwd: string, resolve = (item: Step) => item) =>
-		stepCheckJobs(book, {...steps[index]!, checks: [port]}, {cwd, env: {}}, undefined, resolve)[0]!.cwd;
-	t.is(cwdOf(0, '/start'), '/start');
+	const withPort = steps.map(item => ({...item, checks: [port]}));
+	const planned = {runbook: book, steps: withPort, plans: planRunbook(withPort, {cwd: '/origin', home: '/root', env: {}}, () => undefined)};
+	const cwdOf = (index: number, cwd: string) => stepCheckJobs(planned, index, {cwd, home: '/root', env: {}})[0]!.cwd;
+	t.is(cwdOf(0, '/start'), '/start', 'nothing fixes it: the session knows');
 	t.is(cwdOf(1, '/start'), '/srv/app', "the step's own cd counts");
 	t.is(cwdOf(2, '/start'), '/srv/app');
-	// A relative cd depends on where the run started: the session knows, the document does not.
-	t.is(cwdOf(3, '/srv/app/data'), '/srv/app/data');
-	// Without a resolver the document's paths may still hold parameter literals: the session is used.
-	t.is(stepCheckJobs(book, {...steps[2]!, checks: [port]}, {cwd: '/start', env: {}})[0]!.cwd, '/start');
+	t.is(cwdOf(3, '/elsewhere'), '/srv/app/data', 'a relative cd from a fixed directory is fixed too');
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {resumeCommand} from '../../../source/engine/reboot/reboot.js';
+import {resumeCommand} from '../../source/commands/resume-command.js';
 
 test('the resume command repeats the directory and flags, quoted, without --set values', t => {
 	t.is(

@@ -1,4 +1,4 @@
-import {shellQuote} from '../domain/params/shell-quote.js';
+import {shellQuote} from './domain/params/shell-quote.js';
 
 /**
  * The command that starts tomesh-setup again the way the operator started it, for the commands it tells them to type

@@ -2,7 +2,8 @@ import {mkdtemp, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {homeOf, startDirectory} from '../../source/engine/start-directory.js';
+import {homeOf, sessionOrigin} from '../../source/engine/session-origin.js';
+const startDirectory = (runbook: Runbook, env: NodeJS.ProcessEnv) => sessionOrigin(runbook, env).cwd;
 import type {Runbook, ShellUser} from '../../source/domain/types.js';
 import {testNeeding} from '../helpers/requirements.js';
 

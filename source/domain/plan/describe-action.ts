@@ -1,4 +1,4 @@
-import type {Action} from '../domain/types.js';
+import type {Action} from '../types.js';
 
 /** One-line description of an action, for events and logs. */
 export function describeAction(action: Action): string {

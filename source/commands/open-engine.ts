@@ -1,0 +1,42 @@
+import process from 'node:process';
+import type {CliOptions} from '../cli-args.js';
+import type {SetupDocument} from '../domain/types.js';
+import {defaultSystemHooks, type EngineOptions} from '../engine/engine-options.js';
+import {EngineController} from '../engine/controller.js';
+import {loadDocuments} from '../load-documents.js';
+import {stateDirectory, systemStateDirectory} from '../store/progress-store.js';
+import {resumeCommand} from './resume-command.js';
+
+/** The directory the audit log goes to when root uses the default state directory. */
+export const systemLogDirectory = '/var/log/tomesh-setup';
+
+/**
+ * The engine's options from the command line and the environment: the only place that reads either for the engine.
+ * The audit log goes to TOMESH_SETUP_LOG_DIR when set, to /var/log/tomesh-setup for root with the default state
+ * directory, otherwise next to the state (a `--state DIR` run keeps everything it leaves behind in DIR). The
+ * TOMESH_SETUP_BOOT_ID_FILE, _PROFILE_DIR and _REBOOT_COMMAND variables replace the system's boot id, profile.d and
+ * reboot command (tests; systems that reboot differently).
+ */
+export function engineOptions(cli: CliOptions, env: NodeJS.ProcessEnv = process.env, argv = process.argv.slice(2), cwd = process.cwd()): EngineOptions {
+	const stateDir = stateDirectory(cli.state, env);
+	const usesDefaultState = stateDir === systemStateDirectory && !cli.state;
+	return {
+		only: cli.only,
+		values: cli.set,
+		stateDir,
+		logDir: env.TOMESH_SETUP_LOG_DIR || (usesDefaultState && process.getuid?.() === 0 ? systemLogDirectory : stateDir),
+		timeoutMs: cli.timeoutMs,
+		resumeCommand: resumeCommand(argv, cwd, env),
+		env,
+		system: {
+			bootIdFile: env.TOMESH_SETUP_BOOT_ID_FILE || defaultSystemHooks.bootIdFile,
+			profileDir: env.TOMESH_SETUP_PROFILE_DIR || defaultSystemHooks.profileDir,
+			rebootCommand: env.TOMESH_SETUP_REBOOT_COMMAND || defaultSystemHooks.rebootCommand,
+		},
+	};
+}
+
+/** Loads the documents the command line names (or the shipped runbooks) and opens the engine over them. */
+export function openEngine(cli: CliOptions, documents: SetupDocument[] = loadDocuments(cli.docs)): EngineController {
+	return new EngineController(documents, engineOptions(cli));
+}

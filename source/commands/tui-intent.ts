@@ -1,0 +1,12 @@
+import type {CliOptions} from '../cli-args.js';
+
+/** How the walkthrough starts, from the command line: the TUI itself never sees the command line. */
+export function walkthroughStart(options: CliOptions): {only: boolean; trial: boolean; preset: boolean} {
+	return {only: options.only !== undefined, trial: options.state !== undefined, preset: Object.keys(options.set).length > 0};
+}
+
+/** Carries out what the operator asked the TUI for on leaving it (the plan printed, say); resolves to the exit code. */
+export async function followIntent(intent: {code: number; next?: 'plan'}, options: CliOptions): Promise<number> {
+	if (intent.next === 'plan') return (await import('./plan.js')).planCommand({...options, command: 'plan'});
+	return intent.code;
+}
