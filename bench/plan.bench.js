@@ -8,7 +8,7 @@ import {medianMs, report} from './measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist/cli.js');
-const seed = path.resolve(root, '../shared/seeds/tomesh-chat.md');
+const seed = path.join(root, 'test/fixtures/documents/tomesh-chat.md');
 const runs = 9;
 
 /** The seed's body repeated under numbered components until the text reaches `bytes`. */
@@ -34,6 +34,7 @@ try {
 
 	report('plan (text, shipped runbooks)', medianMs([process.execPath, cli, 'plan'], {runs}), runs);
 	report('--help', medianMs([process.execPath, cli, '--help'], {runs}), runs);
+	report('./tomesh-setup --help (the quick start\'s launcher)', medianMs([path.join(root, 'tomesh-setup'), '--help'], {runs}), runs);
 } finally {
 	rmSync(dir, {recursive: true, force: true});
 }

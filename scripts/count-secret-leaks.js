@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Counts how many of the 22 secrets of test/fixtures/documents/secrets.md each sink of the built CLI shows
+// Counts how many of the 22 secrets of test/fixtures/secrets/secrets.md each sink of the built CLI shows
 // (plan, run --yes, status, verify, audit log, saved state), in a throwaway directory. Usage: node scripts/count-secret-leaks.js
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
@@ -8,8 +8,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const fixture = path.join(root, 'test/fixtures/documents/secrets.md');
-const secrets = [...readFileSync(path.join(root, 'test/fixtures/documents/secrets.txt'), 'utf8').matchAll(/^\S+/gm)].map(match => match[0]);
+const fixture = path.join(root, 'test/fixtures/secrets/secrets.md');
+const secrets = [...readFileSync(path.join(root, 'test/fixtures/secrets/secrets.txt'), 'utf8').matchAll(/^\S+/gm)].map(match => match[0]);
 const temporary = mkdtempSync(path.join(os.tmpdir(), 'tomesh-leaks-'));
 const work = path.join(temporary, 'work');
 const state = path.join(temporary, 'state');

@@ -56,7 +56,7 @@ export function plainRunReporter(write: (text: string) => void = text => process
 			}
 
 			case 'reboot': {
-				write(`↻ ${event.step}: progress saved; rebooting — after the reboot, log in and run: ${event.resume ?? 'sudo npx tomesh-setup'}\n`);
+				write(`↻ ${event.step}: progress saved; rebooting — after the reboot, log in and run: ${event.resume ?? 'sudo tomesh-setup'}\n`);
 				break;
 			}
 

@@ -5,7 +5,7 @@ import {runCli} from '../helpers/run-cli.js';
 import {repoRoot} from '../domain/seed-paths.js';
 
 const original = 'test/fixtures/documents/tomesh-chat.md';
-const current = 'test/fixtures/documents/current-matrix.md';
+const current = 'test/fixtures/acceptance/current-matrix.md';
 
 test('lint of the 2016 original: one finding a line, FILE:LINE: rule: what — instead: …, exit 1', async (t) => {
 	const result = await runCli(['lint', '--doc', original], {cwd: repoRoot});

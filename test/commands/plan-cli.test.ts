@@ -4,7 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import {heavyPackages, importGraph} from '../helpers/import-graph.js';
 import {runCli} from '../helpers/run-cli.js';
-import {repoRoot} from '../domain/seed-paths.js';
+import {repoRoot, seedArgument} from '../domain/seed-paths.js';
 
 const inputs = path.join(repoRoot, 'test/fixtures/plan-inputs');
 
@@ -19,7 +19,7 @@ function machineFree(value: unknown): unknown {
 }
 
 test('plan --json --doc <raw seed> is the golden plan (apart from this machine\'s files)', async (t) => {
-	const result = await runCli(['plan', '--json', '--doc', '../shared/seeds/tomesh-chat.md'], {cwd: repoRoot});
+	const result = await runCli(['plan', '--json', '--doc', seedArgument], {cwd: repoRoot});
 	t.is(result.exitCode, 0, result.stderr);
 	const golden = JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/seed-plan.golden.json'), 'utf8'));
 	t.deepEqual(machineFree(JSON.parse(result.stdout)), machineFree(golden));

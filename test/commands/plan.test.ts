@@ -6,11 +6,9 @@ import {buildPlan} from '../../source/domain/plan/build-plan.js';
 import {parseDocument} from '../../source/domain/parse/parse-document.js';
 import {planJson} from '../../source/reporters/plan-json.js';
 import {renderPlanText} from '../../source/reporters/plan-text.js';
-import {repoRoot, seedPath} from '../domain/seed-paths.js';
+import {repoRoot, seedArgument, seedPath} from '../domain/seed-paths.js';
 
 const goldenPath = path.join(repoRoot, 'test/fixtures/seed-plan.golden.json');
-// The path the document is named by in the golden: the --doc argument as given from the repository root.
-const seedArgument = '../shared/seeds/tomesh-chat.md';
 // An empty machine, so the golden's diffs do not depend on this one: every file is missing, plan runs from /root.
 const emptyMachine = {readFile: () => undefined, origin: () => ({cwd: '/root', home: '/root', env: {}})};
 

@@ -5,7 +5,7 @@ import {heavyPackages, importGraph} from '../helpers/import-graph.js';
 import {runCli} from '../helpers/run-cli.js';
 import {repoRoot} from '../domain/seed-paths.js';
 
-const current = 'test/fixtures/documents/current-matrix.md';
+const current = 'test/fixtures/acceptance/current-matrix.md';
 
 test('preflight: a finding a line with its mark, what it means and what to do, then the counts; exit 0 without a block', async (t) => {
 	const result = await runCli(['preflight', '--doc', current, '--timeout', '1'], {cwd: repoRoot});

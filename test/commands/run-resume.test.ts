@@ -63,8 +63,8 @@ test('a reboot step asks for the reboot, leaves a reminder, and a new boot id co
 	t.is(readFileSync(reminder, 'utf8').trim().split('\n').length, 1);
 	// At login the reminder prints the exact command that continues: same directory, same documents and progress.
 	const shown = execFileSync('sh', [reminder], {encoding: 'utf8'});
-	t.is(shown, `tomesh-setup: the server rebooted during setup; to continue: cd ${w.root} && npx tomesh-setup run --yes --state ${w.state} --doc ${fixture('reboot')}\n`);
-	t.true(first.stdout.includes(`log in and run: cd ${w.root} && npx tomesh-setup run --yes`));
+	t.is(shown, `tomesh-setup: the server rebooted during setup; to continue: cd ${w.root} && tomesh-setup run --yes --state ${w.state} --doc ${fixture('reboot')}\n`);
+	t.true(first.stdout.includes(`log in and run: cd ${w.root} && tomesh-setup run --yes`));
 	t.false(existsSync(path.join(w.work, 'log.txt')) && readFileSync(path.join(w.work, 'log.txt'), 'utf8').includes('after'));
 	const waiting = JSON.parse((await w.cli(['status', '--json'])).stdout);
 	t.is(waiting.runbooks[0].steps[1].status, 'awaiting-reboot');

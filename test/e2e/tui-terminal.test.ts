@@ -4,11 +4,12 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {hasTmux, TmuxSession} from '../helpers/tmux.js';
+import {testNeeding} from '../helpers/requirements.js';
+import {TmuxSession} from '../helpers/tmux.js';
 
 const cli = path.resolve('dist/cli.js');
 const fixture = path.resolve('test/fixtures/tui/walk.md');
-const ready = hasTmux() && existsSync(cli);
+const tmuxTest = testNeeding(['tmux'], {serial: true});
 
 async function workDir(t: {teardown: (f: () => Promise<void>) => void}): Promise<string> {
 	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
@@ -16,8 +17,8 @@ async function workDir(t: {teardown: (f: () => Promise<void>) => void}): Promise
 	return work;
 }
 
-test.serial('NO_COLOR at 60 columns: no colour sequences, every line fits', async t => {
-	if (!ready) return t.fail('needs tmux and a built CLI (npm run build)');
+tmuxTest('NO_COLOR at 60 columns: no colour sequences, every line fits', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const work = await workDir(t);
 	const tmux = new TmuxSession();
 	t.teardown(() => tmux.kill());
@@ -33,8 +34,8 @@ test.serial('NO_COLOR at 60 columns: no colour sequences, every line fits', asyn
 	for (const line of screen.split('\n')) t.true(line.length <= 60, line);
 });
 
-test.serial('verify on a terminal shows the report grouped by runbook and exits with its code', async t => {
-	if (!ready) return t.fail('needs tmux and a built CLI (npm run build)');
+tmuxTest('verify on a terminal shows the report grouped by runbook and exits with its code', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const work = await workDir(t);
 	const tmux = new TmuxSession();
 	t.teardown(() => tmux.kill());

@@ -2,13 +2,13 @@ import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import test from 'ava';
-import {hasTmux, TmuxSession} from '../helpers/tmux.js';
+import {testNeeding} from '../helpers/requirements.js';
+import {TmuxSession} from '../helpers/tmux.js';
 
 // The built CLI in a real terminal (tmux) on a fixture whose commands stay in a temp dir ($WORK).
 const cli = path.resolve('dist/cli.js');
 const fixture = path.resolve('test/fixtures/tui/walk.md');
-const ready = hasTmux() && existsSync(cli);
+const tmuxTest = testNeeding(['tmux'], {serial: true});
 
 async function start(work: string): Promise<TmuxSession> {
 	const tmux = new TmuxSession();
@@ -16,8 +16,8 @@ async function start(work: string): Promise<TmuxSession> {
 	return tmux;
 }
 
-test.serial('walk three steps with Enter, quit with q, start again on step four; a failing step retries with r', async t => {
-	if (!ready) return t.fail('needs tmux and a built CLI (npm run build)');
+tmuxTest('walk three steps with Enter, quit with q, start again on step four; a failing step retries with r', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
 	let tmux = await start(work);
 	t.teardown(async () => {
@@ -60,8 +60,8 @@ test.serial('walk three steps with Enter, quit with q, start again on step four;
 	t.pass();
 });
 
-test.serial('! hands a shell over in the step directory and takes the terminal back when it exits', async t => {
-	if (!ready) return t.fail('needs tmux and a built CLI (npm run build)');
+tmuxTest('! hands a shell over in the step directory and takes the terminal back when it exits', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
 	const tmux = await start(work);
 	t.teardown(async () => {

@@ -11,6 +11,7 @@ import {splitLines} from '../../source/domain/output/text-tail.js';
 import {planStep} from '../../source/domain/plan/plan-step.js';
 import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
 import {readLiveText} from '../../source/engine/read-live.js';
+import {testNeeding} from '../helpers/requirements.js';
 
 // Executes a step as the engine does: planned from where its session is, then run.
 const execute = async (item: Step, ctx: ExecutorContext) =>
@@ -99,8 +100,7 @@ test('the audit log records commands and output with secrets masked', async t =>
 	t.is(readFileSync(path.join(root, 'a.yaml'), 'utf8'), 'macaroon_secret_key: xyz987\n');
 });
 
-test('as root, `sudo CMD` runs CMD directly', async t => {
-	if (process.getuid?.() !== 0) return t.pass();
+testNeeding(['root'])('as root, `sudo CMD` runs CMD directly', async t => {
 	const {ctx} = context();
 	const bin = mkdtempSync(path.join(os.tmpdir(), 'tomesh-nosudo-'));
 	writeFileSync(path.join(bin, 'sudo'), '#!/bin/sh\necho "sudo was called"; exit 9\n', {mode: 0o755});
@@ -110,8 +110,7 @@ test('as root, `sudo CMD` runs CMD directly', async t => {
 	t.deepEqual(result.output, ['direct']);
 });
 
-test('`$` commands run as the sudo user, `#` commands as root, in one shared session', async t => {
-	if (process.getuid?.() !== 0) return t.pass();
+testNeeding(['root'])('`$` commands run as the sudo user, `#` commands as root, in one shared session', async t => {
 	const {root, ctx} = context({user: {name: 'nobody', uid: 65_534, gid: 65_534}});
 	chmodSync(root, 0o777);
 	const user = (command: string): Action => ({kind: 'run', as: 'user', command, line: 1});

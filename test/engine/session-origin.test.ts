@@ -5,6 +5,7 @@ import test from 'ava';
 import {homeOf, sessionOrigin} from '../../source/engine/session-origin.js';
 const startDirectory = (runbook: Runbook, env: NodeJS.ProcessEnv) => sessionOrigin(runbook, env).cwd;
 import type {Runbook, ShellUser} from '../../source/domain/types.js';
+import {testNeeding} from '../helpers/requirements.js';
 
 const runbook = (as: ShellUser): Runbook => ({
 	id: 'r',
@@ -20,8 +21,8 @@ test('a runbook starts in the home directory of the user running the tool, not i
 	t.is(startDirectory(runbook('user'), {}), os.userInfo().homedir);
 });
 
-test('under sudo, a runbook that starts with a $ command starts in the sudo user\'s home', t => {
-	if (process.getuid?.() !== 0) return t.pass('only root runs commands as the sudo user');
+// Only root runs commands as the sudo user.
+testNeeding(['root'])('under sudo, a runbook that starts with a $ command starts in the sudo user\'s home', t => {
 	const sudo = {SUDO_USER: 'nobody', SUDO_UID: '65534', SUDO_GID: '65534'};
 	t.is(startDirectory(runbook('user'), sudo), homeOf('nobody') ?? os.userInfo().homedir);
 	t.is(startDirectory(runbook('root'), sudo), os.userInfo().homedir);

@@ -28,7 +28,7 @@ sandboxTest('nginx already on :80: preflight --json names it; an existing site f
 		# apt holds its lock with fcntl; flock(1) stands in for it (both show in /proc/locks).
 		flock /var/lib/dpkg/lock-frontend sh -c 'touch ${work}/locked; exec sleep 60' &
 		until [ -e ${work}/locked ]; do sleep 0.05; done
-		node ${cliPath} preflight --json --doc test/fixtures/documents/current-matrix.md > ${work}/preflight.json; echo "exit preflight $?"
+		node ${cliPath} preflight --json --doc test/fixtures/acceptance/current-matrix.md > ${work}/preflight.json; echo "exit preflight $?"
 	`, {timeoutMs: 60_000});
 	t.regex(result.stdout, /^exit preflight 0$/m, result.stderr);
 	const report = JSON.parse(await readFile(path.join(work, 'preflight.json'), 'utf8')) as {findings: PreflightFinding[]; summary: Record<string, number>; facts: PreflightFacts};

@@ -1,12 +1,7 @@
-import test from 'ava';
-import {runInSandbox, sandboxUnavailable, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
+import {testNeeding} from '../helpers/requirements.js';
+import {runInSandbox, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
 
-const unavailable = sandboxUnavailable();
-const sandboxTest = unavailable ? test.skip : test.serial;
-if (unavailable) test('sandbox tests are skipped', t => {
-	t.log(`skipped: ${unavailable}`);
-	t.pass();
-});
+const sandboxTest = testNeeding(['sandbox'], {serial: true});
 
 sandboxTest('writes to /etc, /var and /run vanish; daemons die with the sandbox; loopback is up', async t => {
 	const host = await snapshot(['/etc/tomesh-sandbox-probe', '/var/tomesh-sandbox-probe', '/run/tomesh-sandbox-probe']);

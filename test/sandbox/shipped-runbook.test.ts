@@ -1,15 +1,14 @@
 // The shipped document's system changes, for real, inside the namespace sandbox (DESIGN.md §5): the nginx site file,
 // its symlink, `nginx -t` and reload, and the /etc/network/interfaces resolver edit — through the built CLI — then
 // verify; the host's /etc is asserted untouched.
-import {spawnSync} from 'node:child_process';
 import {mkdtemp, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import test from 'ava';
 import type {CheckResult} from '../../source/domain/events.js';
 import {cliPath} from '../helpers/run-cli.js';
-import {runInSandbox, sandboxUnavailable, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
+import {testNeeding} from '../helpers/requirements.js';
+import {runInSandbox, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const shipped = path.join(repo, 'runbooks/tomesh-chat.md');
@@ -17,12 +16,7 @@ const interfacesFixture = fileURLToPath(new URL('../fixtures/acceptance/interfac
 const https = 'set-up-martix-homeserver.set-up-https-with-nginx-and-letsencrypt';
 const federation = 'set-up-martix-homeserver.set-up-federation';
 
-const unavailable = sandboxUnavailable() ?? (spawnSync('sh', ['-c', 'command -v nginx || test -x /usr/sbin/nginx']).status === 0 ? undefined : 'nginx is not installed (apt-get install -y nginx)');
-const sandboxTest = unavailable ? test.skip : test.serial;
-if (unavailable) test('shipped runbook sandbox tests are skipped', t => {
-	t.log(`skipped: ${unavailable}`);
-	t.pass();
-});
+const sandboxTest = testNeeding(['sandbox', 'nginx'], {serial: true});
 
 // Everything the host could be left with if the sandbox leaked.
 const hostPaths = [

@@ -4,18 +4,13 @@ import {mkdtemp, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import test from 'ava';
 import type {CheckResult} from '../../source/domain/events.js';
 import {cliPath} from '../helpers/run-cli.js';
-import {runInSandbox, sandboxUnavailable, sandboxWritesCommand} from '../helpers/sandbox.js';
+import {testNeeding} from '../helpers/requirements.js';
+import {runInSandbox, sandboxWritesCommand} from '../helpers/sandbox.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const unavailable = sandboxUnavailable();
-const sandboxTest = unavailable ? test.skip : test;
-if (unavailable) test('shipped verify sandbox test is skipped', t => {
-	t.log(`skipped: ${unavailable}`);
-	t.pass();
-});
+const sandboxTest = testNeeding(['sandbox']);
 
 sandboxTest('verify on the shipped document where nothing was set up: a reason for every check, exit 1, nothing written', async t => {
 	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-sandbox-verify-'));

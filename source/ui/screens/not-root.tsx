@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {launchCommand} from '../../launch-command.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useKeys} from '../hooks/use-keys.js';
 
@@ -15,7 +16,7 @@ export function NotRoot({onPlan, onVerify, onQuit}: {onPlan: () => void; onVerif
 				tomesh-setup needs root to set up this server.
 			</Text>
 			<Text>It installs packages and changes files under /etc. Run it again as root:</Text>
-			<Text bold>{'  sudo npx tomesh-setup'}</Text>
+			<Text bold>{`  sudo ${launchCommand()}`}</Text>
 			<Text>
 				Without root you can still see what it would do (plan) or check the server (verify); neither changes
 				anything. To try it as a normal user, give it a state directory: --state DIR.

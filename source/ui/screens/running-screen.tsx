@@ -103,7 +103,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 				<Text dimColor>{`${view.lines} lines of output, the last ${view.tail.length} shown`}</Text>
 			) : null}
 			{view.checks.map((c, i) => <CheckResultLine key={i} result={c} />)}
-			{view.rebooting ? <Text color="yellow">Rebooting… progress is saved. Log in again and run: {view.resume ?? 'sudo npx tomesh-setup'}</Text> : null}
+			{view.rebooting ? <Text color="yellow">Rebooting… progress is saved. Log in again and run: {view.resume ?? 'sudo tomesh-setup'}</Text> : null}
 			{failed ? <Failure status={view.status} exitCode={view.exitCode} message={view.message} /> : null}
 			{note ? <Text color="cyan">{note}</Text> : null}
 			{ended ? (

@@ -2,16 +2,11 @@ import {tmpdir} from 'node:os';
 import process from 'node:process';
 import test from 'ava';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
+import {testNeeding} from '../../helpers/requirements.js';
 
 const options = {cwd: tmpdir(), env: {}, timeoutMs: 10_000};
 
-test.serial('`$` checks run as the sudo user, `#` checks as root', async t => {
-	if (process.getuid?.() !== 0) {
-		t.log('skipped: needs root to switch users');
-		t.pass();
-		return;
-	}
-
+testNeeding(['root'], {serial: true})('`$` checks run as the sudo user, `#` checks as root', async t => {
 	const saved = process.env.SUDO_USER;
 	process.env.SUDO_USER = 'nobody';
 	t.teardown(() => {
