@@ -101,7 +101,7 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 	switch (action.kind) {
 		case 'run': {
 			if (action.unless !== undefined) {
-				const guard = await runCommand(action.unless, action.as, context);
+				const guard = await runCommand(action.unless, action.as, context, undefined, action.env);
 				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
 			}
 
@@ -110,7 +110,7 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 				if (!test.ok) return {...test, message: `nginx -t failed, nginx not reloaded: ${test.message}`};
 			}
 
-			return runCommand(action.command, action.as, context, {step: step.id, sink: onOutput});
+			return runCommand(action.command, action.as, context, {step: step.id, sink: onOutput}, action.env);
 		}
 
 		case 'write':
@@ -140,7 +140,14 @@ async function runAction(step: Step, action: Action, context: ExecutorContext, o
 }
 
 // `output` absent: the command's output goes nowhere (an `unless` guard), not even to the audit log.
-async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, output?: {step: string; sink: OutputSink}): Promise<ActionOutcome & {ok: boolean}> {
+// `values`: the parameter values the command refers to (TS_PARAM_*), for this command only.
+async function runCommand(
+	command: string,
+	as: 'root' | 'user',
+	context: ExecutorContext,
+	output?: {step: string; sink: OutputSink},
+	values?: Record<string, string>,
+): Promise<ActionOutcome & {ok: boolean}> {
 	if (!existsSync(context.session.cwd)) {
 		return {ok: false, message: `the working directory ${context.session.cwd} does not exist (did an earlier step that creates it not run?)`};
 	}
@@ -151,7 +158,7 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
-		extraEnv: context.assumeYesEnv,
+		extraEnv: {...context.assumeYesEnv, ...values},
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
 		signal: context.signal,
 		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),

@@ -6,7 +6,8 @@ const hostname = /^(?=.{1,253}$)(?!-)[A-Za-z\d-]{1,63}(?<!-)(\.(?!-)[A-Za-z\d-]{
 const rules: Record<ParameterType, {test: (value: string) => boolean; expected: string}> = {
 	domain: {test: (value) => hostname.test(value), expected: 'a host name such as example.org'},
 	email: {test: (value) => /^[\w.+-]+@[A-Za-z\d-]+(\.[A-Za-z\d-]+)+$/.test(value) && hostname.test(value.split('@')[1]!), expected: 'an e-mail address'},
-	version: {test: (value) => /^[\w./-]+$/.test(value), expected: 'a version, branch, tag or commit (letters, digits, . _ / -)'},
+	// Not starting with `-`: a program would take it for an option (`git checkout --upload-pack=…`).
+	version: {test: (value) => /^[\w.][\w./-]*$/.test(value), expected: 'a version, branch, tag or commit (letters, digits, . _ / -, not starting with -)'},
 	ip: {test: (value) => isIP(value) !== 0, expected: 'an IP address'},
 	ipv6: {test: (value) => isIP(value) === 6, expected: 'an IPv6 address'},
 	path: {test: (value) => /^\/[\w./+@:-]*$/.test(value) && !value.split('/').includes('..'), expected: 'an absolute path (letters, digits, . _ - / + @ :)'},
@@ -16,7 +17,8 @@ const rules: Record<ParameterType, {test: (value: string) => boolean; expected: 
 /** Why `value` is not a valid value of this type, or undefined when it is. */
 export function invalidValue(type: ParameterType, value: string): string | undefined {
 	const rule = rules[type];
-	return rule.test(value) ? undefined : `expected ${rule.expected}, got '${value}'`;
+	// JSON quoting keeps the message on one line whatever the value holds (a newline, a terminal escape).
+	return rule.test(value) ? undefined : `expected ${rule.expected}, got ${JSON.stringify(value)}`;
 }
 
 /** Finds a parameter by name, ignoring case (`--set VERSION=…` and `--set version=…` are the same). */

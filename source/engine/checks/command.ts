@@ -17,7 +17,7 @@ export async function runCommandCheck(check: CommandCheck, context: CheckContext
 
 	const result = await context.exec(check.command, {
 		cwd: context.cwd,
-		env: context.env,
+		env: {...context.env, ...check.env},
 		timeoutMs: context.timeoutMs,
 		signal: context.signal,
 		as: check.as,
