@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
@@ -9,11 +8,13 @@ import {selectDocuments} from '../domain/plan/select-runbooks.js';
 import {loadDocuments} from '../load-documents.js';
 import {planJson} from '../reporters/plan-json.js';
 import {renderPlanText} from '../reporters/plan-text.js';
+import {readRegularFile} from '../store/safe-files.js';
 
 /** Reads a file for a diff: undefined when it does not exist, FileChangeError when it exists but cannot be read. */
 function readCurrent(file: string): string | undefined {
 	try {
-		return readFileSync(file, 'utf8');
+		// Not a FIFO or a device: plan must never wait for a writer or read /dev/zero forever.
+		return readRegularFile(file);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
 		throw new FileChangeError(`${file} cannot be read here (${(error as NodeJS.ErrnoException).code ?? 'error'}): no diff`);
@@ -29,7 +30,7 @@ export const liveEnvironment = (): PlanEnvironment => ({readFile: readCurrent, s
  * machine now, as text or (`--json`) the model. Never changes anything. Returns the exit code.
  */
 export async function planCommand(options: CliOptions, environment: PlanEnvironment = liveEnvironment()): Promise<number> {
-	const documents = loadDocuments(options.docs);
+	const documents = loadDocuments(options.docs, undefined, {trust: options.trustDoc});
 	const selected = selectDocuments(documents, options.only);
 	const given = checkSetValues(
 		documents.flatMap((document) => document.parameters),

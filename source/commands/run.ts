@@ -5,6 +5,7 @@ import {createController} from '../engine/controller.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
+import {stateDirectory} from '../store/progress-store.js';
 
 /**
  * `tomesh-setup run`: the guided TUI on a terminal; `--yes` runs headless (plain line reporter, exit 1 at the first
@@ -13,8 +14,9 @@ import {plainRunReporter} from '../reporters/run-plain.js';
 export async function runCommand(options: CliOptions): Promise<number> {
 	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes;
 	if (!interactive && !options.yes) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
+	// The lock comes first: opening the engine may already save (a step a killed run left `running`).
+	acquireRunLock(stateDirectory(options.state));
 	const controller = await createController(options);
-	acquireRunLock(controller.store.directory);
 	// Values given with --set are remembered, so the next run (after a reboot, say) needs no --set.
 	if (Object.keys(options.set).length > 0) controller.setValues(options.set);
 	if (interactive) {

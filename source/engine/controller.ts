@@ -3,7 +3,7 @@ import type {CliOptions} from '../cli-args.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
-import {checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
+import {checkSavedValues, checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
 import {maskSecrets} from '../domain/secrets.js';
 import {isFinished, reduceStep, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
@@ -63,7 +63,7 @@ export class EngineController implements Controller {
 	}
 
 	values(): Record<string, string> {
-		const saved = this.store.read().values;
+		const saved = checkSavedValues(this.parameters, this.store.read().values, this.store.file);
 		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.set)});
 	}
 
@@ -152,7 +152,14 @@ export class EngineController implements Controller {
 			return end(await requestReboot({store: this.store, stepId, bootId: this.bootId, env: this.env, audit: this.audit, confirm, emit}), 'rebooting');
 		}
 
-		const failed = (await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs})).filter(check => check.status === 'fail');
+		const checks = await this.runCheckJobs(stepCheckJobs(runbook, resolved, result.session), {onEvent: emit, timeoutMs: this.options.timeoutMs, signal: options.signal});
+		// Interrupted while its checks ran: the step is not known to be done.
+		if (options.signal?.aborted) {
+			this.transition(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
+			return end('interrupted', 'aborted while its checks ran');
+		}
+
+		const failed = checks.filter(check => check.status === 'fail');
 		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
@@ -212,8 +219,8 @@ export class EngineController implements Controller {
 		return count;
 	}
 
-	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent});
+	private async runCheckJobs(jobs: ReturnType<typeof stepCheckJobs>, options: {onEvent?: RunListener; timeoutMs?: number; signal?: AbortSignal}): Promise<CheckResult[]> {
+		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal});
 	}
 
 	private resolved(step: Step): Step {
@@ -238,7 +245,7 @@ export function openController(documents: SetupDocument[], options: CliOptions, 
 /** Loads the documents the options name (or the shipped runbooks) and opens the engine over them. */
 export async function createController(options: CliOptions): Promise<EngineController> {
 	const {loadDocuments} = await import('../load-documents.js');
-	return openController(loadDocuments(options.docs), options);
+	return openController(loadDocuments(options.docs, undefined, {trust: options.trustDoc}), options);
 }
 
 /** A step's progress as the UI shows it, from its saved record (absent = pending). */

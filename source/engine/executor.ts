@@ -1,4 +1,4 @@
-import {existsSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/edit/file-change.js';
 import type {Action, Step} from '../domain/types.js';
@@ -8,6 +8,7 @@ import type {AuditLog} from './audit/audit-log.js';
 import {AuditOutput} from './audit/audit-output.js';
 import {describeAction} from './describe-action.js';
 import {runInSession, type Session, type SessionCommand} from './process/session.js';
+import {writeNoFollow} from '../store/safe-files.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
 export const yesAnswers = 20;
@@ -161,7 +162,13 @@ async function runCommand(
 		extraEnv: {...context.assumeYesEnv, ...values},
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
 		signal: context.signal,
-		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
+		onSpawn(pid) {
+			try {
+				if (context.pidFile) writeNoFollow(context.pidFile, `${pid}\n`);
+			} catch {
+				// Not through a link, and never a reason to stop the command: the next start only cannot end it.
+			}
+		},
 		onOutput: output
 			? (stream, text, skipped) => {
 					audit!.push(text, skipped);

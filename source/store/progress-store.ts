@@ -1,10 +1,15 @@
 // The only module that imports conf: the saved progress of a server's setup.
-import {existsSync, mkdirSync} from 'node:fs';
+import {existsSync, lstatSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import {unsafeSavedVariable} from '../domain/saved-environment.js';
 import type {StepRecord} from '../domain/step-state.js';
 import {InputError} from '../domain/types.js';
+import {checkPrivateDirectory, describeError, ensurePrivateDirectory} from './safe-files.js';
+
+/** The format of progress-v1.json this version writes; a state of a later format is refused, never rewritten. */
+export const stateFormat = 1;
 
 /** A runbook's shell session as saved. */
 export interface SavedSession {
@@ -21,6 +26,8 @@ export interface ProgressData {
 	bootId?: string;
 	/** A reboot asked for by `step` during the boot `bootId`. */
 	reboot?: {step: string; bootId: string};
+	/** The format of the file (absent in the first states = 1). */
+	format?: number;
 }
 
 /** The default state directory when root (sudo may keep the user's HOME, so not the home directory). */
@@ -59,9 +66,13 @@ const schema = {
 	values: stringMap,
 	bootId: {type: 'string'},
 	reboot: {type: 'object', required: ['step', 'bootId'], properties: {step: {type: 'string'}, bootId: {type: 'string'}}},
+	format: {type: 'integer'},
 } as const;
 
-/** The saved progress, read and written through conf (atomic writes, mode 0600, validated against a schema). */
+/**
+ * The saved progress, read and written through conf (atomic writes, mode 0600, validated against a schema), in a
+ * directory only this user can write (created 0700), from a file that is no link; see checkPrivateDirectory.
+ */
 export class ProgressStore {
 	/** The state directory. */
 	readonly directory: string;
@@ -78,7 +89,9 @@ export class ProgressStore {
 	constructor(directory: string) {
 		this.directory = directory;
 		this.file = path.join(directory, 'progress-v1.json');
-		if (existsSync(this.file)) this.open();
+		// Refused before anything is read from it: a directory someone else can write, a file, a link.
+		if (existsSync(directory) || isLink(directory)) checkPrivateDirectory(directory);
+		if (existsSync(this.file) || isLink(this.file)) this.open();
 	}
 
 	/** A snapshot of everything saved (empty when nothing was saved yet). */
@@ -86,7 +99,8 @@ export class ProgressStore {
 		if (!this.conf && !existsSync(this.file)) return {steps: {}, sessions: {}, values: {}};
 		if (!this.cache) {
 			const store = this.open().store;
-			this.cache = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
+			this.cache = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot, format: stateFormat};
+			this.checkLoaded(this.cache);
 		}
 
 		return structuredClone(this.cache);
@@ -94,8 +108,9 @@ export class ProgressStore {
 
 	private open(): Conf<ProgressData> {
 		if (this.conf) return this.conf;
+		ensurePrivateDirectory(this.directory);
+		this.checkFile();
 		try {
-			mkdirSync(this.directory, {recursive: true, mode: 0o700});
 			this.conf = new Conf<ProgressData>({
 				cwd: this.directory,
 				configName: 'progress-v1',
@@ -114,11 +129,54 @@ export class ProgressStore {
 		}
 	}
 
-	/** Replaces everything saved in one atomic write. */
+	/** Replaces everything saved in one atomic write. A state that cannot be written → InputError naming the file. */
 	write(data: ProgressData): void {
-		const clean = JSON.parse(JSON.stringify(data)) as ProgressData;
-		this.open().store = clean;
+		const clean = JSON.parse(JSON.stringify({...data, format: stateFormat})) as ProgressData;
+		const conf = this.open();
+		try {
+			conf.store = clean;
+		} catch (error) {
+			throw new InputError(`cannot save progress in ${this.file}: ${describeError(error)} (the state is as it was)`);
+		}
+
 		this.cache = clean;
+	}
+
+	// progress-v1.json is a regular file of this user's that nobody else can write, never a link to somewhere else.
+	private checkFile(): void {
+		let stats;
+		try {
+			stats = lstatSync(this.file);
+		} catch {
+			return;
+		}
+
+		const problem = stats.isSymbolicLink()
+			? 'is a symbolic link'
+			: !stats.isFile()
+				? 'is not a regular file'
+				: stats.uid !== (process.geteuid?.() ?? 0)
+					? `is owned by uid ${stats.uid}`
+					: (stats.mode & 0o022) === 0
+						? undefined
+						: 'is writable by others';
+		if (problem) throw this.corrupt(problem);
+	}
+
+	// What was read is used only when it is what this version would have written: a known format, a session
+	// environment that runs nothing by itself.
+	private checkLoaded(data: ProgressData & {format?: number}): void {
+		const format = (this.conf?.get('format') as number | undefined) ?? 1;
+		if (format > stateFormat) throw new InputError(`state file ${this.file} was written by a newer tomesh-setup (format ${format}): use that version, or --state DIR to start over`);
+		for (const [runbook, session] of Object.entries(data.sessions)) {
+			const name = unsafeSavedVariable(session.env);
+			if (name) throw this.corrupt(`the saved session of ${runbook} sets ${name}`);
+			if (!path.isAbsolute(session.cwd)) throw this.corrupt(`the saved session of ${runbook} has a relative directory`);
+		}
+	}
+
+	private corrupt(reason: string): InputError {
+		return new InputError(`state file ${this.file} is corrupt, unreadable or untrusted (${reason}): it is kept as it is; move it away or run with --state DIR to start over`);
 	}
 
 	/** Applies `change` to a snapshot and saves the result atomically. */
@@ -127,5 +185,13 @@ export class ProgressStore {
 		change(data);
 		this.write(data);
 		return data;
+	}
+}
+
+function isLink(file: string): boolean {
+	try {
+		return lstatSync(file).isSymbolicLink();
+	} catch {
+		return false;
 	}
 }

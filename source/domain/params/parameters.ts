@@ -47,6 +47,23 @@ export function checkSetValues(parameters: Parameter[], set: Record<string, stri
 	return values;
 }
 
+/**
+ * Checks values read back from saved state as if they were typed: each known parameter's value must be valid for its
+ * type (values of parameters the loaded documents do not have are left out). Throws InputError naming the state file.
+ */
+export function checkSavedValues(parameters: Parameter[], saved: Record<string, string>, file: string): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [name, value] of Object.entries(saved)) {
+		const parameter = parameters.find((candidate) => candidate.name === name);
+		if (!parameter) continue;
+		const problem = invalidValue(parameter.type, value);
+		if (problem) throw new InputError(`state file ${file} is corrupt or untrusted (saved value of ${name}: ${problem}): it is kept as it is; move it away or run with --state DIR to start over`);
+		values[name] = value;
+	}
+
+	return values;
+}
+
 /** Every parameter's value: `given` (already validated) first, then the default; parameters with neither are left out. */
 export function parameterValues(parameters: Parameter[], given: Record<string, string> = {}): Record<string, string> {
 	const values: Record<string, string> = {};

@@ -1,6 +1,7 @@
 import {chown, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {safeSessionEnvironment} from '../../domain/saved-environment.js';
 import {runShell, type ShellResult} from './run-shell.js';
 
 /** Where a runbook's next command starts: the working directory and the environment earlier commands left. */
@@ -108,5 +109,6 @@ async function capturedSession(directory: string, base: Record<string, string | 
 		if (base[name] !== value) env[name] = value;
 	}
 
-	return {cwd: cwd || previous.cwd, env};
+	// What would run code in later commands (BASH_ENV, LD_PRELOAD, exported functions…) is never carried on.
+	return {cwd: cwd || previous.cwd, env: safeSessionEnvironment(env)};
 }
