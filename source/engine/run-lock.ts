@@ -1,7 +1,7 @@
-import {closeSync, linkSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {linkSync, readFileSync, renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {InputError} from '../domain/types.js';
-import {describeError, ensurePrivateDirectory, openNoFollow, readNoFollow} from '../store/safe-files.js';
+import {describeError, ensurePrivateDirectory, readNoFollow, writeNoFollow} from '../store/safe-files.js';
 
 /** The pid of another live process that holds the run lock of `stateDir`, if any. */
 export function lockHolder(stateDir: string): number | undefined {
@@ -37,24 +37,19 @@ function isLiveRun(pid: number): boolean {
 }
 
 /**
- * Takes the run lock of `stateDir` for this process, atomically: run.lock is created exclusively (O_EXCL, never
- * through a link), so of two runs started at the same instant exactly one gets it. A lock left by a killed process is
+ * Takes the run lock of `stateDir` for this process, atomically: run.lock is linked into place with the pid in it
+ * (failing when it exists; never through a link), so of two runs started at the same instant exactly one gets it. A lock left by a killed process is
  * moved aside and taken over. Released when the process exits. Throws InputError when another run holds it.
  */
 export function acquireRunLock(stateDir: string): void {
 	ensurePrivateDirectory(stateDir);
 	const file = path.join(stateDir, 'run.lock');
 	for (let attempt = 0; attempt < 3; attempt++) {
-		try {
-			const fd = openNoFollow(file, 'exclusive');
-			writeSync(fd, `${process.pid}\n`);
-			closeSync(fd);
+		if (linkLock(file)) {
 			process.once('exit', () => {
 				if (lockPid(file) === process.pid) rmSync(file, {force: true});
 			});
 			return;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError(`cannot take the run lock ${file}: ${describeError(error)}`, '--state');
 		}
 
 		const holder = lockPid(file);
@@ -66,6 +61,23 @@ export function acquireRunLock(stateDir: string): void {
 	}
 
 	throw new InputError(`another tomesh-setup run is taking the lock of ${stateDir}`);
+}
+
+// run.lock appears atomically with the pid already in it (a private file hard-linked into place, which fails when
+// the name exists): another run never sees it empty and takes it for a dead run's.
+function linkLock(file: string): boolean {
+	const own = `${file}.${process.pid}`;
+	try {
+		rmSync(own, {force: true});
+		writeNoFollow(own, `${process.pid}\n`, {exclusive: true});
+		linkSync(own, file);
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+		throw new InputError(`cannot take the run lock ${file}: ${describeError(error)}`, '--state');
+	} finally {
+		rmSync(own, {force: true});
+	}
 }
 
 // Moves a dead run's lock aside under a name of this process's own; when what was moved turns out to be a live run's
