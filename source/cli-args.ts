@@ -19,6 +19,8 @@ export interface CliOptions {
 	format?: VerifyFormat;
 	yes: boolean;
 	state?: string;
+	/** `--trust-doc`: as root, use documents that others can write (refused otherwise). */
+	trustDoc: boolean;
 	/** `--set KEY=VALUE` pairs, in order. */
 	set: Record<string, string>;
 	/** Per-check timeout in milliseconds. */
@@ -45,6 +47,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				format: {type: 'string'},
 				yes: {type: 'boolean', short: 'y'},
 				state: {type: 'string'},
+				'trust-doc': {type: 'boolean'},
 				set: {type: 'string', multiple: true},
 				timeout: {type: 'string'},
 				verify: {type: 'boolean'},
@@ -79,7 +82,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	const set: Record<string, string> = {};
 	for (const pair of values.set ?? []) {
 		const match = /^([A-Za-z_][\w-]*)=(.*)$/s.exec(pair);
-		if (!match) throw new InputError(`expected KEY=VALUE, got '${pair}'`, '--set');
+		if (!match) throw new InputError(`expected KEY=VALUE, got ${JSON.stringify(pair)}`, '--set');
 		set[match[1]!] = match[2]!;
 	}
 
@@ -110,6 +113,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		...(format === undefined ? {} : {format}),
 		yes: values.yes ?? false,
 		state: values.state ?? (env.TOMESH_SETUP_STATE || undefined),
+		trustDoc: values['trust-doc'] ?? false,
 		set,
 		timeoutMs,
 		help: values.help ?? false,

@@ -18,6 +18,7 @@ Options
   --format FMT      verify's report: json, junit or tap (for CI and monitoring)
   --yes, -y         run without asking; stops at the first failure
   --state DIR       where progress is kept (default /var/lib/tomesh-setup as root); env TOMESH_SETUP_STATE
+  --trust-doc       as root, use a --doc that others can write (refused otherwise)
   --timeout SECS    time limit of each check (default 10)
   --help, --version
 

@@ -1,9 +1,10 @@
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, realpathSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseDocument} from './domain/parse/parse-document.js';
 import {slug} from './domain/parse/slug.js';
 import {InputError, type SetupDocument} from './domain/types.js';
+import {describeError, readNoFollow, untrustedDocumentReason} from './store/safe-files.js';
 
 /**
  * The shipped `runbooks/` directory. This module runs from source/ (tests, tsx) or from a bundle chunk in
@@ -20,14 +21,34 @@ export function runbooksDirectory(from: string = fileURLToPath(import.meta.url))
 	throw new InputError('cannot find the shipped runbooks/ directory (use --doc FILE)');
 }
 
-/** Reads one document; throws InputError naming the file when it cannot be read. */
-function readDocument(file: string): string {
+/**
+ * Reads one document: a regular file (a FIFO or a device is refused, not waited on) that, when this is root, nobody
+ * else can change unless `trust` (--trust-doc). Throws InputError naming the file.
+ */
+function readDocument(file: string, trust: boolean): string {
+	let text: string;
 	try {
-		if (statSync(file).isDirectory()) throw new Error('is a directory');
-		return readFileSync(file, 'utf8');
+		// Links are followed for a document (the trust check looks at what it points to); only what is read is checked.
+		text = readNoFollow(realFile(file));
 	} catch (error) {
-		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.replace(/^[A-Z]+: /, '');
+		const {code} = error as NodeJS.ErrnoException;
+		const reason = code === 'ENOENT' ? 'no such file' : code === 'ENOTREG' ? 'not a regular file' : code === 'EISDIR' ? 'is a directory' : describeError(error);
 		throw new InputError(`cannot read document: ${reason}`, file);
+	}
+
+	if (!trust && process.geteuid?.() === 0) {
+		const reason = untrustedDocumentReason(realFile(file));
+		if (reason) throw new InputError(`refused: ${reason}, so someone else could change what root runs (check it, then use --trust-doc)`, file);
+	}
+
+	return text;
+}
+
+function realFile(file: string): string {
+	try {
+		return realpathSync(file);
+	} catch {
+		return file;
 	}
 }
 
@@ -51,9 +72,9 @@ function disambiguate(documents: SetupDocument[]): void {
 
 /**
  * Parses the `--doc` files, or every `*.md` of the shipped runbooks/ when none is given. Throws InputError
- * (`file: …` or `file:line: …`) for an unreadable or invalid document.
+ * (`file: …` or `file:line: …`) for an unreadable, untrusted (see readDocument) or invalid document.
  */
-export function loadDocuments(files: string[] = [], directory?: string): SetupDocument[] {
+export function loadDocuments(files: string[] = [], directory?: string, options: {trust?: boolean} = {}): SetupDocument[] {
 	let paths = files;
 	if (paths.length === 0) {
 		const dir = directory ?? runbooksDirectory();
@@ -63,8 +84,10 @@ export function loadDocuments(files: string[] = [], directory?: string): SetupDo
 			.map((name) => path.join(dir, name));
 	}
 
-	// The walkthrough starts on a current shipped document: superseded ones come after it (--doc keeps its order) (a stable sort keeps the rest in order).
-	const documents = paths.map((file) => parseDocument(readDocument(file), file)).sort((a, b) => (files.length > 0 ? 0 : Number(Boolean(a.supersededBy)) - Number(Boolean(b.supersededBy))));
+	// The walkthrough starts on a current shipped document: superseded ones come after it (--doc keeps its order).
+	const documents = paths
+		.map((file) => parseDocument(readDocument(file, options.trust ?? false), file))
+		.sort((a, b) => (files.length > 0 ? 0 : Number(Boolean(a.supersededBy)) - Number(Boolean(b.supersededBy))));
 	disambiguate(documents);
 	return documents;
 }

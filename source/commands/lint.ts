@@ -17,7 +17,7 @@ function display(file: string): string {
  * today's equivalent. Reads the documents only. Exit 0 without findings, 1 with findings (2 for bad input, thrown).
  */
 export async function lintCommand(options: CliOptions): Promise<number> {
-	const documents = selectDocuments(loadDocuments(options.docs), options.only);
+	const documents = selectDocuments(loadDocuments(options.docs, undefined, {trust: options.trustDoc}), options.only);
 	const findings = lintDocuments(documents);
 	process.stdout.write(options.json ? formatLintJson(findings, documents.length) : formatLintText(findings, documents.length, display));
 	return findings.length > 0 ? 1 : 0;

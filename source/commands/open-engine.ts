@@ -1,6 +1,5 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
-import type {SetupDocument} from '../domain/types.js';
 import {defaultSystemHooks, type EngineOptions} from '../engine/engine-options.js';
 import {EngineController} from '../engine/controller.js';
 import {loadDocuments} from '../load-documents.js';
@@ -37,6 +36,6 @@ export function engineOptions(cli: CliOptions, env: NodeJS.ProcessEnv = process.
 }
 
 /** Loads the documents the command line names (or the shipped runbooks) and opens the engine over them. */
-export function openEngine(cli: CliOptions, documents: SetupDocument[] = loadDocuments(cli.docs)): EngineController {
-	return new EngineController(documents, engineOptions(cli));
+export function openEngine(cli: CliOptions, options: EngineOptions = engineOptions(cli)): EngineController {
+	return new EngineController(loadDocuments(cli.docs, undefined, {trust: cli.trustDoc}), options);
 }

@@ -26,7 +26,7 @@ export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvir
  * machine now, as text or (`--json`) the model. Never changes anything. Returns the exit code.
  */
 export async function planCommand(options: CliOptions, environment: PlanEnvironment = liveEnvironment()): Promise<number> {
-	const documents = loadDocuments(options.docs);
+	const documents = loadDocuments(options.docs, undefined, {trust: options.trustDoc});
 	const selected = selectDocuments(documents, options.only);
 	const given = checkSetValues(
 		documents.flatMap((document) => document.parameters),

@@ -14,7 +14,7 @@ import {formatPreflightJson, formatPreflightText} from '../reporters/preflight-r
  * free disk, where the host names point. Changes nothing. Exit 0 unless something blocks the documents (then 1).
  */
 export async function preflightCommand(options: CliOptions): Promise<number> {
-	const all = loadDocuments(options.docs);
+	const all = loadDocuments(options.docs, undefined, {trust: options.trustDoc});
 	const documents = selectDocuments(all, options.only);
 	const given = checkSetValues(all.flatMap((document) => document.parameters), options.set);
 	const targets = preflightTargets(documents, given);

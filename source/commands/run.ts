@@ -1,7 +1,7 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {InputError} from '../domain/types.js';
-import {openEngine} from './open-engine.js';
+import {engineOptions, openEngine} from './open-engine.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
@@ -14,8 +14,10 @@ import {followIntent, walkthroughStart} from './tui-intent.js';
 export async function runCommand(options: CliOptions): Promise<number> {
 	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes;
 	if (!interactive && !options.yes) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
-	const controller = openEngine(options);
-	acquireRunLock(controller.store.directory);
+	// The lock comes first: opening the engine may already save (a step a killed run left `running`).
+	const settings = engineOptions(options);
+	acquireRunLock(settings.stateDir);
+	const controller = openEngine(options, settings);
 	// Values given with --set are remembered, so the next run (after a reboot, say) needs no --set.
 	if (Object.keys(options.set).length > 0) controller.setValues(options.set);
 	if (interactive) {

@@ -33,6 +33,8 @@ export type Action =
 			command: string;
 			/** A guard: when this command exits 0 the action is already done and is not run (e.g. `test -L LINK` for `ln -s`). */
 			unless?: string;
+			/** Parameter values the command (and `unless`) refers to as `"${TS_PARAM_NAME}"` instead of containing them. */
+			env?: Record<string, string>;
 	  } & SourceRef)
 	/** A whole file's content (a "Create" block, or "such that the file looks like:"). Relative paths are relative to the session cwd. */
 	| ({kind: 'write'; path: string; content: string; mode?: string} & SourceRef)
@@ -49,7 +51,7 @@ export type Action =
 /** How a step's outcome is checked on the live system. Checks never change anything. */
 export type Check =
 	/** Run `command`; pass when it exits 0 and, if `expect` is given, every expected line appears in its output (whitespace-insensitive). */
-	| ({kind: 'command'; as: ShellUser; command: string; expect?: string[]; title?: string} & SourceRef)
+	| ({kind: 'command'; as: ShellUser; command: string; expect?: string[]; title?: string; env?: Record<string, string>} & SourceRef)
 	/** A file exists and (if given) contains every one of `contains` / equals `equals`. */
 	| ({kind: 'file'; path: string; contains?: string[]; equals?: string; title?: string} & SourceRef)
 	/**

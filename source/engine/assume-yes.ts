@@ -1,9 +1,12 @@
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
+import {InputError} from '../domain/types.js';
+import {describeError, ensurePrivateDirectory, writeNoFollow} from '../store/safe-files.js';
 
 /**
  * The environment of a headless (`--yes`) run: debconf does not ask, apt assumes yes and keeps changed config files,
- * via an APT_CONFIG file written to the state directory (it includes /etc/apt/apt.conf so local settings still apply).
+ * via an APT_CONFIG file written to the state directory (it includes /etc/apt/apt.conf so local settings still apply),
+ * never through a link.
  */
 export function assumeYesEnvironment(stateDir: string): Record<string, string> {
 	const file = path.join(stateDir, 'apt-assume-yes.conf');
@@ -13,7 +16,12 @@ export function assumeYesEnvironment(stateDir: string): Record<string, string> {
 		'Dpkg::Options { "--force-confdef"; "--force-confold"; };',
 		'',
 	];
-	mkdirSync(stateDir, {recursive: true, mode: 0o700});
-	writeFileSync(file, lines.join('\n'), {mode: 0o644});
+	ensurePrivateDirectory(stateDir);
+	try {
+		writeNoFollow(file, lines.join('\n'), {mode: 0o644});
+	} catch (error) {
+		throw new InputError(`cannot write ${file}: ${describeError(error)}`, '--state');
+	}
+
 	return {DEBIAN_FRONTEND: 'noninteractive', APT_CONFIG: file, NEEDRESTART_MODE: 'a'};
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
+import {checkSavedValues, checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
@@ -70,7 +70,7 @@ export class EngineController implements Controller {
 	}
 
 	values(): Record<string, string> {
-		const saved = this.store.read().values;
+		const saved = checkSavedValues(this.parameters, this.store.read().values, this.store.file);
 		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.values)});
 	}
 
@@ -174,7 +174,14 @@ export class EngineController implements Controller {
 
 		// Checks right after a step settle: a service it restarted may listen seconds later.
 		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
-		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true})).filter(check => check.status === 'fail');
+		const checks = await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true});
+		// Interrupted while its checks ran: the step is not known to be done.
+		if (options.signal?.aborted) {
+			this.record(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
+			return end('interrupted', 'aborted while its checks ran');
+		}
+
+		const failed = checks.filter(check => check.status === 'fail');
 		const failure = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).

@@ -1,4 +1,4 @@
-import {existsSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 import type {RunListener} from '../domain/events.js';
 import {FileChangeError} from '../domain/edit/file-change.js';
 import {targetOf, type PlannedAction, type StepPlan} from '../domain/plan/plan-step.js';
@@ -9,6 +9,7 @@ import type {AuditLog} from './audit/audit-log.js';
 import {AuditOutput} from './audit/audit-output.js';
 import {runInSession, type SessionCommand} from './process/session.js';
 import {noSystemdNote, systemdRunning, usesSystemctl} from './process/no-systemd.js';
+import {writeNoFollow} from '../store/safe-files.js';
 
 /** How many "y" lines a headless run feeds a command before closing its stdin. */
 export const yesAnswers = 20;
@@ -109,7 +110,7 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 	switch (action.kind) {
 		case 'run': {
 			if (action.unless !== undefined) {
-				const guard = await runCommand(action.unless, action.as, context);
+				const guard = await runCommand(action.unless, action.as, context, undefined, action.env);
 				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
 			}
 
@@ -124,7 +125,7 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 				if (!test.ok) return {...test, message: `nginx -t failed, nginx not reloaded: ${test.message}`};
 			}
 
-			return runCommand(action.command, action.as, context, {step: step.id, sink: onOutput});
+			return runCommand(action.command, action.as, context, {step: step.id, sink: onOutput}, action.env);
 		}
 
 		case 'write':
@@ -160,7 +161,14 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 }
 
 // `output` absent: the command's output goes nowhere (an `unless` guard), not even to the audit log.
-async function runCommand(command: string, as: 'root' | 'user', context: ExecutorContext, output?: {step: string; sink: OutputSink}): Promise<ActionOutcome & {ok: boolean}> {
+// `values`: the parameter values the command refers to (TS_PARAM_*), for this command only.
+async function runCommand(
+	command: string,
+	as: 'root' | 'user',
+	context: ExecutorContext,
+	output?: {step: string; sink: OutputSink},
+	values?: Record<string, string>,
+): Promise<ActionOutcome & {ok: boolean}> {
 	if (!existsSync(context.session.cwd)) {
 		return {ok: false, message: `the working directory ${context.session.cwd} does not exist (did an earlier step that creates it not run?)`};
 	}
@@ -171,11 +179,17 @@ async function runCommand(command: string, as: 'root' | 'user', context: Executo
 	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
-		extraEnv: {...context.assumeYesEnv, HOME: context.home},
+		extraEnv: {...context.assumeYesEnv, ...values, HOME: context.home},
 		input: headless ? 'y\n'.repeat(yesAnswers) : undefined,
 		noSystemd: context.noSystemd ?? !systemdRunning(),
 		signal: context.signal,
-		onSpawn: pid => context.pidFile && writeFileSync(context.pidFile, `${pid}\n`),
+		onSpawn(pid) {
+			try {
+				if (context.pidFile) writeNoFollow(context.pidFile, `${pid}\n`);
+			} catch {
+				// Not through a link, and never a reason to stop the command: the next start only cannot end it.
+			}
+		},
 		onOutput: output
 			? (stream, text, skipped) => {
 					audit!.push(text, skipped);

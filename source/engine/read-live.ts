@@ -1,6 +1,6 @@
-import {readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {FileChangeError} from '../domain/edit/file-change.js';
+import {readRegularFile} from '../store/safe-files.js';
 
 /**
  * The text of a file on this machine for the planner: undefined when it does not exist, FileChangeError when it exists
@@ -8,7 +8,8 @@ import {FileChangeError} from '../domain/edit/file-change.js';
  */
 export function readLiveText(file: string): string | undefined {
 	try {
-		return readFileSync(file, 'utf8');
+		// Never a FIFO or a device: planning must not wait for a writer or read /dev/zero forever.
+		return readRegularFile(file);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;

@@ -1,12 +1,17 @@
 // The only module that imports conf: the saved progress of a server's setup.
-import {existsSync, mkdirSync} from 'node:fs';
+import {existsSync, lstatSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import {unsafeSavedVariable} from '../domain/saved-environment.js';
 import type {StepRecord} from '../domain/step-state.js';
 import {isSecretKey} from '../domain/secrets.js';
 import {InputError, type Session} from '../domain/types.js';
 import {isEmptySecretPart, mergeSecrets, splitSecrets, type SecretPart, type SecretTest} from './secret-split.js';
+import {checkPrivateDirectory, describeError, ensurePrivateDirectory} from './safe-files.js';
+
+/** The format of progress-v1.json this version writes; a state of a later format is refused, never rewritten. */
+export const stateFormat = 1;
 
 
 /** Everything saved, as stored in progress-v1.json. */
@@ -18,6 +23,8 @@ export interface ProgressData {
 	bootId?: string;
 	/** A reboot asked for by `step` during the boot `bootId`. */
 	reboot?: {step: string; bootId: string};
+	/** The format of the file (absent in the first states = 1). */
+	format?: number;
 }
 
 /** The default state directory when root (sudo may keep the user's HOME, so not the home directory). */
@@ -56,9 +63,13 @@ const schema = {
 	values: stringMap,
 	bootId: {type: 'string'},
 	reboot: {type: 'object', required: ['step', 'bootId'], properties: {step: {type: 'string'}, bootId: {type: 'string'}}},
+	format: {type: 'integer'},
 } as const;
 
-/** The saved progress, read and written through conf (atomic writes, mode 0600, validated against a schema). */
+/**
+ * The saved progress, read and written through conf (atomic writes, mode 0600, validated against a schema), in a
+ * directory only this user can write (created 0700), from a file that is no link; see checkPrivateDirectory.
+ */
 export class ProgressStore {
 	/** The state directory. */
 	readonly directory: string;
@@ -81,7 +92,9 @@ export class ProgressStore {
 		this.file = path.join(directory, 'progress-v1.json');
 		this.secretFile = path.join(directory, 'secrets-v1.json');
 		this.isSecret = options.isSecret ?? (name => isSecretKey(name));
-		if (existsSync(this.file)) this.open();
+		// Refused before anything is read from it: a directory someone else can write, a file, a link.
+		if (existsSync(directory) || isLink(directory)) checkPrivateDirectory(directory);
+		if (existsSync(this.file) || isLink(this.file)) this.open();
 	}
 
 	/** A snapshot of everything saved (empty when nothing was saved yet). */
@@ -89,8 +102,9 @@ export class ProgressStore {
 		if (!this.conf && !existsSync(this.file)) return {steps: {}, sessions: {}, values: {}};
 		if (!this.cache) {
 			const store = this.open().store;
-			const open = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot};
-			this.cache = existsSync(this.secretFile) ? mergeSecrets(open, this.openSecrets().store) : open;
+			const open = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot, format: stateFormat};
+			this.cache = existsSync(this.secretFile) || isLink(this.secretFile) ? mergeSecrets(open, this.openSecrets().store) : open;
+			this.checkLoaded(this.cache);
 		}
 
 		return structuredClone(this.cache);
@@ -98,8 +112,9 @@ export class ProgressStore {
 
 	private open(): Conf<ProgressData> {
 		if (this.conf) return this.conf;
+		ensurePrivateDirectory(this.directory);
+		this.checkFile(this.file);
 		try {
-			mkdirSync(this.directory, {recursive: true, mode: 0o700});
 			this.conf = new Conf<ProgressData>({
 				cwd: this.directory,
 				configName: 'progress-v1',
@@ -118,12 +133,18 @@ export class ProgressStore {
 		}
 	}
 
-	/** Replaces everything saved in one atomic write (secrets go to `secretFile`, written first). */
+	/** Replaces everything saved in one atomic write (secrets go to `secretFile`, written first). A state that cannot be written → InputError naming the file. */
 	write(data: ProgressData): void {
-		const clean = JSON.parse(JSON.stringify(data)) as ProgressData;
+		const clean = JSON.parse(JSON.stringify({...data, format: stateFormat})) as ProgressData;
 		const {open, secret} = splitSecrets(clean, this.isSecret);
-		if (!isEmptySecretPart(secret) || existsSync(this.secretFile)) this.openSecrets().store = secret;
-		this.open().store = open;
+		try {
+			if (!isEmptySecretPart(secret) || existsSync(this.secretFile)) this.openSecrets().store = secret;
+			this.open().store = open;
+		} catch (error) {
+			if (error instanceof InputError) throw error;
+			throw new InputError(`cannot save progress in ${this.file}: ${describeError(error)} (the state is as it was)`);
+		}
+
 		this.cache = clean;
 	}
 
@@ -133,7 +154,8 @@ export class ProgressStore {
 	private openSecrets(): Conf<SecretPart> {
 		if (this.secretConf) return this.secretConf;
 		try {
-			mkdirSync(this.directory, {recursive: true, mode: 0o700});
+			ensurePrivateDirectory(this.directory);
+			this.checkFile(this.secretFile);
 			this.secretConf = new Conf<SecretPart>({
 				cwd: this.directory,
 				configName: 'secrets-v1',
@@ -151,11 +173,56 @@ export class ProgressStore {
 		}
 	}
 
+	// A state file is a regular file of this user's that nobody else can write, never a link to somewhere else.
+	private checkFile(file: string): void {
+		let stats;
+		try {
+			stats = lstatSync(file);
+		} catch {
+			return;
+		}
+
+		const problem = stats.isSymbolicLink()
+			? 'is a symbolic link'
+			: !stats.isFile()
+				? 'is not a regular file'
+				: stats.uid !== (process.geteuid?.() ?? 0)
+					? `is owned by uid ${stats.uid}`
+					: (stats.mode & 0o022) === 0
+						? undefined
+						: 'is writable by others';
+		if (problem) throw this.corrupt(problem, file);
+	}
+
+	// What was read is used only when it is what this version would have written: a known format, a session
+	// environment that runs nothing by itself.
+	private checkLoaded(data: ProgressData & {format?: number}): void {
+		const format = (this.conf?.get('format') as number | undefined) ?? 1;
+		if (format > stateFormat) throw new InputError(`state file ${this.file} was written by a newer tomesh-setup (format ${format}): use that version, or --state DIR to start over`);
+		for (const [runbook, session] of Object.entries(data.sessions)) {
+			const name = unsafeSavedVariable(session.env);
+			if (name) throw this.corrupt(`the saved session of ${runbook} sets ${name}`);
+			if (!path.isAbsolute(session.cwd)) throw this.corrupt(`the saved session of ${runbook} has a relative directory`);
+		}
+	}
+
+	private corrupt(reason: string, file = this.file): InputError {
+		return new InputError(`state file ${file} is corrupt, unreadable or untrusted (${reason}): it is kept as it is; move it away or run with --state DIR to start over`);
+	}
+
 	/** Applies `change` to a snapshot and saves the result atomically. */
 	update(change: (data: ProgressData) => void): ProgressData {
 		const data = this.read();
 		change(data);
 		this.write(data);
 		return data;
+	}
+}
+
+function isLink(file: string): boolean {
+	try {
+		return lstatSync(file).isSymbolicLink();
+	} catch {
+		return false;
 	}
 }

@@ -51,7 +51,7 @@ test('an unreadable state file (here: a directory in its place) → InputError, 
 	const directory = temporary();
 	mkdirSync(path.join(directory, 'progress-v1.json'));
 	const error = t.throws(() => new ProgressStore(directory), {instanceOf: InputError});
-	t.regex(error!.message, /corrupt or unreadable/);
+	t.regex(error!.message, /corrupt, unreadable/);
 	t.true(statSync(path.join(directory, 'progress-v1.json')).isDirectory());
 });
 

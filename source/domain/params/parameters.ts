@@ -6,7 +6,8 @@ const hostname = /^(?=.{1,253}$)(?!-)[A-Za-z\d-]{1,63}(?<!-)(\.(?!-)[A-Za-z\d-]{
 const rules: Record<ParameterType, {test: (value: string) => boolean; expected: string}> = {
 	domain: {test: (value) => hostname.test(value), expected: 'a host name such as example.org'},
 	email: {test: (value) => /^[\w.+-]+@[A-Za-z\d-]+(\.[A-Za-z\d-]+)+$/.test(value) && hostname.test(value.split('@')[1]!), expected: 'an e-mail address'},
-	version: {test: (value) => /^[\w./-]+$/.test(value), expected: 'a version, branch, tag or commit (letters, digits, . _ / -)'},
+	// Not starting with `-`: a program would take it for an option (`git checkout --upload-pack=…`).
+	version: {test: (value) => /^[\w.][\w./-]*$/.test(value), expected: 'a version, branch, tag or commit (letters, digits, . _ / -, not starting with -)'},
 	ip: {test: (value) => isIP(value) !== 0, expected: 'an IP address'},
 	ipv6: {test: (value) => isIP(value) === 6, expected: 'an IPv6 address'},
 	path: {test: (value) => /^\/[\w./+@:-]*$/.test(value) && !value.split('/').includes('..'), expected: 'an absolute path (letters, digits, . _ - / + @ :)'},
@@ -17,7 +18,8 @@ const rules: Record<ParameterType, {test: (value: string) => boolean; expected: 
 /** Why `value` is not a valid value of this type, or undefined when it is. */
 export function invalidValue(type: ParameterType, value: string): string | undefined {
 	const rule = rules[type];
-	return rule.test(value) ? undefined : `expected ${rule.expected}, got '${value}'`;
+	// JSON quoting keeps the message on one line whatever the value holds (a newline, a terminal escape).
+	return rule.test(value) ? undefined : `expected ${rule.expected}, got ${JSON.stringify(value)}`;
 }
 
 /** Finds a parameter by name, ignoring case (`--set VERSION=…` and `--set version=…` are the same). */
@@ -41,6 +43,23 @@ export function checkSetValues(parameters: Parameter[], set: Record<string, stri
 		const problem = invalidValue(parameter.type, value);
 		if (problem) throw new InputError(`${parameter.name}: ${problem}`, '--set');
 		values[parameter.name] = value;
+	}
+
+	return values;
+}
+
+/**
+ * Checks values read back from saved state as if they were typed: each known parameter's value must be valid for its
+ * type (values of parameters the loaded documents do not have are left out). Throws InputError naming the state file.
+ */
+export function checkSavedValues(parameters: Parameter[], saved: Record<string, string>, file: string): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [name, value] of Object.entries(saved)) {
+		const parameter = parameters.find((candidate) => candidate.name === name);
+		if (!parameter) continue;
+		const problem = invalidValue(parameter.type, value);
+		if (problem) throw new InputError(`state file ${file} is corrupt or untrusted (saved value of ${name}: ${problem}): it is kept as it is; move it away or run with --state DIR to start over`);
+		values[name] = value;
 	}
 
 	return values;

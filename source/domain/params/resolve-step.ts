@@ -1,5 +1,19 @@
-import {replacements, substituteShell, substituteText, type Replacement} from './substitute.js';
-import type {Action, Check, EditOp, Parameter, Step} from '../types.js';
+import {replacements, substituteShell, substituteText, UnsafeValueError, type Replacement} from './substitute.js';
+import {InputError, type Action, type Check, type EditOp, type Parameter, type Step} from '../types.js';
+
+// A command with its values filled in; a value it cannot carry safely → InputError naming the parameter and the line.
+function shell(command: string, list: Replacement[], step: Step, line: number): {command: string; env: Record<string, string>} {
+	try {
+		return substituteShell(command, list);
+	} catch (error) {
+		if (!(error instanceof UnsafeValueError)) throw error;
+		throw new InputError(`the value of ${error.parameter} cannot be used at line ${line} (step ${step.id}): ${error.message}; give it a value of letters, digits and . _ - / @ : + , = % only`, '--set');
+	}
+}
+
+function withEnv<T extends object>(item: T, env: Record<string, string>): T {
+	return Object.keys(env).length === 0 ? item : {...item, env};
+}
 
 function resolveEdit(edit: EditOp, list: Replacement[]): EditOp {
 	switch (edit.op) {
@@ -17,10 +31,12 @@ function resolveEdit(edit: EditOp, list: Replacement[]): EditOp {
 	}
 }
 
-function resolveAction(action: Action, list: Replacement[]): Action {
+function resolveAction(action: Action, list: Replacement[], step: Step): Action {
 	switch (action.kind) {
 		case 'run': {
-			return {...action, command: substituteShell(action.command, list), ...(action.unless ? {unless: substituteShell(action.unless, list)} : {})};
+			const command = shell(action.command, list, step, action.line);
+			const unless = action.unless === undefined ? undefined : shell(action.unless, list, step, action.line);
+			return withEnv({...action, command: command.command, ...(unless ? {unless: unless.command} : {})}, {...unless?.env, ...command.env});
 		}
 
 		case 'write': {
@@ -42,10 +58,11 @@ function resolveAction(action: Action, list: Replacement[]): Action {
 	}
 }
 
-function resolveCheck(check: Check, list: Replacement[]): Check {
+function resolveCheck(check: Check, list: Replacement[], step: Step): Check {
 	switch (check.kind) {
 		case 'command': {
-			return {...check, command: substituteShell(check.command, list), ...(check.expect ? {expect: check.expect.map((line) => substituteText(line, list))} : {})};
+			const command = shell(check.command, list, step, check.line);
+			return withEnv({...check, command: command.command, ...(check.expect ? {expect: check.expect.map((line) => substituteText(line, list))} : {})}, command.env);
 		}
 
 		case 'file': {
@@ -73,9 +90,10 @@ function resolveCheck(check: Check, list: Replacement[]): Check {
 }
 
 /**
- * A copy of `step` with every parameter value filled in: commands (quoted for the shell), paths, file contents,
+ * A copy of `step` with every parameter value filled in: commands (see substituteShell: a value that is not inert
+ * reaches the command through `env`), paths, file contents,
  * edits, checks, the working directory and the title. `values` must already be validated (see parameters.ts).
- * Parameters without a value keep their literal.
+ * Parameters without a value keep their literal. A value a command cannot carry safely → InputError.
  */
 export function resolveStep(step: Step, parameters: Parameter[], values: Record<string, string>): Step {
 	const list = replacements(parameters, values);
@@ -86,8 +104,8 @@ export function resolveStep(step: Step, parameters: Parameter[], values: Record<
 		...step,
 		title: substituteText(step.title, prose),
 		markdown: substituteText(step.markdown, prose),
-		actions: step.actions.map((action) => resolveAction(action, list)),
-		checks: step.checks.map((check) => resolveCheck(check, list)),
+		actions: step.actions.map((action) => resolveAction(action, list, step)),
+		checks: step.checks.map((check) => resolveCheck(check, list, step)),
 		notes: step.notes.map((note) => substituteText(note, prose)),
 		...(step.cwd ? {cwd: substituteText(step.cwd, list)} : {}),
 	};

@@ -1,9 +1,10 @@
-import {Marked, type Token, type Tokens} from 'marked';
+import {Lexer, type Token, type Tokens} from 'marked';
 import {interpretAnnotation, type Directive} from './annotations.js';
 import {detectParameters} from './detect-parameters.js';
 import {slug} from './slug.js';
 import {lineCount, StepBuilder} from './step-builder.js';
 import {scanAnnotations} from './strip-annotations.js';
+import {checkNesting} from './nesting-guard.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument} from '../types.js';
 
 interface Section {
@@ -15,7 +16,6 @@ interface Section {
 	loose: Array<{token: Token; line: number}>;
 }
 
-const marked = new Marked();
 
 /** Splits the document into sections (`##` components, `###` procedures) and their steps. */
 function sections(tokens: Token[], toLine: (line: number) => number): {title: string; sections: Section[]} {
@@ -72,13 +72,34 @@ function assign(directives: Directive[], all: Section[], file: string): Directiv
 			continue;
 		}
 
-		const section = all.filter((candidate) => candidate.line < directive.line).at(-1);
-		const step = section?.steps.filter((candidate) => candidate.line < directive.line).at(-1);
+		// Binary search (sections and steps are in line order): a document of many annotated steps stays linear.
+		const section = lastBefore(all, directive.line);
+		const step = section && lastBefore(section.steps, directive.line);
 		if (!step) throw new InputError(`'${directive.kind}' annotation must be inside a numbered step`, `${file}:${directive.line}`);
 		step.directives.push(directive);
 	}
 
 	return documentLevel;
+}
+
+// The last item (of items in ascending line order) that starts before `line`.
+function lastBefore<T extends {line: number}>(items: T[], line: number): T | undefined {
+	let low = 0;
+	let high = items.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (items[middle]!.line < line) low = middle + 1;
+		else high = middle;
+	}
+
+	return low === 0 ? undefined : items[low - 1];
+}
+
+// Block tokens only: the parser reads a paragraph's raw text itself, and marked's inline lexer is quadratic on runs
+// of `!` (a megabyte of them: minutes).
+function blockTokens(text: string): Token[] {
+	const lexer = new Lexer();
+	return lexer.blockTokens(text.replaceAll(/\r\n?/g, '\n'), []);
 }
 
 /**
@@ -88,7 +109,8 @@ function assign(directives: Directive[], all: Section[], file: string): Directiv
 export function parseDocument(text: string, path: string): SetupDocument {
 	const scanned = scanAnnotations(text, path);
 	const toLine = (line: number) => scanned.lineMap[line - 1] ?? line;
-	const tokens = marked.lexer(scanned.stripped);
+	checkNesting(scanned.stripped, path, toLine);
+	const tokens = blockTokens(scanned.stripped);
 	const {title, sections: all} = sections(tokens, toLine);
 	for (const section of all) {
 		if (section.steps.length > 0 || !section.loose.some(({token}) => token.type === 'code')) continue;

@@ -1,6 +1,7 @@
-import {mkdirSync, openSync, writeSync} from 'node:fs';
+import {mkdirSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {maskSecrets} from '../../domain/secrets.js';
+import {openNoFollow} from '../../store/safe-files.js';
 
 /** An append-only record of every command, its output and its result; secret values masked. */
 export class AuditLog {
@@ -31,7 +32,8 @@ export class AuditLog {
 			// close per line. Each entry is still written (synchronously) before write() returns.
 			if (this.fd === undefined) {
 				mkdirSync(path.dirname(this.file), {recursive: true, mode: 0o700});
-				this.fd = openSync(this.file, 'a', 0o600);
+				// Never through a link: a planted audit.log → /etc/x must not make root append to /etc/x.
+				this.fd = openNoFollow(this.file, 'append', 0o600);
 			}
 
 			writeSync(this.fd, lines);

@@ -17,7 +17,7 @@ export async function runCommandCheck(check: CommandCheck, context: CheckContext
 
 	const result = await context.exec(check.command, {
 		cwd: context.cwd,
-		env: {...context.env, HOME: context.home},
+		env: {...context.env, ...check.env, HOME: context.home},
 		timeoutMs: context.timeoutMs,
 		signal: context.signal,
 		as: check.as,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Session} from '../../domain/types.js';
 import {writeSystemctlShim} from './no-systemd.js';
+import {safeSessionEnvironment} from '../../domain/saved-environment.js';
 import {runShell, type ShellResult} from './run-shell.js';
 
 
@@ -120,5 +121,6 @@ async function capturedSession(directory: string, base: Record<string, string | 
 		if (base[name] !== value) env[name] = value;
 	}
 
-	return {cwd: cwd || previous.cwd, env};
+	// What would run code in later commands (BASH_ENV, LD_PRELOAD, exported functions…) is never carried on.
+	return {cwd: cwd || previous.cwd, env: safeSessionEnvironment(env)};
 }

@@ -1,4 +1,5 @@
 import {readFileSync, rmSync} from 'node:fs';
+import {readNoFollow} from '../../store/safe-files.js';
 import path from 'node:path';
 import type {StepTransition} from '../../domain/step-state.js';
 import type {ProgressStore} from '../../store/progress-store.js';
@@ -49,7 +50,7 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, profileDi
 function endLeftovers(file: string): void {
 	let pid: number;
 	try {
-		pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+		pid = Number.parseInt(readNoFollow(file, 64), 10);
 		rmSync(file, {force: true});
 	} catch {
 		return;

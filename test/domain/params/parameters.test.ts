@@ -63,11 +63,11 @@ test('resolveStep fills commands (quoted), paths, file contents and checks', (t)
 	const link = resolveStep(https.steps[2]!, shipped.parameters, values).actions[0]!;
 	t.like(link, {
 		kind: 'run',
-		command: "ln -s /etc/nginx/sites-available/'matrix.example.org' /etc/nginx/sites-enabled/'matrix.example.org'",
-		unless: "test -L /etc/nginx/sites-enabled/'matrix.example.org'",
+		command: "ln -s /etc/nginx/sites-available/matrix.example.org /etc/nginx/sites-enabled/matrix.example.org",
+		unless: "test -L /etc/nginx/sites-enabled/matrix.example.org",
 	});
 	const cert = resolveStep(https.steps[4]!, shipped.parameters, values);
-	t.like(cert.actions[0], {command: "/opt/letsencrypt/letsencrypt-auto certonly --agree-tos --renew-by-default --email 'ops@example.org' -a webroot --webroot-path=/usr/share/nginx/html -d 'matrix.example.org'"});
+	t.like(cert.actions[0], {command: "/opt/letsencrypt/letsencrypt-auto certonly --agree-tos --renew-by-default --email ops@example.org -a webroot --webroot-path=/usr/share/nginx/html -d matrix.example.org"});
 	t.like(cert.checks[0], {kind: 'file', path: '/etc/letsencrypt/live/matrix.example.org/fullchain.pem'});
 	const log = resolveStep(shipped.runbooks[0]!.steps[6]!, shipped.parameters, values).actions[0]!;
 	t.like(log, {kind: 'edit', path: 'example.org.log.config'});
@@ -111,7 +111,13 @@ test('placeholders: IPv6:ADDRESS in a command, "replace USERNAME with" in prose'
 	);
 	const values = checkSetValues(document.parameters, {ipv6_address: '2001:db8::1'});
 	t.like(resolveStep(document.runbooks[0]!.steps[0]!, document.parameters, parameterValues(document.parameters, values)).actions[0], {
-		command: "ip -6 addr add '2001:db8::1'/64 dev eth0",
+		command: "ip -6 addr add 2001:db8::1/64 dev eth0",
 	});
 	t.like(document.runbooks[0]!.steps[2]!.actions[0], {kind: 'manual', code: '# set system name-server 8.8.8.8'});
+});
+
+test('a rejected value is named on one line whatever it holds; a version cannot pass for an option', (t) => {
+	t.is(invalidValue('text', 'a\nb'), String.raw`expected one line of text, got "a\nb"`);
+	t.truthy(invalidValue('version', '--upload-pack=x'));
+	t.is(invalidValue('version', 'v1.2-rc/3'), undefined);
 });

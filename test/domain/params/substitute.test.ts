@@ -1,5 +1,5 @@
 import test from 'ava';
-import {replacements, substituteShell, substituteText} from '../../../source/domain/params/substitute.js';
+import {replacements, substituteShell, substituteText, UnsafeValueError} from '../../../source/domain/params/substitute.js';
 import type {Parameter} from '../../../source/domain/types.js';
 
 const parameters: Parameter[] = [
@@ -24,20 +24,44 @@ test('a value equal to its literal changes nothing', (t) => {
 	t.deepEqual(replacements(parameters, {domain: 'tomesh.net'}), []);
 });
 
-test('in shell commands a value outside quotes is single-quoted and joins the word around it', (t) => {
-	t.is(substituteShell('python -m x --server-name tomesh.net', list), "python -m x --server-name 'example.org'");
-	t.is(substituteShell('dig -t srv _matrix._tcp.tomesh.net', list), "dig -t srv _matrix._tcp.'example.org'");
-	t.is(substituteShell('pip install https://x/tarball/VERSION', list), "pip install https://x/tarball/'v1.0'");
+const shell = (command: string, replacementsList = list) => substituteShell(command, replacementsList);
+
+test('a host name, a version or a path reads the same in every shell context: it goes in as it is', (t) => {
+	t.deepEqual(shell('python -m x --server-name tomesh.net'), {command: 'python -m x --server-name example.org', env: {}});
+	t.is(shell('dig -t srv _matrix._tcp.tomesh.net').command, 'dig -t srv _matrix._tcp.example.org');
+	t.is(shell("ssh tomesh.net 'cd /srv/VERSION'").command, "ssh example.org 'cd /srv/v1.0'");
+	t.is(shell('echo "host: tomesh.net" \'at tomesh.net\'').command, 'echo "host: example.org" \'at example.org\'');
 });
 
-test('inside quotes the value is inserted as is, escaped for that quoting', (t) => {
-	t.is(substituteShell('echo "host: tomesh.net" \'at tomesh.net\'', list), 'echo "host: example.org" \'at example.org\'');
+test('any other value reaches the command through its environment, referred to with the quoting of where it lands', (t) => {
 	const text = replacements([{name: 'note', literal: 'NOTE', type: 'text', line: 1}], {note: `it's "$HOME"`});
-	t.is(substituteShell('echo NOTE', text), String.raw`echo 'it'\''s "$HOME"'`);
-	t.is(substituteShell('echo "NOTE"', text), String.raw`echo "it's \"\$HOME\""`);
-	t.is(substituteShell("echo 'NOTE'", text), String.raw`echo 'it'\''s "$HOME"'`);
+	const env = {TS_PARAM_NOTE: `it's "$HOME"`};
+	t.deepEqual(shell('echo NOTE', text), {command: 'echo "${TS_PARAM_NOTE}"', env});
+	t.is(shell('echo "a NOTE"', text).command, 'echo "a ${TS_PARAM_NOTE}"');
+	t.is(shell("echo 'a NOTE'", text).command, `echo 'a '"\${TS_PARAM_NOTE}"''`);
+	t.is(shell("echo $'a NOTE'", text).command, `echo $'a '"\${TS_PARAM_NOTE}"$''`);
+	t.is(shell('echo ${X:-NOTE}', text).command, 'echo ${X:-"${TS_PARAM_NOTE}"}');
+	t.is(shell('cat <<EOF\nNOTE\nEOF', text).command, 'cat <<EOF\n${TS_PARAM_NOTE}\nEOF');
+	t.is(shell("cat <<'EOF'\nNOTE\nEOF", text).command, `cat <<'EOF'\nit's "$HOME"\nEOF`);
+});
+
+test('a value that a second shell or interpreter would read, or arithmetic, is refused, naming the parameter', (t) => {
+	const text = replacements([{name: 'note', literal: 'NOTE', type: 'text', line: 1}], {note: 'a b'});
+	for (const command of ["bash -c 'echo NOTE'", "su - postgres -c 'psql -c \"NOTE\"'", "ssh host 'echo NOTE'", "echo 'NOTE' | sh", 'echo $((NOTE))', 'bash <<EOF\nNOTE\nEOF']) {
+		const error = t.throws(() => shell(command, text), {instanceOf: UnsafeValueError}, command);
+		t.is(error?.parameter, 'note');
+	}
+
+	t.throws(() => shell('cat <<EOF\nNOTE\nEOF', replacements(parameters, {version: 'EOF'}).concat(replacements([{name: 'note', literal: 'NOTE', type: 'text', line: 1}], {note: 'EOF'}))), {message: /here-document/});
+});
+
+test('a placeholder next to a dash or in ${VAR:-…} is replaced; a variable of the same name is not', (t) => {
+	t.is(shell('cp VERSION-linux.tar ${TAG:-VERSION} /opt/VERSION-x').command, 'cp v1.0-linux.tar ${TAG:-v1.0} /opt/v1.0-x');
+	t.is(shell('echo $VERSION ${VERSION} VERSION').command, 'echo $VERSION ${VERSION} v1.0');
+	t.is(substituteText('chat-tomesh.net tomesh.net-old ${HOST:-tomesh.net}', list), 'chat-tomesh.net tomesh.net-old ${HOST:-example.org}');
 });
 
 test('an escaped quote does not open a quoted section', (t) => {
-	t.is(substituteShell(String.raw`echo \' tomesh.net`, list), String.raw`echo \' 'example.org'`);
+	const text = replacements([{name: 'note', literal: 'NOTE', type: 'text', line: 1}], {note: 'a b'});
+	t.is(shell(String.raw`echo \' NOTE`, text).command, 'echo \\\' "${TS_PARAM_NOTE}"');
 });
