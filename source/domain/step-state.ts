@@ -26,8 +26,7 @@ export type StepTransition =
 	| {type: 'await-reboot'; at: string}
 	| {type: 'reboot-complete'; at: string}
 	| {type: 'skip'; at: string; fingerprint: string}
-	| {type: 'mark-done'; at: string; fingerprint: string}
-	| {type: 'reset'};
+	| {type: 'mark-done'; at: string; fingerprint: string};
 
 /** A step nobody touched yet. */
 export const pendingRecord: StepRecord = {status: 'pending'};
@@ -83,9 +82,6 @@ export function reduceStep(record: StepRecord = pendingRecord, transition: StepT
 			return {...record, status: 'done', endedAt: transition.at, fingerprint: transition.fingerprint, message: 'marked done by the operator'};
 		}
 
-		case 'reset': {
-			return pendingRecord;
-		}
 	}
 }
 

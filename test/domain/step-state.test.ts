@@ -35,10 +35,9 @@ test('the output tail is capped', t => {
 	t.is(record.outputTail!.at(-1), 'line 99');
 });
 
-test('skip, mark done and reset; done and skipped are finished', t => {
+test('skip and mark done; done and skipped are finished', t => {
 	t.is(reduceStep(undefined, {type: 'skip', at, fingerprint: 'f'}).status, 'skipped');
 	t.is(reduceStep({status: 'failed'}, {type: 'mark-done', at, fingerprint: 'f'}).status, 'done');
-	t.is(reduceStep({status: 'done'}, {type: 'reset'}).status, 'pending');
 	t.true(isFinished('done') && isFinished('skipped'));
 	t.false(isFinished('interrupted') || isFinished('awaiting-reboot') || isFinished('failed'));
 });
