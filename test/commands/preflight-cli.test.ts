@@ -22,7 +22,7 @@ test('preflight: a finding a line with its mark, what it means and what to do, t
 test('preflight --json: findings with level, what, consequence, todo; a summary; the facts', async (t) => {
 	const result = await runCli(['preflight', '--json', '--doc', current, '--set', 'matrix_host=chat.example.net', '--timeout', '1'], {cwd: repoRoot});
 	t.is(result.exitCode, 0, result.stderr);
-	const report = JSON.parse(result.stdout) as {findings: PreflightFinding[]; summary: Record<string, number>; facts: {os?: {id: string}; now: string}};
+	const report = JSON.parse(result.stdout) as {findings: PreflightFinding[]; summary: {ok: number; warn: number; block: number}; facts: {os?: {id: string}; now: string}};
 	for (const finding of report.findings) {
 		t.deepEqual(Object.keys(finding), ['id', 'level', 'what', 'consequence', 'todo']);
 		t.true(['ok', 'warn', 'block'].includes(finding.level));

@@ -16,7 +16,7 @@ test('the packed tarball installs offline with zero dependencies and its bin run
 	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-pack-'));
 	t.teardown(async () => rm(work, {recursive: true, force: true}));
 	const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: repoRoot});
-	const [{filename, files}] = JSON.parse(packed.stdout) as Array<{filename: string; files: Array<{path: string}>}>;
+	const [{filename, files}] = JSON.parse(packed.stdout) as [{filename: string; files: Array<{path: string}>}];
 	t.true(files.some((file) => file.path === 'dist/cli.js'));
 	t.true(files.some((file) => file.path === 'runbooks/tomesh-chat.md'));
 	t.false(files.some((file) => /^(source|test)\//.test(file.path)), 'only the bundle and the runbooks are shipped');

@@ -35,7 +35,7 @@ test('a step id with dots is one key, not a path', t => {
 for (const [name, content] of [
 	['invalid JSON', '{"steps": {'],
 	['a schema violation', '{"steps": {"x/1": {"status": "exploded"}}}'],
-]) {
+] as const) {
 	test(`${name} → InputError naming the file and --state, the file kept`, t => {
 		const directory = temporary();
 		const file = path.join(directory, 'progress-v1.json');
