@@ -1,7 +1,7 @@
 /** Polling helpers for UI tests: wait for a condition with a deadline, never a fixed sleep. */
 
 /** Resolves once `condition()` is truthy; rejects after `timeoutMs` with `what` and the last value seen. */
-export async function waitFor<T>(condition: () => T, what: string, timeoutMs = 5000, describe?: () => string): Promise<T> {
+export async function waitFor<T>(condition: () => T, what: string, timeoutMs = 15_000, describe?: () => string): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = condition();
@@ -17,7 +17,7 @@ export async function waitFor<T>(condition: () => T, what: string, timeoutMs = 5
 }
 
 /** Waits until the frame contains `text`. */
-export async function waitForFrame(lastFrame: () => string | undefined, text: string | RegExp, timeoutMs = 5000): Promise<string> {
+export async function waitForFrame(lastFrame: () => string | undefined, text: string | RegExp, timeoutMs = 15_000): Promise<string> {
 	return waitFor<string | undefined>(
 		() => {
 			const frame = lastFrame() ?? '';
