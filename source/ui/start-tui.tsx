@@ -5,7 +5,6 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import type {Controller} from '../engine/controller-types.js';
-import {readOutputOnAThread} from '../engine/process/output-readers.js';
 
 /** What the commands hand to the TUI. */
 export interface StartTuiOptions {
@@ -17,8 +16,6 @@ export interface StartTuiOptions {
 /** Runs the TUI until the operator quits; resolves to the process exit code (as the headless command would). */
 export async function startTui({controller, options, mode}: StartTuiOptions): Promise<number> {
 	const startedAt = performance.now();
-	// Drawing the screen must never hold up a command that prints a lot.
-	readOutputOnAThread();
 	// chalk (used by Ink and marked-terminal) reads FORCE_COLOR, not NO_COLOR, when first loaded: set it before.
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 	const {mountTui} = await loadWithoutFetch(async () => import('./mount.js'));
