@@ -37,12 +37,15 @@ async function bashOnTerminalMs() {
 	return performance.now() - start;
 }
 
-function headlessMs(state) {
+const preload = `--import=${new URL('loop-pauses.js', import.meta.url).href}`;
+
+function headless(state) {
 	const start = performance.now();
-	const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state};
+	const report = path.join(state, 'headless.json');
+	const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: report, NODE_OPTIONS: preload};
 	const result = spawnSync(process.execPath, ['dist/cli.js', 'run', '--yes', '--doc', 'bench/fixtures/big-output.md', '--state', path.join(state, 'headless')], {env, stdio: 'ignore'});
 	if (result.status !== 0) throw new Error(`run --yes exited ${result.status}`);
-	return performance.now() - start;
+	return {ms: performance.now() - start, rssMiB: JSON.parse(readFileSync(report, 'utf8')).peakRssKiB / 1024};
 }
 
 function rssKiB(pid, field = 'VmHWM') {
@@ -54,7 +57,6 @@ async function tuiRun() {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
 	try {
 		const pauses = path.join(state, 'pauses.json');
-		const preload = `--import=${new URL('loop-pauses.js', import.meta.url).href}`;
 		const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: pauses, NODE_OPTIONS: preload};
 		const pty = startOnPty([process.execPath, 'dist/cli.js', 'run', '--doc', 'bench/fixtures/big-output.md', '--state', path.join(state, 'state')], {env});
 		await pty.waitFor('verify all');
@@ -79,8 +81,8 @@ async function tuiRun() {
 		pty.type('q');
 		await pty.exited;
 		const [from, to] = [performance.timeOrigin + start, performance.timeOrigin + end];
-		const loopPause = Math.max(0, ...JSON.parse(readFileSync(pauses, 'utf8')).filter(([at, ms]) => at >= from && at - ms <= to).map(([, ms]) => ms));
-		return {ms: end - start, rssMiB: rss / 1024, beforeMiB: before / 1024, screenBytes: pty.bytes, maxGap, loopPause, headless: headlessMs(state)};
+		const loopPause = Math.max(0, ...JSON.parse(readFileSync(pauses, 'utf8')).pauses.filter(([at, ms]) => at >= from && at - ms <= to).map(([, ms]) => ms));
+		return {ms: end - start, rssMiB: rss / 1024, beforeMiB: before / 1024, screenBytes: pty.bytes, maxGap, loopPause, headless: headless(state)};
 	} finally {
 		rmSync(state, {recursive: true, force: true});
 	}
@@ -102,13 +104,13 @@ const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.len
 const bashMedian = median(bash);
 const tuiMedian = median(tui.map(r => r.ms));
 const rss = median(tui.map(r => r.rssMiB));
-const headlessMedian = median(tui.map(r => r.headless));
+const headlessMedian = median(tui.map(r => r.headless.ms));
 const list = values => values.map(v => v.toFixed(0)).join(', ');
 const terminalMedian = median(bashTerminal);
 process.stdout.write(`big output (${bytes}) by bash on a terminal: median ${terminalMedian.toFixed(0)} ms (${runs} runs)\n`);
 process.stdout.write(`big output (${bytes}) by bash > /dev/null: median ${bashMedian.toFixed(0)} ms (nothing reads the output)\n`);
 process.stdout.write(`big output (${bytes}) by bash | cat > /dev/null: median ${median(bashCat).toFixed(0)} ms [${list(bashCat)}], ${(median(bashCat) / bashMedian).toFixed(2)}× /dev/null (the least a reader of the output costs)\n`);
 process.stdout.write(`big output (${bytes}) in the tui: median ${tuiMedian.toFixed(0)} ms [${list(tui.map(r => r.ms))}] = ${(tuiMedian / terminalMedian).toFixed(2)}× bash on a terminal (target ≤ 1.2×), ${(tuiMedian / median(bashCat)).toFixed(2)}× | cat, ${(tuiMedian / bashMedian).toFixed(2)}× /dev/null\n`);
-process.stdout.write(`big output (${bytes}) headless run --yes: median ${headlessMedian.toFixed(0)} ms [${list(tui.map(r => r.headless))}] = ${(headlessMedian / median(bashCat)).toFixed(2)}× bash | cat (target ≤ 1.5×); the tui adds ${(tuiMedian / headlessMedian).toFixed(2)}×\n`);
+process.stdout.write(`big output (${bytes}) headless run --yes: median ${headlessMedian.toFixed(0)} ms [${list(tui.map(r => r.headless.ms))}] = ${(headlessMedian / median(bashCat)).toFixed(2)}× bash | cat (target ≤ 1.5×); the tui adds ${(tuiMedian / headlessMedian).toFixed(2)}×; peak rss median ${median(tui.map(r => r.headless.rssMiB)).toFixed(0)} MiB\n`);
 process.stdout.write(`big output (${bytes}) tui longest event-loop pause during the flood: median ${median(tui.map(r => r.loopPause)).toFixed(0)} ms [${list(tui.map(r => r.loopPause))}]; longest screen pause ${median(tui.map(r => r.maxGap)).toFixed(0)} ms\n`);
 process.stdout.write(`big output (${bytes}) tui peak rss: median ${rss.toFixed(0)} MiB [${list(tui.map(r => r.rssMiB))}] (target ≤ 100 MiB), ${median(tui.map(r => r.beforeMiB)).toFixed(0)} MiB before the step; terminal received ${(median(tui.map(r => r.screenBytes)) / 1024).toFixed(0)} KiB\n`);

@@ -26,9 +26,10 @@ export const maxPendingLine = 64 * 1024;
  */
 export class OutputSampler {
 	private readonly options: OutputSamplerOptions;
-	private chunks: Buffer[] = [];
+	/** The bytes held for the next take, at the start of a buffer reused from take to take (a flood allocates nothing). */
+	private window = Buffer.alloc(0);
 	private held = 0;
-	/** Bytes dropped from the front of the held chunks since the last take. */
+	/** Bytes dropped from the front of the held bytes since the last take. */
 	private dropped = 0;
 	/** Bytes passed on or skipped so far. */
 	private position = 0;
@@ -47,44 +48,50 @@ export class OutputSampler {
 		return this.position >= this.options.headBytes;
 	}
 
-	/** Adds a chunk as read. Past the head, only about `sampleBytes` of the end are held: the rest is counted, not kept. */
-	add(chunk: Buffer): void {
-		this.chunks.push(chunk);
-		this.held += chunk.length;
-		while (this.pastHead && this.chunks.length > 1 && this.held - this.chunks[0]!.length >= this.options.sampleBytes) {
-			const first = this.chunks.shift()!;
-			this.held -= first.length;
-			this.dropped += first.length;
+	/** Adds (copies) a chunk as read. Past the head, only about `sampleBytes` of the end are held: the rest is counted. */
+	add(chunk: Uint8Array): void {
+		if (this.pastHead && this.held + chunk.length > this.options.sampleBytes) {
+			const keep = Math.max(0, this.options.sampleBytes - chunk.length);
+			this.window.copyWithin(0, this.held - keep, this.held);
+			this.dropped += this.held - keep;
+			this.held = keep;
 		}
+
+		if (this.held + chunk.length > this.window.length) {
+			const larger = Buffer.allocUnsafeSlow(Math.max(2 * this.window.length, this.held + chunk.length, 64 * 1024));
+			this.window.copy(larger, 0, 0, this.held);
+			this.window = larger;
+		}
+
+		this.window.set(chunk, this.held);
+		this.held += chunk.length;
 	}
 
 	/** The complete lines that arrived since the previous take, thinned as described above; undefined when none. */
 	take(): OutputSample | undefined {
-		let data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.held);
+		let start = 0;
 		let skipped = this.dropped;
-		if (this.pastHead && (skipped > 0 || data.length > this.options.sampleBytes)) {
-			const start = sampleStart(data, Math.max(0, data.length - this.options.sampleBytes));
+		if (this.pastHead && (skipped > 0 || this.held > this.options.sampleBytes)) {
+			start = sampleStart(this.window.subarray(0, this.held), Math.max(0, this.held - this.options.sampleBytes));
 			skipped += start;
-			data = data.subarray(start);
 		}
 
-		let end = data.lastIndexOf(10) + 1;
-		const cut = end === 0 && data.length >= maxPendingLine;
-		if (cut) end = completeCharactersEnd(data);
-		const rest = data.subarray(end);
-		this.chunks = rest.length > 0 ? [rest] : [];
-		this.held = rest.length;
+		// (A negative offset would search from the end of the buffer, past the held bytes.)
+		let end = this.held === 0 ? 0 : this.window.lastIndexOf(10, this.held - 1) + 1;
+		const cut = end <= start && this.held - start >= maxPendingLine;
+		if (end <= start) end = cut ? completeCharactersEnd(this.window.subarray(0, this.held)) : start;
+		const text = this.window.toString('utf8', start, end) + (cut ? '\n' : '');
+		this.window.copyWithin(0, end, this.held);
+		this.held -= end;
 		this.dropped = 0;
-		this.position += skipped + end;
-		const text = data.toString('utf8', 0, end) + (cut ? '\n' : '');
+		this.position += end - start + skipped;
 		return text === '' && skipped === 0 ? undefined : {text, skipped};
 	}
 
 	/** The end of the stream: what is held, the last line finished with a newline. */
 	end(): OutputSample | undefined {
 		const last = this.take();
-		const rest = this.chunks[0]?.toString('utf8') ?? '';
-		this.chunks = [];
+		const rest = this.window.toString('utf8', 0, this.held);
 		this.held = 0;
 		if (rest === '') return last;
 		return {text: `${last?.text ?? ''}${rest}\n`, skipped: last?.skipped ?? 0};

@@ -1,23 +1,15 @@
 // The only module that imports zx: every process the engine starts goes through here.
-import type {Readable} from 'node:stream';
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type {ProcessPromise} from 'zx';
-import {OutputSampler, type OutputSample} from '../../domain/output/output-sampler.js';
-import {TextTail} from '../../domain/output/text-tail.js';
+import type {OutputSample} from '../../domain/output/output-sampler.js';
+import {readFifo} from './output-reader.js';
+
+export {floodSampleBytes, floodTakeEveryMs, fullHeadBytes, keptOutputBytes} from './output-reader.js';
 
 /** How long output is still read after the process exited (for the last lines still in the pipe). */
 export const outputGraceMs = 300;
-
-/** Most output kept per stream for ShellResult.stdout/stderr (characters): its end, what a failure shows. */
-export const keptOutputBytes = 1024 * 1024;
-
-/** The start of a stream's output always passed on in full (at least what the audit log keeps of it). */
-export const fullHeadBytes = 512 * 1024;
-
-/** How much of a flood's end is passed on at each take: what the audit log keeps of the end of an output. */
-export const floodSampleBytes = 256 * 1024;
-
-/** Past the head, output is passed on at most this often (ten screen updates a second; each piece is decoded). */
-export const floodTakeEveryMs = 100;
 
 /** What to run and how. `argv` is quoted by zx piece by piece; nothing is ever pasted into a command string. */
 export interface ShellRequest {
@@ -49,9 +41,6 @@ export interface ShellResult {
 	aborted: boolean;
 }
 
-// zx would keep every chunk of output (a gigabyte, joined at the end): the streams are read here instead.
-const keepNothing = Object.assign([] as Buffer[], {push: () => 0});
-
 /**
  * Runs one process in its own process group and resolves when it ends (never rejects for a non-zero exit).
  * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
@@ -60,29 +49,35 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
 	const {$} = await import('zx');
 	const started = Date.now();
-	const child = $({
-		cwd: request.cwd,
-		env: request.env,
-		input: request.input,
-		stdio: [request.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-		store: {stdout: keepNothing, stderr: keepNothing, stdall: keepNothing},
-		detached: true,
-		nothrow: true,
-		quiet: true,
-		verbose: false,
-	})`${request.argv}`;
 	const listener = (stream: 'stdout' | 'stderr') => request.onOutput && ((sample: OutputSample) => request.onOutput!(stream, sample.text, sample.skipped));
-	const stdout = readStream(child.stdout, listener('stdout'));
-	const stderr = readStream(child.stderr, listener('stderr'));
+	const [stdout, stderr] = await outputFifos(fifo => readFifo(fifo, listener(fifo.endsWith('out') ? 'stdout' : 'stderr')));
+	let child: ProcessPromise;
+	try {
+		child = $({
+			cwd: request.cwd,
+			env: request.env,
+			input: request.input,
+			stdio: [request.input === undefined ? 'ignore' : 'pipe', stdout.writeFd, stderr.writeFd],
+			detached: true,
+			nothrow: true,
+			quiet: true,
+			verbose: false,
+		})`${request.argv}`;
+	} finally {
+		// The child has its copies: the end of output is when it (and whatever it left running) closes them.
+		stdout.closeWriteEnd();
+		stderr.closeWriteEnd();
+	}
+
 	if (child.pid !== undefined) request.onSpawn?.(child.pid);
 	// A daemon started in the background (`server &`) keeps the output pipes open after the shell has exited; the
 	// command is over when the shell is, so stop reading shortly after it exits instead of waiting for the daemon.
-	child.child?.once('exit', () => {
-		setTimeout(() => {
-			child.stdout?.destroy();
-			child.stderr?.destroy();
-		}, outputGraceMs).unref();
-	});
+	const stopReading = () => {
+		stdout.stop();
+		stderr.stop();
+	};
+
+	child.child?.once('exit', () => setTimeout(stopReading, outputGraceMs).unref());
 	let aborted = false;
 	const abort = () => {
 		aborted = true;
@@ -93,43 +88,30 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	else request.signal?.addEventListener('abort', abort, {once: true});
 	try {
 		const output = await child;
-		return {exitCode: output.exitCode, signal: output.signal, durationMs: Date.now() - started, stdout: stdout(), stderr: stderr(), aborted};
+		// Spawning failed (no exit event): nothing will close the pipes' other ends.
+		if (child.pid === undefined) stopReading();
+		await Promise.all([stdout.ended, stderr.ended]);
+		return {exitCode: output.exitCode, signal: output.signal, durationMs: Date.now() - started, stdout: stdout.finish(), stderr: stderr.finish(), aborted};
 	} finally {
 		request.signal?.removeEventListener('abort', abort);
+		stopReading();
 	}
 }
 
-// Reads one stream: every chunk goes through an OutputSampler, taken at once while it is in the head or when the last
-// take is `floodTakeEveryMs` old, else a moment later. Returns a function ending the stream, which gives its kept end.
-function readStream(stream: Readable | null | undefined, onOutput: ((sample: OutputSample) => void) | undefined): () => string {
-	const sampler = new OutputSampler({headBytes: fullHeadBytes, sampleBytes: floodSampleBytes});
-	const kept = new TextTail(keptOutputBytes);
-	let lastTake = 0;
-	let deferred: NodeJS.Timeout | undefined;
-	const pass = (sample: OutputSample | undefined) => {
-		if (!sample) return;
-		kept.push(sample.text, sample.skipped);
-		onOutput?.(sample);
-	};
-
-	const take = () => {
-		clearTimeout(deferred);
-		deferred = undefined;
-		lastTake = Date.now();
-		pass(sampler.take());
-	};
-
-	stream?.on('data', (chunk: Buffer) => {
-		sampler.add(chunk);
-		const wait = lastTake + floodTakeEveryMs - Date.now();
-		if (!sampler.pastHead || wait <= 0) take();
-		else deferred ??= setTimeout(take, wait);
-	});
-	return () => {
-		clearTimeout(deferred);
-		pass(sampler.end());
-		return kept.text();
-	};
+// Two FIFOs (`out`, `err`) made by one mkfifo in a private directory, opened by `open` and their names removed at
+// once: nothing is left on disk, even after a kill -9. Readable and writable by anyone, for a `$` command run as
+// another user that reopens its output (`tee /dev/stdout`); the directory is 0700 and gone before any command runs.
+async function outputFifos<T>(open: (fifo: string) => T): Promise<[T, T]> {
+	const {$} = await import('zx');
+	const directory = await mkdtemp(path.join(os.tmpdir(), 'tomesh-output-'));
+	try {
+		const files = [path.join(directory, 'out'), path.join(directory, 'err')];
+		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
+		if (made.exitCode !== 0) throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
+		return [open(files[0]!), open(files[1]!)];
+	} finally {
+		await rm(directory, {recursive: true, force: true});
+	}
 }
 
 // The group first (detached: the child leads its own group), so a shell cannot run on once its children die;

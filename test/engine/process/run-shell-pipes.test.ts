@@ -1,16 +1,23 @@
+import {mkdtempSync, readdirSync} from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import test from 'ava';
 import {runShell} from '../../../source/engine/process/run-shell.js';
 
-test('commands started all at once each get their own output, stdout and stderr apart', async t => {
+// The output FIFOs are made under the temporary directory: this file gets its own, to see that nothing is left there.
+const temporary = mkdtempSync(path.join(os.tmpdir(), 'tomesh-pipes-'));
+process.env.TMPDIR = temporary;
+
+test('commands started all at once each get their own output, stdout and stderr apart, and nothing is left on disk', async t => {
 	const results = await Promise.all(
 		Array.from({length: 48}, async (_, index) => {
 			let text = '';
-			await runShell({argv: ['bash', '-c', `echo out ${index}; echo err ${index} >&2`], cwd: os.tmpdir(), env: process.env, onOutput: (stream, chunk) => (text += `${stream}:${chunk}`)});
+			await runShell({argv: ['bash', '-c', `echo out ${index}; echo err ${index} >&2`], cwd: temporary, env: process.env, onOutput: (stream, chunk) => (text += `${stream}:${chunk}`)});
 			return text;
 		}),
 	);
 	for (const [index, text] of results.entries()) t.deepEqual(text.split('\n').filter(Boolean).sort(), [`stderr:err ${index}`, `stdout:out ${index}`]);
+	t.deepEqual(readdirSync(temporary), []);
 });
 
 test('a pipe that floods is read to its end: every byte accounted for, the last lines whole, stderr apart', async t => {
@@ -19,7 +26,7 @@ test('a pipe that floods is read to its end: every byte accounted for, the last 
 	let stderr = '';
 	const result = await runShell({
 		argv: ['bash', '-c', 'head -c 50000000 /dev/zero | tr "\\0" "y" | fold -w 100; echo; echo oops >&2; echo the end'],
-		cwd: os.tmpdir(),
+		cwd: temporary,
 		env: process.env,
 		onOutput(stream, text, skipped) {
 			if (stream === 'stderr') {
