@@ -8,8 +8,7 @@ const fresh = `dist.building-${process.pid}`;
 const old = `dist.old-${process.pid}`;
 await rm(fresh, {recursive: true, force: true});
 await build({
-	// The output thread (engine/process/output-worker.ts) is its own file: a Worker is started from a file.
-	entryPoints: {cli: 'source/cli.ts', 'output-worker': 'source/engine/process/output-worker.ts'},
+	entryPoints: {cli: 'source/cli.ts'},
 	outdir: fresh,
 	bundle: true,
 	splitting: true,

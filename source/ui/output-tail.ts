@@ -18,8 +18,6 @@ export class OutputTail {
 	bytes = 0;
 	/** Whether part of the output was left out (a flood, thinned by the engine): `count` is then not every line. */
 	thinned = false;
-	/** Bumped on every change: lets a timer know whether a render is due. */
-	version = 0;
 	private readonly text: TextTail;
 
 	constructor(capacity = 200) {
@@ -29,16 +27,12 @@ export class OutputTail {
 
 	/** Adds a chunk of complete lines (each ending with a newline), after `skipped` bytes left out. */
 	push(text: string, skipped = 0): void {
-		if (skipped > 0) {
-			this.thinned = true;
-			this.bytes += skipped;
-		}
-
+		this.thinned ||= skipped > 0;
 		// After a gap nothing from before it is shown (TextTail restarts).
-		this.text.push(endOf(text, this.text.capacity), skipped);
-		this.count += countLines(text);
-		this.bytes += Buffer.byteLength(text);
-		this.version++;
+		this.text.push(text, skipped);
+		// Newlines counted with indexOf (no array of lines is made): the count is all the UI needs of most of the output.
+		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.count++;
+		this.bytes += skipped + Buffer.byteLength(text);
 	}
 
 	/** The last `n` lines (at most the capacity), oldest first, each cut to `maxLineLength`. */
@@ -52,21 +46,5 @@ export class OutputTail {
 		this.count = 0;
 		this.bytes = 0;
 		this.thinned = false;
-		this.version++;
 	}
-}
-
-// Newlines counted with indexOf (no array of lines is made): the count is all the UI needs of most of the output.
-function countLines(text: string): number {
-	let count = 0;
-	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-	return count;
-}
-
-// Only what can be shown is kept: a big piece is cut to about its last `chars`, from a line start (its last line
-// whole when that one alone is longer).
-function endOf(text: string, chars: number): string {
-	if (text.length <= chars) return text;
-	const from = text.indexOf('\n', text.length - chars) + 1;
-	return from > 0 && from < text.length ? text.slice(from) : text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
 }

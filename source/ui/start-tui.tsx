@@ -5,7 +5,6 @@
 import process from 'node:process';
 import type {Controller} from '../engine/controller-types.js';
 import type {TuiResult} from './app.js';
-import {readOutputOnAThread} from '../engine/process/output-readers.js';
 
 /** What the commands hand to the TUI: the engine and how the walkthrough starts. The TUI sees no command line. */
 export interface StartTuiOptions {
@@ -25,8 +24,6 @@ export interface StartTuiOptions {
  */
 export async function startTui({controller, mode, only, trial, preset}: StartTuiOptions): Promise<TuiResult> {
 	const startedAt = performance.now();
-	// Drawing the screen must never hold up a command that prints a lot.
-	readOutputOnAThread();
 	// chalk (used by Ink and marked-terminal) reads FORCE_COLOR, not NO_COLOR, when first loaded: set it before.
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 	const {mountTui} = await loadWithoutFetch(async () => import('./mount.js'));

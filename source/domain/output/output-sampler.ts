@@ -1,5 +1,3 @@
-import {CompleteLines} from './complete-lines.js';
-
 /** A piece of output passed on: complete lines, after `skipped` bytes that were left out since the previous piece. */
 export interface OutputSample {
 	text: string;
@@ -14,26 +12,27 @@ export interface OutputSamplerOptions {
 	sampleBytes: number;
 }
 
+/** Longest piece of a line held back waiting for its newline; a longer line is passed on in pieces of about this size. */
+export const maxPendingLine = 64 * 1024;
+
 /**
- * Turns the raw bytes of one output stream into text for people, without decoding a flood byte by byte. Nobody reads
- * the middle of a gigabyte: the screen shows the last lines, the audit log the first and the last 256 KiB, a failure
- * the last 200 lines. So the first `headBytes` are passed on in full; after that, whatever arrived since the previous
- * take is passed on whole when it is small, and when it is more than `sampleBytes` only its end is, from a line
- * start, with the count of bytes left out. Every byte is accounted for: the texts' UTF-8 lengths plus the skipped
- * counts add up to the bytes added (for UTF-8 output; plus the newlines given to an unfinished last line and to
- * the pieces of an endless one, see CompleteLines).
+ * Turns the raw bytes of one output stream into text for people, a chunk of complete lines at a time, without
+ * decoding a flood byte by byte. Nobody reads the middle of a gigabyte: the screen shows the last lines, the audit log
+ * the first and the last 256 KiB, a failure the last 200 lines. So the first `headBytes` are passed on in full; after
+ * that, whatever arrived since the previous take is passed on whole when it is small, and when it is more than
+ * `sampleBytes` only its end is, from a line start, with the count of bytes left out. Only about `sampleBytes` are
+ * held past the head. Every byte is accounted for: the texts' UTF-8 lengths plus the skipped counts add up to the
+ * bytes added (for UTF-8 output; plus the newlines given to an unfinished last line and to the pieces of an endless one).
  */
 export class OutputSampler {
 	private readonly options: OutputSamplerOptions;
-	private chunks: Buffer[] = [];
-	private pendingBytes = 0;
-	/** Bytes dropped from the front of the pending chunks (a flood between two takes). */
+	/** The bytes held for the next take, at the start of a buffer reused from take to take (a flood allocates nothing). */
+	private window = Buffer.alloc(0);
+	private held = 0;
+	/** Bytes dropped from the front of the held bytes since the last take. */
 	private dropped = 0;
-	/** Bytes taken (passed on or skipped) so far. */
+	/** Bytes passed on or skipped so far. */
 	private position = 0;
-	/** The bytes of a character cut by the end of the last take. */
-	private carry = Buffer.alloc(0);
-	private readonly lines = new CompleteLines();
 
 	constructor(options: OutputSamplerOptions) {
 		this.options = options;
@@ -41,7 +40,7 @@ export class OutputSampler {
 
 	/** Bytes waiting for the next take. */
 	get pending(): number {
-		return this.pendingBytes;
+		return this.held;
 	}
 
 	/** Whether the start of the output, always passed on in full, has been taken. */
@@ -49,59 +48,53 @@ export class OutputSampler {
 		return this.position >= this.options.headBytes;
 	}
 
-	/** Adds a chunk as read. Past the head, only about `sampleBytes` of the end are held: the rest is counted, not kept. */
-	add(chunk: Buffer): void {
-		if (chunk.length === 0) return;
-		this.chunks.push(chunk);
-		this.pendingBytes += chunk.length;
-		if (!this.pastHead) return;
-		while (this.chunks.length > 1 && this.pendingBytes - this.chunks[0]!.length >= this.options.sampleBytes) {
-			const first = this.chunks.shift()!;
-			this.pendingBytes -= first.length;
-			this.dropped += first.length;
+	/** Adds (copies) a chunk as read. Past the head, only about `sampleBytes` of the end are held: the rest is counted. */
+	add(chunk: Uint8Array): void {
+		if (this.pastHead && this.held + chunk.length > this.options.sampleBytes) {
+			const keep = Math.max(0, this.options.sampleBytes - chunk.length);
+			this.window.copyWithin(0, this.held - keep, this.held);
+			this.dropped += this.held - keep;
+			this.held = keep;
 		}
+
+		if (this.held + chunk.length > this.window.length) {
+			const larger = Buffer.allocUnsafeSlow(Math.max(2 * this.window.length, this.held + chunk.length, 64 * 1024));
+			this.window.copy(larger, 0, 0, this.held);
+			this.window = larger;
+		}
+
+		this.window.set(chunk, this.held);
+		this.held += chunk.length;
 	}
 
-	/** What arrived since the previous take, thinned as described above; undefined when there is nothing to pass on. */
+	/** The complete lines that arrived since the previous take, thinned as described above; undefined when none. */
 	take(): OutputSample | undefined {
-		if (this.pendingBytes === 0 && this.dropped === 0) return undefined;
-		let data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.pendingBytes);
-		this.chunks = [];
-		this.pendingBytes = 0;
+		let start = 0;
 		let skipped = this.dropped;
-		this.dropped = 0;
-		if (this.pastHead && (skipped > 0 || data.length > this.options.sampleBytes)) {
-			const start = sampleStart(data, Math.max(0, data.length - this.options.sampleBytes));
+		if (this.pastHead && (skipped > 0 || this.held > this.options.sampleBytes)) {
+			start = sampleStart(this.window.subarray(0, this.held), Math.max(0, this.held - this.options.sampleBytes));
 			skipped += start;
-			data = data.subarray(start);
 		}
 
-		this.position += skipped + data.length;
-		if (skipped > 0) {
-			// The character and the line in progress were read before but never passed on: they are left out too.
-			const line = this.lines.flush();
-			skipped += this.carry.length + Math.max(0, Buffer.byteLength(line) - 1);
-		} else if (this.carry.length > 0) {
-			data = Buffer.concat([this.carry, data]);
-		}
-
-		const end = completeCharactersEnd(data);
-		this.carry = Buffer.from(data.subarray(end));
-		let text = '';
-		this.lines.push(data.toString('utf8', 0, end), piece => {
-			text += piece;
-		});
+		// (A negative offset would search from the end of the buffer, past the held bytes.)
+		let end = this.held === 0 ? 0 : this.window.lastIndexOf(10, this.held - 1) + 1;
+		const cut = end <= start && this.held - start >= maxPendingLine;
+		if (end <= start) end = cut ? completeCharactersEnd(this.window.subarray(0, this.held)) : start;
+		const text = this.window.toString('utf8', start, end) + (cut ? '\n' : '');
+		this.window.copyWithin(0, end, this.held);
+		this.held -= end;
+		this.dropped = 0;
+		this.position += end - start + skipped;
 		return text === '' && skipped === 0 ? undefined : {text, skipped};
 	}
 
-	/** The end of the stream: what is pending, with the last line finished. */
+	/** The end of the stream: what is held, the last line finished with a newline. */
 	end(): OutputSample | undefined {
 		const last = this.take();
-		const line = this.lines.flush().replace(/\n$/, '') + this.carry.toString('utf8');
-		const rest = line === '' ? '' : `${line}\n`;
-		this.carry = Buffer.alloc(0);
+		const rest = this.window.toString('utf8', 0, this.held);
+		this.held = 0;
 		if (rest === '') return last;
-		return {text: (last?.text ?? '') + rest, skipped: last?.skipped ?? 0};
+		return {text: `${last?.text ?? ''}${rest}\n`, skipped: last?.skipped ?? 0};
 	}
 }
 
@@ -110,19 +103,20 @@ export class OutputSampler {
 function sampleStart(data: Buffer, from: number): number {
 	const newline = data.indexOf(10, from);
 	if (newline !== -1 && newline + 1 < data.length) return newline + 1;
-	let start = from;
-	while (start < data.length && (data[start]! & 0xc0) === 0x80) start++;
+	return characterStart(data, from);
+}
+
+// The start of the UTF-8 character at `at` (at most three continuation bytes back: output need not be UTF-8).
+function characterStart(data: Buffer, at: number): number {
+	let start = at;
+	while (start > 0 && at - start < 3 && (data[start]! & 0xc0) === 0x80) start--;
 	return start;
 }
 
 // Where the complete characters of `data` end: a multi-byte character cut by the end of a read waits for its rest.
 function completeCharactersEnd(data: Buffer): number {
-	for (let back = 1; back <= Math.min(4, data.length); back++) {
-		const byte = data[data.length - back]!;
-		if ((byte & 0xc0) === 0x80) continue;
-		const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-		return length > back ? data.length - back : data.length;
-	}
-
-	return data.length;
+	const start = characterStart(data, data.length - 1);
+	const lead = data[start]!;
+	const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	return start + length > data.length ? start : data.length;
 }

@@ -1,7 +1,7 @@
 /**
  * The end of a stream of output held as the chunks it arrived in: O(1) per chunk however much a command prints, and
  * split into lines only when someone asks (a render, a save). Chunks are expected to hold complete lines (see
- * CompleteLines), so dropping whole chunks from the front never leaves half a line at the start.
+ * OutputSampler), so dropping whole chunks from the front never leaves half a line at the start.
  */
 export class TextTail {
 	/** Characters kept at least (when that much arrived); whole chunks are dropped from the front beyond it. */
@@ -14,14 +14,16 @@ export class TextTail {
 	}
 
 	/**
-	 * Adds a chunk of complete lines. After a gap (`skipped` bytes left out before it: a thinned flood) the tail
-	 * restarts, so that its lines are always consecutive ones.
+	 * Adds a chunk of complete lines (of a big one, only about its last `capacity` characters, from a line start).
+	 * After a gap (`skipped` bytes left out before it: a thinned flood) the tail restarts, so that its lines are
+	 * always consecutive ones.
 	 */
 	push(text: string, skipped = 0): void {
 		if (skipped > 0) this.clear();
 		if (text === '') return;
-		this.chunks.push(text);
-		this.kept += text.length;
+		const piece = endOf(text, this.capacity);
+		this.chunks.push(piece);
+		this.kept += piece.length;
 		while (this.chunks.length > 1 && this.kept - this.chunks[0]!.length >= this.capacity) this.kept -= this.chunks.shift()!.length;
 		// Many tiny chunks (a slow command printing line by line) are joined now and then so the array stays short.
 		if (this.chunks.length > 256) this.chunks = [this.chunks.join('')];
@@ -35,8 +37,7 @@ export class TextTail {
 
 	/** The last `count` lines (without newlines, a trailing carriage return removed), oldest first. */
 	lines(count: number): string[] {
-		if (count <= 0) return [];
-		return splitLines(this.text()).slice(-count);
+		return count > 0 ? splitLines(this.text()).slice(-count) : [];
 	}
 
 	/** Forgets everything. */
@@ -52,4 +53,11 @@ export function splitLines(text: string): string[] {
 	const lines = text.split('\n');
 	if (lines.at(-1) === '') lines.pop();
 	return lines.map(line => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+// About the last `chars` of `text` from a line start (its last line whole when that one alone is longer).
+function endOf(text: string, chars: number): string {
+	if (text.length <= chars) return text;
+	const from = text.indexOf('\n', text.length - chars) + 1;
+	return from > 0 && from < text.length ? text.slice(from) : text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
 }

@@ -1,12 +1,12 @@
 // The only module that imports zx: every process the engine starts goes through here.
-import {closeSync, mkdtempSync, rmSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type {ProcessPromise} from 'zx';
-import {openFifo, type OpenFifo} from './output-pipe.js';
-import {readOutput} from './output-readers.js';
+import type {OutputSample} from '../../domain/output/output-sampler.js';
+import {readFifo} from './output-reader.js';
 
-export {keptOutputBytes} from './output-stream.js';
+export {floodSampleBytes, floodTakeEveryMs, fullHeadBytes, keptOutputBytes} from './output-reader.js';
 
 /** How long output is still read after the process exited (for the last lines still in the pipe). */
 export const outputGraceMs = 300;
@@ -23,8 +23,9 @@ export interface ShellRequest {
 	onSpawn?: (pid: number) => void;
 	/**
 	 * Called with output as it arrives, a chunk of complete lines at a time (each ending with a newline; the last line
-	 * gets one when the command printed none). Chunks, not lines: a step printing a gigabyte is ten million lines. A
-	 * flood is thinned (see OutputSampler): `skipped` bytes were left out just before `text`.
+	 * gets one when the command printed none). Chunks, not lines: a step printing a gigabyte is ten million lines. Past
+	 * its first `fullHeadBytes`, a stream is passed on at most every `floodTakeEveryMs`, and of a flood only the last
+	 * `floodSampleBytes` since the previous piece (see OutputSampler): `skipped` bytes were left out just before `text`.
 	 */
 	onOutput?: (stream: 'stdout' | 'stderr', text: string, skipped: number) => void;
 }
@@ -34,7 +35,7 @@ export interface ShellResult {
 	exitCode: number | null;
 	signal: string | null;
 	durationMs: number;
-	/** The output (its last `keptOutputBytes` or a little more when it was longer). */
+	/** The end of the output (at least its last `keptOutputBytes` when it was longer, from after the last gap). */
 	stdout: string;
 	stderr: string;
 	aborted: boolean;
@@ -43,23 +44,20 @@ export interface ShellResult {
 /**
  * Runs one process in its own process group and resolves when it ends (never rejects for a non-zero exit).
  * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
- * Its stdout and stderr are FIFOs this process reads itself, on its output thread (output-readers.ts); zx starts,
- * waits for and kills it.
  */
 export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
 	const {$} = await import('zx');
 	const started = Date.now();
-	const [out, err] = await Promise.all([takeFifo(), takeFifo()]);
-	const listener = (stream: 'stdout' | 'stderr') => request.onOutput && ((text: string, skipped: number) => request.onOutput!(stream, text, skipped));
-	const readers = {stdout: readOutput(out, listener('stdout')), stderr: readOutput(err, listener('stderr'))};
+	const listener = (stream: 'stdout' | 'stderr') => request.onOutput && ((sample: OutputSample) => request.onOutput!(stream, sample.text, sample.skipped));
+	const [stdout, stderr] = await outputFifos(fifo => readFifo(fifo, listener(fifo.endsWith('out') ? 'stdout' : 'stderr')));
 	let child: ProcessPromise;
 	try {
 		child = $({
 			cwd: request.cwd,
 			env: request.env,
 			input: request.input,
-			stdio: [request.input === undefined ? 'ignore' : 'pipe', out.writeFd, err.writeFd],
+			stdio: [request.input === undefined ? 'ignore' : 'pipe', stdout.writeFd, stderr.writeFd],
 			detached: true,
 			nothrow: true,
 			quiet: true,
@@ -67,26 +65,19 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		})`${request.argv}`;
 	} finally {
 		// The child has its copies: the end of output is when it (and whatever it left running) closes them.
-		closeSync(out.writeFd);
-		closeSync(err.writeFd);
+		stdout.closeWriteEnd();
+		stderr.closeWriteEnd();
 	}
 
 	if (child.pid !== undefined) request.onSpawn?.(child.pid);
 	// A daemon started in the background (`server &`) keeps the output pipes open after the shell has exited; the
 	// command is over when the shell is, so stop reading shortly after it exits instead of waiting for the daemon.
-	let exited = false;
-	const stopAfterGrace = () => {
-		if (exited) return;
-		exited = true;
-		readers.stdout.poke();
-		readers.stderr.poke();
-		setTimeout(() => {
-			readers.stdout.stop();
-			readers.stderr.stop();
-		}, outputGraceMs).unref();
+	const stopReading = () => {
+		stdout.stop();
+		stderr.stop();
 	};
 
-	child.child?.once('exit', stopAfterGrace);
+	child.child?.once('exit', () => setTimeout(stopReading, outputGraceMs).unref());
 	let aborted = false;
 	const abort = () => {
 		aborted = true;
@@ -97,21 +88,30 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	else request.signal?.addEventListener('abort', abort, {once: true});
 	try {
 		const output = await child;
-		// Spawning failed (no exit event): nothing will close the pipes' other ends but the grace timer.
-		stopAfterGrace();
-		await Promise.all([readers.stdout.ended, readers.stderr.ended]);
-		return {
-			exitCode: output.exitCode,
-			signal: output.signal,
-			durationMs: Date.now() - started,
-			stdout: readers.stdout.kept(),
-			stderr: readers.stderr.kept(),
-			aborted,
-		};
+		// Spawning failed (no exit event): nothing will close the pipes' other ends.
+		if (child.pid === undefined) stopReading();
+		await Promise.all([stdout.ended, stderr.ended]);
+		return {exitCode: output.exitCode, signal: output.signal, durationMs: Date.now() - started, stdout: stdout.finish(), stderr: stderr.finish(), aborted};
 	} finally {
 		request.signal?.removeEventListener('abort', abort);
-		readers.stdout.stop();
-		readers.stderr.stop();
+		stopReading();
+	}
+}
+
+// Two FIFOs (`out`, `err`) made by one mkfifo in a private directory, opened by `open` and their names removed at
+// once: nothing is left on disk, even after a kill -9. Readable and writable by anyone, for a `$` command run as
+// another user that reopens its output (`tee /dev/stdout`); the directory is 0700 and gone before any command runs.
+async function outputFifos<T>(open: (fifo: string) => T): Promise<[T, T]> {
+	const {$} = await import('zx');
+	// Named after this process, so that a later start can tell a killed run's leftovers (see backup/leftovers.ts).
+	const directory = await mkdtemp(path.join(os.tmpdir(), `tomesh-output-${process.pid}-`));
+	try {
+		const files = [path.join(directory, 'out'), path.join(directory, 'err')];
+		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
+		if (made.exitCode !== 0) throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
+		return [open(files[0]!), open(files[1]!)];
+	} finally {
+		await rm(directory, {recursive: true, force: true});
 	}
 }
 
@@ -139,58 +139,4 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 	} catch {
 		// The group is gone.
 	}
-}
-
-// FIFOs are made 32 at a time (one mkfifo for sixteen commands) in a private directory, opened at once and their names
-// removed with the directory: the pool holds open pipes only, so nothing is ever left on disk, even after a kill -9.
-const fifosPerBatch = 32;
-const spare: OpenFifo[] = [];
-let making: Promise<void> | undefined;
-
-async function takeFifo(): Promise<OpenFifo> {
-	while (spare.length === 0) await refill();
-	const fifo = spare.shift()!;
-	// The next batch is made while the last FIFOs of this one are used, so a command rarely waits for mkfifo.
-	if (spare.length <= fifosPerBatch / 4) refill().catch(() => undefined);
-	return fifo;
-}
-
-async function refill(): Promise<void> {
-	making ??= makeFifos()
-		.then(fifos => {
-			spare.push(...fifos);
-		})
-		.finally(() => {
-			making = undefined;
-		});
-	return making;
-}
-
-async function makeFifos(): Promise<OpenFifo[]> {
-	const {$} = await import('zx');
-	// Named after this process, so that a later start can tell a killed run's leftovers (see leftovers.ts).
-	const directory = mkdtempSync(path.join(os.tmpdir(), `tomesh-output-${process.pid}-`));
-	try {
-		const files = Array.from({length: fifosPerBatch}, (_, index) => path.join(directory, `${index}`));
-		// Readable and writable by anyone: only through /proc/self/fd (`tee /dev/stdout` in a `$` command); the
-		// directory is 0700 and goes before any command runs.
-		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
-		if (made.exitCode !== 0) throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
-		const fifos = files.map(file => openFifo(file));
-		const large = await enlargePipes(files);
-		return fifos.map((fifo, index) => ({...fifo, large: large[index] ?? false}));
-	} finally {
-		rmSync(directory, {recursive: true, force: true});
-	}
-}
-
-// Node has no fcntl: F_SETPIPE_SZ (1031) is asked of perl, which every Debian system has (perl-base is essential), for
-// a whole batch at once, while the FIFOs still have names. 1 MiB is what an unprivileged process may ask for
-// (/proc/sys/fs/pipe-max-size); the memory is taken only as a flood fills it. Without perl the pipes stay as they are.
-async function enlargePipes(files: string[]): Promise<boolean[]> {
-	if (process.platform !== 'linux') return [];
-	const {$} = await import('zx');
-	const script = 'for my $f (@ARGV) { my $h; my $ok = open($h, "<", $f) && fcntl($h, 1031, 1048576); print STDOUT ($ok ? 1 : 0) }';
-	const result = await $({nothrow: true, quiet: true, verbose: false})`perl -e ${script} ${files}`;
-	return [...result.stdout].map(flag => flag === '1');
 }

@@ -1,10 +1,8 @@
-import process from 'node:process';
 import {useEffect, useRef, useState} from 'react';
 import type {CheckResult, RunEvent} from '../../domain/events.js';
 import type {StepStatus} from '../../domain/types.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {OutputTail} from '../output-tail.js';
-import {trimHeap} from '../trim-heap.js';
 
 /** A finished action, as kept above the live tail. */
 export interface FinishedAction {
@@ -38,14 +36,6 @@ export interface RunView {
 
 /** Renders at most 20 times a second, however fast the step prints. */
 export const renderEveryMs = 50;
-
-// While output floods in (this many lines since the last trim), the heap is trimmed once the process has grown
-// past `trimAboveBytes`, at most every `trimEveryMs`. The engine keeps V8's young generation from growing during a
-// flood; what still piles up, V8 collects late: without the trim a gigabyte of output peaks at 117–124 MiB. Each trim
-// is a full collection (tens of milliseconds of a core), so it runs only near the limit: it is a ceiling, not a habit.
-const trimEveryLines = 20_000;
-const trimEveryMs = 250;
-const trimAboveBytes = 108 * 1024 * 1024;
 
 /**
  * Runs one step through the controller (again whenever `runId` changes) and returns a throttled view of it plus
@@ -118,15 +108,8 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 			dirty = true;
 		};
 
-		let linesAtTrim = 0;
-		let lastTrim = Date.now();
 		const timer = setInterval(() => {
 			if (dirty || Date.now() - lastRender >= 500) snapshot();
-			if (tail.count - linesAtTrim > trimEveryLines && Date.now() - lastTrim >= trimEveryMs && process.memoryUsage.rss() > trimAboveBytes) {
-				trimHeap();
-				linesAtTrim = tail.count;
-				lastTrim = Date.now();
-			}
 		}, renderEveryMs);
 		controller
 			// The operator has seen the exact commands and pressed Enter: apt and debconf run without asking again, and a

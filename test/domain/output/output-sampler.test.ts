@@ -92,3 +92,35 @@ test('a line in progress when a flood is thinned counts as left out', t => {
 	t.false(samples[1]!.text.includes('partial'));
 	t.is(accounted(samples), 1200 + 'partial line\n'.length + 2000);
 });
+
+test('over many ways of cutting and taking: the head whole and in order, the end consecutive, every byte counted', t => {
+	const all = Array.from({length: 4000}, (_, n) => `${n}${n % 9 === 0 ? ' é' : ''}\n`).join('');
+	const bytes = Buffer.from(all);
+	for (const seed of [1, 7, 42, 1000]) {
+		for (const options of [{headBytes: 500, sampleBytes: 200}, {headBytes: 3000, sampleBytes: 1000}]) {
+			const sampler = new OutputSampler(options);
+			const samples: OutputSample[] = [];
+			// One read buffer reused for every chunk, as a socket's onread does: the sampler must copy what it keeps.
+			const read = Buffer.alloc(700);
+			let state = seed;
+			for (let at = 0; at < bytes.length; ) {
+				state = (state * 7919 + 13) % 4099;
+				const length = bytes.copy(read, 0, at, Math.min(bytes.length, at + 1 + (state % 600)));
+				sampler.add(read.subarray(0, length));
+				read.fill(0);
+				at += length;
+				if (state % 3 === 0) collect(samples, sampler.take());
+			}
+
+			collect(samples, sampler.end());
+			t.is(accounted(samples), bytes.length);
+			const firstGap = samples.findIndex(s => s.skipped > 0);
+			const head = samples.slice(0, firstGap === -1 ? undefined : firstGap).map(s => s.text).join('');
+			t.true(all.startsWith(head) && Buffer.byteLength(head) >= Math.min(options.headBytes, bytes.length) - 20, `head of ${head.length}`);
+			const lastGap = samples.findLastIndex(s => s.skipped > 0);
+			const end = samples.slice(Math.max(0, lastGap)).map(s => s.text).join('');
+			t.true(all.endsWith(end), 'the end runs on to the last line');
+			t.true(samples.every(s => s.text === '' || s.text.endsWith('\n')));
+		}
+	}
+});

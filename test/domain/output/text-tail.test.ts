@@ -1,5 +1,5 @@
 import test from 'ava';
-import {CompleteLines, maxPendingLine} from '../../../source/domain/output/complete-lines.js';
+import {maxPendingLine, OutputSampler} from '../../../source/domain/output/output-sampler.js';
 import {splitLines, TextTail} from '../../../source/domain/output/text-tail.js';
 
 const output = Array.from({length: 5000}, (_, index) => (index % 7 === 0 ? `line ${index}\r` : `line ${index} ${'é'.repeat(index % 13)}`)).join('\n');
@@ -21,10 +21,15 @@ function pieces(text: string, seed: number): string[] {
 test('chunks of complete lines, however the output was cut, give the lines a line-by-line reader gave', t => {
 	const expected = output.split('\n').map(line => line.replace(/\r$/, ''));
 	for (const seed of [1, 2, 3, 500]) {
-		const lines = new CompleteLines();
+		const lines = new OutputSampler({headBytes: Number.POSITIVE_INFINITY, sampleBytes: 1});
 		const chunks: string[] = [];
-		for (const piece of pieces(output, seed)) lines.push(piece, text => chunks.push(text));
-		chunks.push(lines.flush());
+		for (const piece of pieces(output, seed)) {
+			lines.add(Buffer.from(piece));
+			const sample = lines.take();
+			if (sample) chunks.push(sample.text);
+		}
+
+		chunks.push(lines.end()!.text);
 		t.true(chunks.every(chunk => chunk.endsWith('\n')));
 		t.deepEqual(chunks.flatMap(chunk => splitLines(chunk)), expected);
 		const tail = new TextTail(1000);
@@ -46,17 +51,24 @@ test('a tail keeps at least its capacity of the end, in whole lines, and says no
 });
 
 test('a line that never ends is passed on in pieces instead of being held whole', t => {
-	const lines = new CompleteLines();
+	const lines = new OutputSampler({headBytes: Number.POSITIVE_INFINITY, sampleBytes: 1});
 	let passed = '';
 	for (let i = 0; i < 100; i++) {
-		lines.push('x'.repeat(10_000), text => {
-			passed += text;
-		});
+		lines.add(Buffer.from('x'.repeat(10_000)));
+		passed += lines.take()?.text ?? '';
 	}
 
-	passed += lines.flush();
+	passed += lines.end()?.text ?? '';
 	t.is(passed.replaceAll('\n', '').length, 1_000_000);
 	t.true(splitLines(passed).every(line => line.length <= maxPendingLine + 10_000));
+});
+
+test('a big chunk is kept as about its last capacity of characters, from a line start', t => {
+	const tail = new TextTail(100);
+	tail.push(Array.from({length: 1000}, (_, i) => `l${i}\n`).join(''));
+	t.true(tail.text().length <= 100);
+	t.true(tail.text().startsWith('l'));
+	t.deepEqual(tail.lines(2), ['l998', 'l999']);
 });
 
 test('a gap before a chunk restarts the tail: its lines are always consecutive', t => {

@@ -1,7 +1,6 @@
 import test from 'ava';
 import {splitLines} from '../../../source/domain/output/text-tail.js';
-import {fullHeadBytes} from '../../../source/engine/process/output-stream.js';
-import {keptOutputBytes, runShell} from '../../../source/engine/process/run-shell.js';
+import {fullHeadBytes, keptOutputBytes, runShell} from '../../../source/engine/process/run-shell.js';
 
 test('a command printing more than the kept bytes: its start arrives whole, then consecutive lines, every byte accounted for', async t => {
 	const total = Array.from({length: 600_000}, (_, i) => `${i + 1}\n`).join('').length;
