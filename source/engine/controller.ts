@@ -47,6 +47,8 @@ export class EngineController implements Controller {
 	readonly masker: Masker;
 	/** The server rebooted since progress was last saved. */
 	readonly rebooted: boolean;
+	/** What the start found and the operator should be told (e.g. a command an earlier run left running was ended). */
+	readonly notices: string[];
 	private readonly options: EngineOptions;
 	private readonly bootId: string;
 	private readonly steps = new Map<string, {runbook: Runbook; index: number}>();
@@ -66,7 +68,7 @@ export class EngineController implements Controller {
 		for (const session of Object.values(this.store.read().sessions)) this.masker.add(secretEnvironmentValues(session.env));
 		this.audit = new AuditLog(options.logDir, text => this.masker.mask(text));
 		this.bootId = currentBootId(options.system.bootIdFile);
-		this.rebooted = reconcileAtStart(this.store, this.bootId, options.system.profileDir);
+		({rebooted: this.rebooted, notices: this.notices} = reconcileAtStart(this.store, this.bootId, options.system.profileDir));
 	}
 
 	values(): Record<string, string> {

@@ -16,6 +16,7 @@ export async function runHeadless(controller: EngineController, options: {onEven
 		throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);
 	}
 
+	for (const notice of controller.notices) write(`! ${notice}\n`);
 	const resume = controller.resumePoint();
 	if (resume?.rebooted) write(`↻ the server rebooted since the last run; continuing with ${resume.step}\n`);
 	if (resume?.status === 'interrupted') write(`! ${resume.step} was interrupted; running it again (its file changes are idempotent)\n`);

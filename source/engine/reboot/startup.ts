@@ -1,5 +1,3 @@
-import {readFileSync, rmSync} from 'node:fs';
-import {readNoFollow} from '../../store/safe-files.js';
 import path from 'node:path';
 import type {StepTransition} from '../../domain/step-state.js';
 import type {ProgressStore} from '../../store/progress-store.js';
@@ -7,22 +5,30 @@ import {recordSteps} from '../record-step.js';
 import {removeReminder} from './reboot.js';
 import {lockHolder} from '../run-lock.js';
 import {removeLeftovers} from '../backup/leftovers.js';
+import {endLeftoverCommand} from '../process/end-leftover-command.js';
+
+/** What the start found: whether the server rebooted since progress was last saved, and what the operator is told. */
+export interface StartFindings {
+	rebooted: boolean;
+	notices: string[];
+}
 
 /**
- * Brings saved progress up to date with what happened while no run was watching, and returns whether the server
- * rebooted since progress was last saved:
+ * Brings saved progress up to date with what happened while no run was watching:
  * - a step left `running` by a killed run becomes `interrupted` (unless a live run holds the lock: it is running);
  * - a pending reboot whose boot id differs from this boot is done: the step is marked done and the login reminder removed.
- * - a command a killed run left running (its process group still alive) is ended, so that the re-run does not race it
- *   (e.g. for the dpkg lock), and the temporary files killed runs left are removed (see removeLeftovers);
+ * - a command a killed run left running (its process group still alive) is ended and waited for, and the operator told,
+ *   so that the re-run does not race it (e.g. for the dpkg lock), and the temporary files killed runs left are removed (see removeLeftovers);
  * Saves only when something changed, so a read-only command on an up-to-date state writes nothing.
  */
-export function reconcileAtStart(store: ProgressStore, bootId: string, profileDir: string): boolean {
+export function reconcileAtStart(store: ProgressStore, bootId: string, profileDir: string): StartFindings {
 	const data = store.read();
 	const rebooted = data.bootId !== undefined && bootId !== '' && data.bootId !== bootId;
 	const changes: Array<[string, StepTransition]> = [];
+	const notices: string[] = [];
 	if (lockHolder(store.directory) === undefined) {
-		endLeftovers(path.join(store.directory, 'running.pid'));
+		const ended = endLeftoverCommand(path.join(store.directory, 'running.pid'));
+		if (ended) notices.push(ended);
 		removeLeftovers(path.join(store.directory, 'backups'));
 		for (const [id, record] of Object.entries(data.steps)) if (record.status === 'running') changes.push([id, {type: 'interrupt'}]);
 	}
@@ -42,24 +48,5 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, profileDi
 		});
 	}
 
-	return rebooted;
-}
-
-// Ends the process group named by `file` only when its leader is still one of our session commands (the pid may
-// have been reused by then).
-function endLeftovers(file: string): void {
-	let pid: number;
-	try {
-		pid = Number.parseInt(readNoFollow(file, 64), 10);
-		rmSync(file, {force: true});
-	} catch {
-		return;
-	}
-
-	try {
-		if (!Number.isInteger(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('tomesh-session-')) return;
-		process.kill(-pid, 'SIGTERM');
-	} catch {
-		// Already gone.
-	}
+	return {rebooted, notices};
 }
