@@ -13,6 +13,8 @@ export interface CliOptions {
 	only?: string;
 	json: boolean;
 	yes: boolean;
+	/** `run --repair`: run again the done steps whose checks fail now or whose text changed. */
+	repair: boolean;
 	state?: string;
 	/** `--set KEY=VALUE` pairs, in order. */
 	set: Record<string, string>;
@@ -37,6 +39,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				only: {type: 'string'},
 				json: {type: 'boolean'},
 				yes: {type: 'boolean', short: 'y'},
+				repair: {type: 'boolean'},
 				state: {type: 'string'},
 				set: {type: 'string', multiple: true},
 				timeout: {type: 'string'},
@@ -66,6 +69,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		command = 'verify';
 	}
 
+	if (values.repair && command !== 'run') throw new InputError(`goes with run only, not '${command}'`, '--repair');
 	if (rest.length > 0 && command !== 'reset') throw new InputError(`unexpected argument '${rest[0]}'`);
 	if (rest.length > 1) throw new InputError(`reset takes one runbook, got '${rest.join(' ')}'`);
 
@@ -93,6 +97,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		only: values.only,
 		json: values.json ?? false,
 		yes: values.yes ?? false,
+		repair: values.repair ?? false,
 		state: values.state ?? (env.TOMESH_SETUP_STATE || undefined),
 		set,
 		timeoutMs,

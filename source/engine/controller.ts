@@ -22,6 +22,7 @@ import {currentBootId, removeReminder} from './reboot/reboot.js';
 import {requestReboot} from './reboot/request-reboot.js';
 import {reconcileAtStart} from './reboot/startup.js';
 import {recordSteps} from './record-step.js';
+import {selectRepairs, type RepairItem} from './repair/select-repairs.js';
 import {sessionOrigin, type SessionOrigin} from './session-origin.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
@@ -186,6 +187,14 @@ export class EngineController implements Controller {
 		// Parameters are resolved once for the whole verify, not once per step.
 		const values = this.values();
 		return this.runCheckJobs(this.runbooks.flatMap(runbook => this.checkJobs(runbook, values)), options);
+	}
+
+	/**
+	 * What `run --repair` runs again, and why: every check is run (nothing changed), then the done steps with a failing
+	 * check or a changed text, and the done steps after them in their procedure (engine/repair/select-repairs.ts).
+	 */
+	async repairPlan(options: CheckRunOptions = {}): Promise<RepairItem[]> {
+		return selectRepairs(this.allProgress(), await this.verifyAll(options));
 	}
 
 	/** Finds a step of any loaded document by id; unknown → InputError. */
