@@ -1,6 +1,7 @@
 import {Box, Text, useStdout} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useMemo} from 'react';
+import {documentStanding} from '../../domain/document-standing.js';
 import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -24,6 +25,24 @@ const statusColor: Record<ChecklistEntry['status'], string | undefined> = {
 	started: 'cyan',
 	pending: undefined,
 };
+
+// What each document is written for and what supersedes it; a document's title leads only when there are several.
+function Standing({controller}: {controller: Controller}) {
+	const lines = controller.documents.flatMap(document => {
+		const standing = documentStanding(document);
+		if (!standing) return [];
+		return [{key: document.path, line: controller.documents.length > 1 ? `${document.title}: ${standing}` : standing}];
+	});
+	return (
+		<>
+			{lines.map(({key, line}) => (
+				<Text key={key} dimColor>
+					{line}
+				</Text>
+			))}
+		</>
+	);
+}
 
 /** The runbooks grouped by component, each with its mark and done/total; the first unfinished one highlighted. */
 export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: ChecklistProps) {
@@ -56,6 +75,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 	return (
 		<Box flexDirection="column">
 			<Text bold>{controller.documents.map(d => d.title).join(' · ') || 'tomesh-setup'}</Text>
+			<Standing controller={controller} />
 			{flash ? <Text color="green">{flash}</Text> : null}
 			<ResumeLine controller={controller} resume={resume} />
 			<Box marginTop={1} flexDirection="column">
