@@ -8,6 +8,7 @@ import {readLiveText} from '../engine/read-live.js';
 import {sessionOrigin} from '../engine/session-origin.js';
 import {planJson} from '../reporters/plan-json.js';
 import {renderPlanText} from '../reporters/plan-text.js';
+import {maskSecrets, rememberSecretValues} from '../domain/secrets.js';
 
 /** The environment plan reads: this machine's files, and where each runbook's session starts, as the engine has it. */
 export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvironment => ({
@@ -27,11 +28,8 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 		options.set,
 	);
 	const plan = buildPlan(selected, given, environment);
-	if (options.json) {
-		process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
-	} else {
-		process.stdout.write(renderPlanText(plan));
-	}
+	rememberSecretValues(documents.flatMap(document => document.parameters).filter(parameter => parameter.type === 'secret').map(parameter => given[parameter.name]));
+	process.stdout.write(maskSecrets(options.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : renderPlanText(plan)));
 
 	return 0;
 }

@@ -4,6 +4,7 @@ import {openEngine} from './open-engine.js';
 import {formatVerifyJson} from '../reporters/verify-json.js';
 import {formatVerifyPlain} from '../reporters/verify-plain.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
+import {maskSecrets} from '../domain/secrets.js';
 import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
@@ -41,6 +42,6 @@ export async function verifyCommand(options: CliOptions): Promise<number> {
 	}
 
 	const report = options.json ? formatVerifyJson(results, controller.runbooks) : formatVerifyPlain(results, controller.runbooks);
-	process.stdout.write(report);
+	process.stdout.write(maskSecrets(report));
 	return verifyExitCode(results);
 }

@@ -5,13 +5,14 @@ import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
 import {selectRunbooks} from '../domain/plan/select-runbooks.js';
-import {maskSecrets} from '../domain/secrets.js';
+import {maskSecrets, rememberSecretValues} from '../domain/secrets.js';
 import {isFinished, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type Session, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
 import {ProgressStore, type ProgressData} from '../store/progress-store.js';
 import {assumeYesEnvironment} from './assume-yes.js';
 import {AuditLog} from './audit/audit-log.js';
 import {missingParameterReason, runChecks, stepCheckJobs, type CheckJob} from './checks/run-checks.js';
+import {stepLocator, type LocateStep} from './checks/locate-step.js';
 import type {CheckRunOptions, Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
 import type {EngineOptions} from './engine-options.js';
 import {executeStep} from './executor.js';
@@ -65,7 +66,10 @@ export class EngineController implements Controller {
 
 	values(): Record<string, string> {
 		const saved = this.store.read().values;
-		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.values)});
+		const values = parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.values)});
+		// Whatever shows a command or its output from here on masks the secret parameters' values.
+		rememberSecretValues(this.parameters.filter(parameter => parameter.type === 'secret').map(parameter => values[parameter.name]));
+		return values;
 	}
 
 	setValues(values: Record<string, string>): void {
@@ -159,7 +163,8 @@ export class EngineController implements Controller {
 
 		// Checks right after a step settle: a service it restarted may listen seconds later.
 		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
-		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true})).filter(check => check.status === 'fail');
+		const timeoutMs = Math.max(this.options.timeoutMs, (step.settleSeconds ?? 0) * 1000);
+		const failed = (await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true, timeoutMs})).filter(check => check.status === 'fail');
 		const message = failed.length > 0 ? `check failed: ${failed[0]!.title}: ${failed[0]!.detail}` : undefined;
 		// The session and the step's end are saved together, and only for a done step: a step run again starts where it
 		// started before (its `cd sub` would otherwise go one level too deep).
@@ -245,7 +250,17 @@ export class EngineController implements Controller {
 	}
 
 	private async runCheckJobs(jobs: CheckJob[], options: CheckRunOptions & {settle?: boolean}): Promise<CheckResult[]> {
-		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal, settle: options.settle});
+		return runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent: options.onEvent, signal: options.signal, settle: options.settle, locate: this.locator()});
+	}
+
+	// Hints name the step that fixes a failure: searched in every loaded document, parameters filled in, built on first use.
+	private locator(): LocateStep {
+		let locate: LocateStep | undefined;
+		return look => {
+			const values = this.values();
+			locate ??= stepLocator(this.documents.flatMap(document => document.runbooks.flatMap(runbook => runbook.steps.map(step => this.resolved(step, values)))));
+			return locate(look);
+		};
 	}
 
 	private resolved(step: Step, values: Record<string, string>): Step {
