@@ -107,7 +107,7 @@ test.serial('the current document stands up a working Matrix server in a sandbox
 	t.is(failing.code, 1, failing.stdout);
 	t.regex(failing.stdout, /✖ 3\. Create \/etc\/nginx\/sites-available\/example\.test,.* differs: lacks 'location = \/\.well-known\/matrix\/client \{'/);
 	t.regex(failing.stdout, /✖ 1\. Check the server .*— Matrix server example\.test federates and serves clients: .*\/\.well-known\/matrix\/client answers HTTP 404/);
-	t.regex(failing.stdout, new RegExp(String.raw`hint: serve /\.well-known/matrix/client from the nginx site of example\.test — step ${siteStep.replaceAll('.', String.raw`\.`)}: Create`));
+	t.regex(failing.stdout, new RegExp(String.raw`hint: serve /\.well-known/matrix/client from the nginx site of example\.test;.* — step ${siteStep.replaceAll('.', String.raw`\.`)}: Create`));
 
 	const repair = await phase('run --repair --yes', async () => sandbox!.exec(cli('run --repair --yes'), {env: cliEnv}));
 	t.log(repair.stdout.split('\n').filter(line => /↺|✓|✗|repaired/.test(line)).join('\n'));
