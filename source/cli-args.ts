@@ -18,6 +18,8 @@ export interface CliOptions {
 	/** `--format` of verify (`--json` is `--format json`). */
 	format?: VerifyFormat;
 	yes: boolean;
+	/** `run --repair`: run again the done steps whose checks fail now or whose text changed. */
+	repair: boolean;
 	state?: string;
 	/** `--trust-doc`: as root, use documents that others can write (refused otherwise). */
 	trustDoc: boolean;
@@ -46,6 +48,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				json: {type: 'boolean'},
 				format: {type: 'string'},
 				yes: {type: 'boolean', short: 'y'},
+				repair: {type: 'boolean'},
 				state: {type: 'string'},
 				'trust-doc': {type: 'boolean'},
 				set: {type: 'string', multiple: true},
@@ -76,6 +79,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		command = 'verify';
 	}
 
+	if (values.repair && command !== 'run') throw new InputError(`goes with run only, not '${command}'`, '--repair');
 	if (rest.length > 0 && command !== 'reset') throw new InputError(`unexpected argument '${rest[0]}'`);
 	if (rest.length > 1) throw new InputError(`reset takes one runbook, got '${rest.join(' ')}'`);
 
@@ -112,6 +116,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		json: (values.json ?? false) || format === 'json',
 		...(format === undefined ? {} : {format}),
 		yes: values.yes ?? false,
+		repair: values.repair ?? false,
 		state: values.state ?? (env.TOMESH_SETUP_STATE || undefined),
 		trustDoc: values['trust-doc'] ?? false,
 		set,

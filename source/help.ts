@@ -3,6 +3,8 @@ export const helpText = `tomesh-setup — stand up and keep a community Matrix c
 
 Usage
   tomesh-setup [run]            guided walkthrough (TUI); resumes at the first unfinished step
+  tomesh-setup run --repair     run again the done steps whose checks fail now or whose text changed
+                                (lists them; with --yes runs them)
   tomesh-setup plan             every runbook, step, command, check and file diff; changes nothing
   tomesh-setup verify           run every check on this machine; changes nothing (also --verify)
   tomesh-setup status           saved progress

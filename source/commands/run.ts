@@ -2,6 +2,7 @@ import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {InputError} from '../domain/types.js';
 import {engineOptions, openEngine} from './open-engine.js';
+import {runRepair} from '../engine/repair/run-repair.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
@@ -9,11 +10,12 @@ import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
  * `tomesh-setup run`: the guided TUI on a terminal; `--yes` runs headless (plain line reporter, exit 1 at the first
- * failure, 0 when everything is done); without a terminal and without `--yes`, a usage error.
+ * failure, 0 when everything is done); without a terminal and without `--yes`, a usage error. `--repair` runs again
+ * the done steps whose checks fail now or whose text changed (headless; without `--yes` it only lists them).
  */
 export async function runCommand(options: CliOptions): Promise<number> {
-	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes;
-	if (!interactive && !options.yes) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
+	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes && !options.repair;
+	if (!interactive && !options.yes && !options.repair) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
 	// The lock comes first: opening the engine may already save (a step a killed run left `running`).
 	const settings = engineOptions(options);
 	acquireRunLock(settings.stateDir);
@@ -34,7 +36,8 @@ export async function runCommand(options: CliOptions): Promise<number> {
 	for (const signal of signals) process.once(signal, onSignal);
 	process.stdout.on('error', () => undefined);
 	try {
-		return await runHeadless(controller, {onEvent: plainRunReporter(), signal: abort.signal});
+		const headless = {onEvent: plainRunReporter(), signal: abort.signal};
+		return await (options.repair ? runRepair(controller, {...headless, assumeYes: options.yes}) : runHeadless(controller, headless));
 	} finally {
 		for (const signal of signals) process.off(signal, onSignal);
 	}

@@ -7,6 +7,7 @@ import {formatVerifyJunit} from '../reporters/verify-junit.js';
 import {formatVerifyPlain} from '../reporters/verify-plain.js';
 import {formatVerifyTap} from '../reporters/verify-tap.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
+import {maskSecrets} from '../domain/secrets.js';
 import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**

@@ -84,6 +84,11 @@ export interface Step {
 	notes: string[];
 	/** Working directory this step starts in, when an annotation fixes it (otherwise the session's). */
 	cwd?: string;
+	/**
+	 * How long the checks right after this step may take to pass (`settle` annotation), when longer than one check's
+	 * time limit: a service the step started that needs a while on a small server.
+	 */
+	settleSeconds?: number;
 }
 
 /** A procedure (`###`, or `##` when a document has no `###`). */

@@ -14,6 +14,7 @@ import {ProgressStore, type ProgressData} from '../store/progress-store.js';
 import {assumeYesEnvironment} from './assume-yes.js';
 import {AuditLog} from './audit/audit-log.js';
 import {missingParameterReason, runChecks, stepCheckJobs, type CheckJob} from './checks/run-checks.js';
+import {stepLocator, type LocateStep} from './checks/locate-step.js';
 import type {CheckRunOptions, Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from './controller-types.js';
 import type {EngineOptions} from './engine-options.js';
 import {executeStep} from './executor.js';
@@ -25,6 +26,7 @@ import {requestReboot} from './reboot/request-reboot.js';
 import {maskedListener} from './mask-events.js';
 import {reconcileAtStart} from './reboot/startup.js';
 import {recordSteps} from './record-step.js';
+import {selectRepairs, type RepairItem} from './repair/select-repairs.js';
 import {sessionOrigin, type SessionOrigin} from './session-origin.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
@@ -176,7 +178,8 @@ export class EngineController implements Controller {
 
 		// Checks right after a step settle: a service it restarted may listen seconds later.
 		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
-		const checks = await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true});
+		const timeoutMs = Math.max(this.options.timeoutMs, (step.settleSeconds ?? 0) * 1000);
+		const checks = await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true, timeoutMs});
 		// Interrupted while its checks ran: the step is not known to be done.
 		if (options.signal?.aborted) {
 			this.record(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
@@ -211,6 +214,14 @@ export class EngineController implements Controller {
 		// Parameters are resolved once for the whole verify, not once per step.
 		const values = this.values();
 		return this.runCheckJobs(this.runbooks.flatMap(runbook => this.checkJobs(runbook, values)), options);
+	}
+
+	/**
+	 * What `run --repair` runs again, and why: every check is run (nothing changed), then the done steps with a failing
+	 * check or a changed text, and the done steps after them in their procedure (engine/repair/select-repairs.ts).
+	 */
+	async repairPlan(options: CheckRunOptions = {}): Promise<RepairItem[]> {
+		return selectRepairs(this.allProgress(), await this.verifyAll(options));
 	}
 
 	/** Finds a step of any loaded document by id; unknown → InputError. */
@@ -262,8 +273,18 @@ export class EngineController implements Controller {
 
 	private async runCheckJobs(jobs: CheckJob[], options: CheckRunOptions & {settle?: boolean}): Promise<CheckResult[]> {
 		const onEvent = maskedListener(options.onEvent, this.masker);
-		const results = await runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent, signal: options.signal, settle: options.settle});
+		const results = await runChecks(jobs, {timeoutMs: options.timeoutMs ?? this.options.timeoutMs, onEvent, signal: options.signal, settle: options.settle, locate: this.locator()});
 		return maskDeep(results, text => this.mask(text));
+	}
+
+	// Hints name the step that fixes a failure: searched in every loaded document, parameters filled in, built on first use.
+	private locator(): LocateStep {
+		let locate: LocateStep | undefined;
+		return look => {
+			const values = this.values();
+			locate ??= stepLocator(this.documents.flatMap(document => document.runbooks.flatMap(runbook => runbook.steps.map(step => this.resolved(step, values)))));
+			return locate(look);
+		};
 	}
 
 	private resolved(step: Step, values: Record<string, string>): Step {

@@ -3,36 +3,56 @@ import {isFinished} from '../domain/step-state.js';
 import {InputError} from '../domain/types.js';
 import type {EngineController} from './controller.js';
 
+/** Options of a headless run: where events go, what aborts it, where its own lines go (stdout by default). */
+export interface HeadlessOptions {
+	onEvent: RunListener;
+	signal?: AbortSignal;
+	write?: (text: string) => void;
+}
+
 /**
  * Runs every unfinished step of the selected runbooks in order, assuming yes, and stops at the first step that does not
  * end done. Resolves to the exit code: 0 all done (or a reboot was asked for), 1 a step failed, 130 interrupted.
  * Missing parameter values → InputError naming `--set`.
  */
-export async function runHeadless(controller: EngineController, options: {onEvent: RunListener; signal?: AbortSignal; write?: (text: string) => void}): Promise<number> {
+export async function runHeadless(controller: EngineController, options: HeadlessOptions): Promise<number> {
 	const write = options.write ?? (text => process.stdout.write(text));
-	const missing = controller.missingValues();
-	if (missing.length > 0) {
-		const names = missing.map(parameter => `--set ${parameter.name}=…`).join(' ');
-		throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);
-	}
-
+	requireValues(controller);
 	for (const notice of controller.notices) write(`! ${notice}\n`);
 	const resume = controller.resumePoint();
 	if (resume?.rebooted) write(`↻ the server rebooted since the last run; continuing with ${resume.step}\n`);
 	if (resume?.status === 'interrupted') write(`! ${resume.step} was interrupted; running it again (its file changes are idempotent)\n`);
-	let ran = 0;
-	for (const item of controller.allProgress()) {
-		if (isFinished(item.status)) continue;
-		ran++;
-		const status = await controller.runStep(item.step.id, {assumeYes: true, signal: options.signal, onEvent: options.onEvent});
+	const steps = controller.allProgress().filter(item => !isFinished(item.status)).map(item => item.step.id);
+	const outcome = await runSteps(controller, steps, options);
+	if (outcome !== 'all done') return outcome;
+	write(steps.length === 0 ? 'nothing to do: every step is done\n' : `all done: ${steps.length} step${steps.length === 1 ? '' : 's'} run\n`);
+	return 0;
+}
+
+/** Throws InputError naming `--set` for every parameter that has no value yet (a headless run cannot ask). */
+export function requireValues(controller: EngineController): void {
+	const missing = controller.missingValues();
+	if (missing.length === 0) return;
+	const names = missing.map(parameter => `--set ${parameter.name}=…`).join(' ');
+	throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);
+}
+
+/**
+ * Runs the given steps in order, assuming yes; stops at the first that does not end done. Resolves to 'all done', or
+ * the exit code to stop with: 0 a reboot was asked for, 1 a step failed (said on a line), 130 interrupted.
+ */
+export async function runSteps(controller: EngineController, steps: string[], options: HeadlessOptions): Promise<'all done' | number> {
+	const write = options.write ?? (text => process.stdout.write(text));
+	for (const step of steps) {
+		// eslint-disable-next-line no-await-in-loop
+		const status = await controller.runStep(step, {assumeYes: true, signal: options.signal, onEvent: options.onEvent});
 		if (status === 'awaiting-reboot') return 0;
 		if (status === 'interrupted') return 130;
 		if (status !== 'done') {
-			write(`stopped at ${item.step.id}: fix the cause, then run again to resume there (progress: tomesh-setup status)\n`);
+			write(`stopped at ${step}: fix the cause, then run again to resume there (progress: tomesh-setup status)\n`);
 			return 1;
 		}
 	}
 
-	write(ran === 0 ? 'nothing to do: every step is done\n' : `all done: ${ran} step${ran === 1 ? '' : 's'} run\n`);
-	return 0;
+	return 'all done';
 }

@@ -1,4 +1,5 @@
 import type {ReportedAction, PlannedDocument} from '../domain/plan/build-plan.js';
+import {documentStanding} from '../domain/document-standing.js';
 import type {Check, EditOp} from '../domain/types.js';
 
 const indent = (text: string, prefix: string) =>
@@ -92,6 +93,8 @@ export function renderPlanText(documents: PlannedDocument[]): string {
 	const out: string[] = [];
 	for (const document of documents) {
 		out.push(`${document.title} (${document.path})`);
+		const standing = documentStanding(document);
+		if (standing) out.push(`  ${standing}`);
 		for (const parameter of document.parameters) {
 			const value = parameter.value ?? '(not set: will be asked)';
 			out.push(`  parameter ${parameter.name} = ${value}${parameter.value === parameter.literal ? '' : `  [replaces ${parameter.literal}]`}`);

@@ -32,6 +32,7 @@ test('plan of the shipped runbooks, --only by title selects both HTTPS procedure
 	t.regex(result.stdout, /\[set-up-martix-homeserver\.set-up-https-with-nginx-and-letsencrypt\]/);
 	t.regex(result.stdout, /\[set-up-vector-web-client\.set-up-https-with-nginx-and-letsencrypt\]/);
 	t.notRegex(result.stdout, /Install Synapse Homeserver/);
+	t.regex(result.stdout, /^tomesh\.net Chat \(.*tomesh-chat\.md\)\n {2}written for Debian 8 \(2016\) — superseded by matrix-chat\.md\n/m);
 	t.regex(result.stdout, /^ {5}# ln -s \/etc\/nginx\/sites-available\/chat\.example\.org \/etc\/nginx\/sites-enabled\/chat\.example\.org$/m);
 	t.deepEqual(readdirSync(home), []);
 });

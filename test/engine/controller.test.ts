@@ -106,3 +106,13 @@ test('the diff shown before is the diff applied; the saved output tail has secre
 	t.false(tail.join('\n').includes('hunter2'));
 	t.false(readFileSync(path.join(path.dirname(work), 'state', 'progress-v1.json'), 'utf8').includes('hunter2'));
 });
+
+test('a settle annotation gives the checks after a step longer than one check\'s time limit', async t => {
+	// A service that answers from the third probe on: a 0.5 s window has room for two probes (0.25 s apart, then 0.5 s).
+	const step = (settle: string) =>
+		doc(`1. Start it:\n\n\t\`\`\`\n\t# echo 0 > $WORK/tries\n\t\`\`\`\n${settle}\t<!-- tomesh-setup: check n=$(cat $WORK/tries); echo $((n + 1)) > $WORK/tries; test $n -ge 2 -->\n`);
+	const quick = setup(step(''));
+	t.is(await new EngineController(quick.open().documents, testEngineOptions(quick.root, {timeoutMs: 500})).runStep(quick.steps[0]!), 'failed');
+	const patient = setup(step('\t<!-- tomesh-setup: settle 30 -->\n'));
+	t.is(await new EngineController(patient.open().documents, testEngineOptions(patient.root, {timeoutMs: 500})).runStep(patient.steps[0]!), 'done');
+});

@@ -78,12 +78,16 @@ test.serial('the current document stands up a working Matrix server in a sandbox
 	t.log(first.stdout.split('\n').slice(-30).join('\n'));
 	t.is(first.code, 0, `run --yes failed:\n${first.stdout.slice(-4000)}\n${first.stderr.slice(-2000)}`);
 	t.notRegex(first.stdout, /correct horse/, 'the admin password never shows');
+	const audit = await sandbox.exec('cat /var/log/tomesh-setup/audit.log');
+	t.notRegex(audit.stdout, /correct horse/, 'nor in the audit log');
+	t.regex(audit.stdout, /-p '\*{8}'/);
 
 	const verify = await phase('verify', async () => sandbox!.exec(cli('verify --json'), {env: cliEnv}));
 	const report = JSON.parse(verify.stdout) as {checks: Array<{title: string; status: string; detail: string}>; summary: {fail: number; pass: number}};
 	t.is(verify.code, 0, JSON.stringify(report.checks.filter(check => check.status !== 'pass'), null, 1));
 	t.is(report.summary.fail, 0);
 	t.true(report.checks.some(check => check.title.startsWith('Matrix server') && check.status === 'pass'));
+	t.notRegex(verify.stdout, /correct horse/);
 
 	const client = await phase('client round-trip', async () =>
 		sandbox!.execHost(['/usr/sbin/chroot', sandbox!.merged, '/usr/bin/env', `NODE_EXTRA_CA_CERTS=${issuingRoot}`, 'PATH=/usr/local/bin:/usr/bin:/bin', 'node', '/opt/e2e/matrix-client.mjs', names.domain, 'admin', password]),
@@ -93,4 +97,37 @@ test.serial('the current document stands up a working Matrix server in a sandbox
 	t.is(seen.baseUrl, `https://${names.matrix}`);
 	t.is(seen.userId, `@admin:${names.domain}`);
 	t.true(seen.readBack);
+
+	// Someone edits the server name's site, drops the client .well-known and reloads nginx: clients cannot find the server.
+	const siteStep = 'set-up-https-with-nginx-and-let-s-encrypt.serve-matrix-over-https/3';
+	const broken = await sandbox.exec(String.raw`sed -i '/location = \/.well-known\/matrix\/client/,/^    }/d' /etc/nginx/sites-available/${names.domain} && nginx -s reload`);
+	t.is(broken.code, 0, broken.stderr);
+	const failing = await phase('verify (broken site)', async () => sandbox!.exec(cli('verify'), {env: cliEnv}));
+	t.log(failing.stdout.split('\n').filter(line => /✖|hint/.test(line)).join('\n'));
+	t.is(failing.code, 1, failing.stdout);
+	t.regex(failing.stdout, /✖ 3\. Create \/etc\/nginx\/sites-available\/example\.test,.* differs: lacks 'location = \/\.well-known\/matrix\/client \{'/);
+	t.regex(failing.stdout, /✖ 1\. Check the server .*— Matrix server example\.test federates and serves clients: .*\/\.well-known\/matrix\/client answers HTTP 404/);
+	t.regex(failing.stdout, new RegExp(String.raw`hint: serve /\.well-known/matrix/client from the nginx site of example\.test;.* — step ${siteStep.replaceAll('.', String.raw`\.`)}: Create`));
+
+	const repair = await phase('run --repair --yes', async () => sandbox!.exec(cli('run --repair --yes'), {env: cliEnv}));
+	t.log(repair.stdout.split('\n').filter(line => /↺|✓|✗|repaired/.test(line)).join('\n'));
+	t.is(repair.code, 0, repair.stdout.slice(-4000));
+	t.regex(repair.stdout, new RegExp(String.raw`↺ ${siteStep.replaceAll('.', String.raw`\.`)} `));
+	t.regex(repair.stdout, /↺ set-up-https-with-nginx-and-let-s-encrypt\.serve-matrix-over-https\/4 Enable both sites and reload nginx\n {6}follows/);
+	t.regex(repair.stdout, /repaired: 3 steps run again/);
+	const mended = await phase('verify (repaired)', async () => sandbox!.exec(cli('verify'), {env: cliEnv}));
+	t.is(mended.code, 0, mended.stdout);
+
+	// From scratch again on the finished server: every step runs, passes, and no file changes.
+	// certbot notes when it may next ask the CA about renewal ([acme_renewal_info] ari_retry_after) on every run: its
+	// bookkeeping, not ours.
+	const files = String.raw`{ find /etc /var/www /root /var/lib/matrix-synapse -xdev -type f ! -name "*.db*" ! -path /etc/ld.so.cache ! -path "/root/.cache/*" ! -path "/etc/letsencrypt/renewal/*" -print0 | sort -z | xargs -0 sha256sum; for f in /etc/letsencrypt/renewal/*.conf; do echo "$(grep -v -e '^ari_retry_after' -e '^\[acme_renewal_info\]' "$f" | sha256sum | cut -c1-64)  $f"; done; }`;
+	const before = await sandbox.exec(files);
+	t.is((await sandbox.exec(cli('reset'), {env: cliEnv})).code, 0);
+	const again = await phase('reset + run --yes', async () => sandbox!.exec(cli('run --yes'), {env: cliEnv}));
+	t.is(again.code, 0, again.stdout.slice(-4000));
+	t.notRegex(again.stdout, /^ {4}\+\+\+ /m, 'no file change shown as a diff');
+	const after = await sandbox.exec(files);
+	const changed = after.stdout.split('\n').filter(line => !before.stdout.split('\n').includes(line));
+	t.deepEqual(changed, [], 'no file changed');
 });

@@ -68,3 +68,12 @@ test('q quits', async t => {
 	t.true(quit);
 	unmount();
 });
+
+test('under the title: what the document is written for and what supersedes it', async t => {
+	const controller = new FakeController();
+	Object.assign(controller.documents[0]!, {writtenFor: 'Debian 8 (2016)', supersededBy: 'matrix-chat.md'});
+	const {lastFrame, unmount} = render(<Checklist controller={controller} onOpenStep={noop} onVerify={noop} onQuit={noop} />);
+	const frame = await waitForFrame(lastFrame, 'superseded');
+	t.regex(frame, /^Fake\nwritten for Debian 8 \(2016\) — superseded by matrix-chat\.md\n/);
+	unmount();
+});

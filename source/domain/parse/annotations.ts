@@ -12,6 +12,7 @@ export type Directive =
 	| {kind: 'edit'; line: number; path: string; edit: EditOp}
 	| {kind: 'write'; line: number; path: string; content: string}
 	| {kind: 'cwd'; line: number; dir: string}
+	| {kind: 'settle'; line: number; seconds: number}
 	| {kind: 'check'; line: number; check: Check}
 	| {kind: 'about'; line: number; targets?: string; writtenFor?: string; supersededBy?: string}
 	| {kind: 'manual'; line: number}
@@ -79,6 +80,13 @@ export function interpretAnnotation(annotation: RawAnnotation, file: string): Di
 			return {kind: 'cwd', line, dir: splitWords(args)[0]!};
 		}
 
+		case 'settle': {
+			noBody();
+			const seconds = Number(args);
+			if (args === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InputError('settle needs a number of seconds (1 to 3600)', where);
+			return {kind: 'settle', line, seconds};
+		}
+
 		case 'check':
 		case 'check-output':
 		case 'check-http':
@@ -116,7 +124,7 @@ export function interpretAnnotation(annotation: RawAnnotation, file: string): Di
 
 		default: {
 			throw new InputError(
-				`unknown annotation '${directive}' (expected param, run, unless, edit, write, cwd, check, check-output, check-http, check-port, check-file, check-matrix, targets, written-for, manual, ignore)`,
+				`unknown annotation '${directive}' (expected param, run, unless, edit, write, cwd, settle, check, check-output, check-http, check-port, check-file, check-matrix, targets, written-for, manual, ignore)`,
 				where,
 			);
 		}

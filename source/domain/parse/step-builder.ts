@@ -106,6 +106,7 @@ export class StepBuilder {
 		let actions = [...this.actions];
 		const checks = [...this.checks];
 		let cwd: string | undefined;
+		let settleSeconds: number | undefined;
 		const ignore = this.directives.some((directive) => directive.kind === 'ignore');
 		if (ignore) actions = [];
 		for (const directive of this.directives) {
@@ -114,6 +115,7 @@ export class StepBuilder {
 			if (directive.kind === 'write') actions.push({kind: 'write', path: directive.path, content: directive.content, line: directive.line});
 			if (directive.kind === 'check') checks.push(directive.check);
 			if (directive.kind === 'cwd') cwd = directive.dir;
+			if (directive.kind === 'settle') settleSeconds = directive.seconds;
 		}
 
 		actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
@@ -133,6 +135,7 @@ export class StepBuilder {
 			checks,
 			notes,
 			...(cwd ? {cwd} : {}),
+			...(settleSeconds === undefined ? {} : {settleSeconds}),
 		};
 	}
 }

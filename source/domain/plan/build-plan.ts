@@ -25,6 +25,10 @@ export interface PlannedStep {
 export interface PlannedDocument {
 	path: string;
 	title: string;
+	/** What the document is written for and what supersedes it (its annotations), when it says. */
+	targets?: string;
+	writtenFor?: string;
+	supersededBy?: string;
 	parameters: Array<Parameter & {value?: string}>;
 	runbooks: Array<{id: string; title: string; group: string; line: number; steps: PlannedStep[]}>;
 }
@@ -50,6 +54,9 @@ function planDocument(document: SetupDocument, values: Record<string, string>, e
 	return {
 		path: document.path,
 		title: document.title,
+		...(document.targets ? {targets: document.targets} : {}),
+		...(document.writtenFor ? {writtenFor: document.writtenFor} : {}),
+		...(document.supersededBy ? {supersededBy: document.supersededBy} : {}),
 		parameters: document.parameters.map(parameter => ({...parameter, ...(values[parameter.name] === undefined ? {} : {value: values[parameter.name]})})),
 		runbooks: document.runbooks.map(runbook => {
 			const steps = runbook.steps.map(step => resolveStep(step, document.parameters, values));

@@ -1,5 +1,6 @@
 import type {Check, ShellUser} from '../../domain/types.js';
 import type {FileAction} from '../../domain/edit/file-change.js';
+import type {LocateStep} from './locate-step.js';
 
 /** What a process runner returns for one command: its exit code (null when killed) and its combined output. */
 export interface ExecResult {
@@ -58,6 +59,8 @@ export interface CheckContext {
 	/** Aborted when the check's timeout expires or the caller gives up. */
 	signal: AbortSignal;
 	exec: CheckExec;
+	/** Finds the step of the documents that does a thing, for hints that name the step that fixes a failure. */
+	locate?: LocateStep;
 }
 
 /** The verdict of one check, with the reason in `detail` and, when obvious, what to do in `hint`. */

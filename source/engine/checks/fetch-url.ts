@@ -51,6 +51,17 @@ export async function fetchUrl(url: URL, options: FetchOptions): Promise<Fetched
 	}
 }
 
+type LookupCallback = (error: null, address: string | Array<{address: string; family: number}>, family?: number) => void;
+
+// A lookup that always answers `address`. Node 20 connects with autoSelectFamily and then asks for `all` addresses.
+function fixedLookup(address: string) {
+	const family = isIP(address) === 6 ? 6 : 4;
+	return (_host: string, options: {all?: boolean}, callback: LookupCallback) => {
+		if (options?.all) callback(null, [{address, family}]);
+		else callback(null, address, family);
+	};
+}
+
 async function getOnce(url: URL, options: FetchOptions): Promise<Omit<Fetched, 'finalUrl' | 'redirects'>> {
 	const secure = url.protocol === 'https:';
 	return new Promise((resolve, reject) => {
@@ -58,7 +69,7 @@ async function getOnce(url: URL, options: FetchOptions): Promise<Omit<Fetched, '
 			signal: options.signal,
 			timeout: options.timeoutMs,
 			headers: {'user-agent': 'tomesh-setup verify'},
-			...(options.address ? {lookup: (_host: string, _options: unknown, callback: (error: null, address: string, family: number) => void) => callback(null, options.address!, options.address!.includes(':') ? 6 : 4)} : {}),
+			...(options.address ? {lookup: fixedLookup(options.address)} : {}),
 			...(secure ? {agent: false as const, ...(isIP(options.servername ?? url.hostname) === 0 ? {servername: options.servername ?? url.hostname} : {})} : {}),
 		});
 		request.on('timeout', () => {

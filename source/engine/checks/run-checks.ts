@@ -1,4 +1,5 @@
 import type {CheckResult, RunListener} from '../../domain/events.js';
+import {maskSecrets} from '../../domain/secrets.js';
 import {formatDuration, type AnyCheck, type CheckContext, type CheckExec, type CheckOutcome} from './context.js';
 import {runCommandCheck} from './command.js';
 import {runFileActionCheck} from './file-action.js';
@@ -8,6 +9,7 @@ import {httpCheckBudgetMs, runHttpCheck} from './http.js';
 import {runPortCheck} from './port.js';
 import {runMatrixCheck} from './matrix.js';
 import {defaultCheckExec} from './exec.js';
+import type {LocateStep} from './locate-step.js';
 
 // The controller builds its jobs with these; they live in check-jobs.ts.
 export {missingParameterReason, stepCheckJobs, type CheckJob} from './jobs.js';
@@ -21,6 +23,8 @@ export interface RunChecksOptions {
 	signal?: AbortSignal;
 	/** Runs command checks; defaults to the engine's shell runner. */
 	exec?: CheckExec;
+	/** Finds the step that fixes a failure, for hints (check-matrix). */
+	locate?: LocateStep;
 	/**
 	 * Right after a step ran: a failing check is tried again with backoff until it passes or `timeoutMs` has gone by
 	 * (a service that was just restarted listens a few seconds later); the last failure is the result.
@@ -40,13 +44,13 @@ export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}
 	const exec = options.exec ?? defaultCheckExec;
 	return Promise.all(
 		jobs.map(async job => {
-			const outcome = job.skip === undefined ? await (options.settle ? settle(job, timeoutMs, exec, options.signal) : runOne(job, timeoutMs, exec, options.signal)) : {status: 'skip' as const, detail: job.skip};
+			const outcome = job.skip === undefined ? await (options.settle ? settle(job, timeoutMs, exec, options.signal, options.locate) : runOne(job, timeoutMs, exec, options.signal, options.locate)) : {status: 'skip' as const, detail: job.skip};
 			const result: CheckResult = {
 				runbook: job.runbook,
 				step: job.step,
-				title: checkTitle(job.check),
+				title: maskSecrets(checkTitle(job.check)),
 				status: outcome.status,
-				detail: outcome.detail,
+				detail: maskSecrets(outcome.detail),
 				...(outcome.hint === undefined ? {} : {hint: outcome.hint}),
 				...(job.stepTitle === undefined ? {} : {stepTitle: job.stepTitle}),
 				...(job.check.kind === 'file-action' ? {} : {check: job.check}),
@@ -57,12 +61,12 @@ export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}
 	);
 }
 
-async function settle(job: CheckJob, timeoutMs: number, exec: CheckExec, signal?: AbortSignal): Promise<CheckOutcome> {
+async function settle(job: CheckJob, timeoutMs: number, exec: CheckExec, signal?: AbortSignal, locate?: LocateStep): Promise<CheckOutcome> {
 	const deadline = Date.now() + timeoutMs;
 	let wait = firstRetryMs;
 	let tries = 1;
 	for (;;) {
-		const outcome = await runOne(job, Math.max(deadline - Date.now(), 1000), exec, signal);
+		const outcome = await runOne(job, Math.max(deadline - Date.now(), 1000), exec, signal, locate);
 		if (outcome.status !== 'fail' || signal?.aborted || Date.now() + wait >= deadline) {
 			return tries === 1 || outcome.status !== 'fail' ? outcome : {...outcome, detail: `${outcome.detail} (still failing after ${tries} tries in ${formatDuration(timeoutMs)})`};
 		}
@@ -75,10 +79,10 @@ async function settle(job: CheckJob, timeoutMs: number, exec: CheckExec, signal?
 	}
 }
 
-async function runOne(job: CheckJob, timeoutMs: number, exec: CheckExec, outer?: AbortSignal): Promise<CheckOutcome> {
+async function runOne(job: CheckJob, timeoutMs: number, exec: CheckExec, outer?: AbortSignal, locate?: LocateStep): Promise<CheckOutcome> {
 	const controller = new AbortController();
 	const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-	const context: CheckContext = {cwd: job.cwd, home: job.home, env: job.env, timeoutMs, signal, exec};
+	const context: CheckContext = {cwd: job.cwd, home: job.home, env: job.env, timeoutMs, signal, exec, ...(locate ? {locate} : {})};
 	let timer: NodeJS.Timeout | undefined;
 	// An HTTP check with retries has a timeout per attempt; the whole check gets them all and the pauses between.
 	const budgetMs = job.check.kind === 'http' ? httpCheckBudgetMs(job.check, timeoutMs) : timeoutMs;

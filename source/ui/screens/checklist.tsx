@@ -3,6 +3,7 @@ import SelectInput from 'ink-select-input';
 import {useMemo} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
+import {documentStanding} from '../../domain/document-standing.js';
 import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -26,6 +27,24 @@ const statusColor: Record<ChecklistEntry['status'], string | undefined> = {
 	started: 'cyan',
 	pending: undefined,
 };
+
+// What each document is written for and what supersedes it; a document's title leads only when there are several.
+function Standing({controller}: {controller: Controller}) {
+	const lines = controller.documents.flatMap(document => {
+		const standing = documentStanding(document);
+		if (!standing) return [];
+		return [{key: document.path, line: controller.documents.length > 1 ? `${document.title}: ${standing}` : standing}];
+	});
+	return (
+		<>
+			{lines.map(({key, line}) => (
+				<Text key={key} dimColor>
+					{line}
+				</Text>
+			))}
+		</>
+	);
+}
 
 /** The runbooks grouped by component, each with its mark and done/total; the first unfinished one highlighted. */
 export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: ChecklistProps) {
@@ -66,6 +85,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 					</Text>
 				) : null,
 			)}
+			<Standing controller={controller} />
 			{flash ? <Text color="green">{flash}</Text> : null}
 			<ResumeLine controller={controller} resume={resume} />
 			<Box marginTop={1} flexDirection="column">

@@ -1,6 +1,7 @@
 import test from 'ava';
 import {diffStat, unifiedDiff} from '../../../source/domain/edit/unified-diff.js';
 import {maskSecrets} from '../../../source/domain/secrets.js';
+import {maskWith} from '../../../source/domain/secrets/masker.js';
 
 test('a changed line gives a minimal unified diff', t => {
 	const diff = unifiedDiff('homeserver.yaml', 'a: 1\nenable_registration: False\nb: 2\n', 'a: 1\nenable_registration: True\nb: 2\n');
@@ -36,4 +37,12 @@ test('maskSecrets masks secrets inside command lines too', t => {
 	t.is(maskSecrets('env ADMIN_PASSWORD=hunter2 register_user bob'), 'env ADMIN_PASSWORD=******** register_user bob');
 	t.is(maskSecrets('export API_KEY=abc123; run'), 'export API_KEY=********; run');
 	t.is(maskSecrets('registration_shared_secret: "x9"'), 'registration_shared_secret: "********"');
+});
+
+test('a secret parameter\'s value is masked wherever it appears, also shell-quoted or inside JSON', t => {
+	const mask = maskWith(["it's a s3cret", 'ab']);
+	t.is(mask(`register -p 'it'\\''s a s3cret' --admin`), `register -p '********' --admin`);
+	t.is(mask(String.raw`{"password":"it's a s3cret"}`), '{"password":"********"}');
+	t.is(mask('echo it\'s a s3cret'), 'echo ********');
+	t.is(mask('tab and cab'), 'tab and cab', 'values too short to mask are left alone');
 });

@@ -57,6 +57,11 @@ test('manual turns a runnable step into one done by hand', (t) => {
 	t.deepEqual(step.actions, [{kind: 'manual', text: 'Do it with synctl start.', line: 5}]);
 });
 
+test('settle gives the checks after the step longer to pass', (t) => {
+	t.is(parse('<!-- tomesh-setup: settle 60 -->').runbooks[0]!.steps[0]!.settleSeconds, 60);
+	t.false('settleSeconds' in parse('<!-- tomesh-setup: manual -->').runbooks[0]!.steps[0]!);
+});
+
 test('run adds commands the prose cannot say', (t) => {
 	const step = parse('<!-- tomesh-setup: run\n\t# mkdir -p /x\n\t$ tar xf a.tgz -C /x\n\t-->').runbooks[0]!.steps[0]!;
 	t.deepEqual(
@@ -77,6 +82,8 @@ const bad: Array<[string, RegExp]> = [
 	['<!-- tomesh-setup: check-http http://x status=abc -->', /^doc\.md:7: bad status 'abc'/],
 	['<!-- tomesh-setup: check-port localhost -->', /^doc\.md:7: check-port needs HOST:PORT/],
 	['<!-- tomesh-setup: cwd -->', /^doc\.md:7: cwd needs one directory/],
+	['<!-- tomesh-setup: settle -->', /^doc\.md:7: settle needs a number of seconds/],
+	['<!-- tomesh-setup: settle soon -->', /^doc\.md:7: settle needs a number of seconds/],
 	['<!-- tomesh-setup: manual please -->', /^doc\.md:7: 'manual' takes no arguments/],
 	['<!-- tomesh-setup: run -->', /^doc\.md:7: expected one or more command lines/],
 	['<!-- tomesh-setup: edit /x\n\top: explode\n\t-->', /^doc\.md:7: unknown edit op 'explode'/],

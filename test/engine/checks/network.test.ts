@@ -9,6 +9,7 @@ import test from 'ava';
 import {runHttpCheck} from '../../../source/engine/checks/http.js';
 import {runPortCheck} from '../../../source/engine/checks/port.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
+import {fetchUrl} from '../../../source/engine/checks/fetch-url.js';
 
 const context = (timeoutMs = 10_000) => ({cwd: tmpdir(), home: '/root', env: {}, timeoutMs, signal: new AbortController().signal, exec: defaultCheckExec});
 
@@ -86,4 +87,12 @@ test('port: open and refused', async t => {
 	const outcome = await runPortCheck({kind: 'port', host: '127.0.0.1', port: closed, line: 1}, context());
 	t.is(outcome.status, 'fail');
 	t.is(outcome.detail, `connection refused by 127.0.0.1:${closed}`);
+});
+
+test('fetchUrl with an address connects there whatever the host name resolves to (as check-matrix does per address)', async t => {
+	const server = http.createServer((request, response) => response.end(`host ${request.headers.host}`));
+	const port = await listen(server);
+	t.teardown(() => server.close());
+	const answer = await fetchUrl(new URL(`http://matrix.example.invalid:${port}/`), {timeoutMs: 5000, address: '127.0.0.1'});
+	t.is(answer.body, `host matrix.example.invalid:${port}`);
 });
