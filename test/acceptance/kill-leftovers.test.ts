@@ -21,7 +21,7 @@ test('kill -9 during a step: no script is left in its directory, and the next st
 	const running = path.join(w.state, 'running.pid');
 	const started = () => existsSync(path.join(w.work, 'step.pid')) && existsSync(running) && readFileSync(running, 'utf8').endsWith('\n');
 	await waitFor(started, 'the long step to start', 30_000);
-	const directories = () => readdirSync(os.tmpdir()).filter(name => name.startsWith(`tomesh-session-${child.pid}-`));
+	const directories = () => readdirSync(os.tmpdir()).filter(name => name.startsWith(`tomesh-session-${child.pid}n`));
 	t.is(directories().length, 1);
 	t.false(existsSync(path.join(os.tmpdir(), directories()[0]!, 'command.sh')), 'the script is gone once the shell has read it');
 	child.kill('SIGKILL');

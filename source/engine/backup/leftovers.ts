@@ -1,11 +1,12 @@
 import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {pidNamespace} from '../process/temporary-prefix.js';
 import type {BackupEntry} from './run-backups.js';
 
-// Temporary directories of a command's script and output pipes (tomesh-session-PID-…, tomesh-output-PID-…), and those
-// of older versions, which carry no pid (tomesh-session-XXXXXX): taken as left over after a day.
-const temporaryDirectory = /^tomesh-(?:session|output)-(?:(\d+)-\w+|\w{6})$/;
+// Temporary directories of a command's script and output pipes (tomesh-session-PIDnNS-…, tomesh-output-PIDnNS-…, see
+// temporary-prefix.ts), and those of older versions, which carry no pid namespace: taken as left over after a day.
+const temporaryDirectory = /^tomesh-(?:session|output)-(?:(\d+)n(\d+)-\w{6}|\w{6})$/;
 const legacyAgeMs = 24 * 60 * 60 * 1000;
 
 /**
@@ -27,13 +28,15 @@ export function removeLeftovers(backupDir: string, tmpDir = os.tmpdir(), now = D
 	};
 
 	const uid = process.getuid?.();
+	const namespace = pidNamespace();
 	for (const name of list(tmpDir)) {
 		const match = temporaryDirectory.exec(name);
 		if (!match) continue;
 		const file = path.join(tmpDir, name);
 		const info = statOf(file);
 		if (!info?.isDirectory() || (uid !== 0 && info.uid !== uid)) continue;
-		if (match[1] === undefined ? now - info.mtimeMs > legacyAgeMs : !isAlive(Number(match[1]))) remove(file);
+		// A directory of another pid namespace (a container sharing /tmp) names a pid this process cannot see: not ours.
+		if (match[1] === undefined ? now - info.mtimeMs > legacyAgeMs : match[2] === namespace && !isAlive(Number(match[1]))) remove(file);
 	}
 
 	for (const name of list(path.join(backupDir, 'objects'))) if (isDeadPartial(name, /\.partial-(\d+)$/)) remove(path.join(backupDir, 'objects', name));

@@ -1,5 +1,6 @@
 // The only module that imports zx: every process the engine starts goes through here.
 import {mkdtemp, rm} from 'node:fs/promises';
+import {temporaryPrefix} from './temporary-prefix.js';
 import os from 'node:os';
 import path from 'node:path';
 import type {ProcessPromise} from 'zx';
@@ -104,7 +105,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 async function outputFifos<T>(open: (fifo: string) => T): Promise<[T, T]> {
 	const {$} = await import('zx');
 	// Named after this process, so that a later start can tell a killed run's leftovers (see backup/leftovers.ts).
-	const directory = await mkdtemp(path.join(os.tmpdir(), `tomesh-output-${process.pid}-`));
+	const directory = await mkdtemp(path.join(os.tmpdir(), temporaryPrefix('output')));
 	try {
 		const files = [path.join(directory, 'out'), path.join(directory, 'err')];
 		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;

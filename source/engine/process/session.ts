@@ -5,6 +5,7 @@ import type {Session} from '../../domain/types.js';
 import {writeSystemctlShim} from './no-systemd.js';
 import {safeSessionEnvironment} from '../../domain/saved-environment.js';
 import {runShell, type ShellResult} from './run-shell.js';
+import {temporaryPrefix} from './temporary-prefix.js';
 
 
 /** One command to run in a session. */
@@ -62,7 +63,7 @@ export async function runInSession(
 	request: SessionCommand,
 ): Promise<{result: ShellResult; session: Session; inputExhausted: boolean}> {
 	// Named after this process, so that a later start can tell a killed run's leftovers (see leftovers.ts).
-	const directory = await mkdtemp(path.join(os.tmpdir(), `${sessionDirectoryPrefix}${process.pid}-`));
+	const directory = await mkdtemp(path.join(os.tmpdir(), temporaryPrefix('session')));
 	try {
 		await writeFile(path.join(directory, 'command.sh'), `${request.command}\n`);
 		await writeFile(path.join(directory, 'wrapper.sh'), wrapper);
