@@ -45,16 +45,16 @@ export class AsRunRecord {
 		this.mask = mask;
 	}
 
-	/** Takes one (already masked) run event; `listener` gives it to both the record and `next`. */
-	add(event: RunEvent): void {
-		this.record.add(event);
+	/** Takes one (already masked) run event of a step `by` ran. */
+	add(event: RunEvent, by: string): void {
+		this.record.add(event, by);
 		if (event.type !== 'output' && event.type !== 'action-start') this.save();
 	}
 
-	/** A listener that feeds the record and then `next`. */
-	listener(next?: RunListener): RunListener {
+	/** A listener that feeds the record (the steps run by `by`) and then `next`. */
+	listener(next: RunListener | undefined, by: string): RunListener {
 		return event => {
-			this.add(event);
+			this.add(event, by);
 			next?.(event);
 		};
 	}

@@ -131,7 +131,7 @@ export class EngineController implements Controller {
 		const {runbook, step} = this.find(stepId);
 		const values = this.values();
 		const resolved = this.resolved(step, values);
-		const emit: RunListener = maskedListener(this.asRun.listener(options.onEvent), this.masker);
+		const emit: RunListener = maskedListener(this.asRun.listener(options.onEvent, options.assumeYes ? `${this.operator()} (--yes: without asking)` : this.operator()), this.masker);
 		const started = Date.now();
 		this.record(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});
 		emit({type: 'step-start', runbook: runbook.id, step: stepId, number: step.number, title: step.title});

@@ -38,7 +38,7 @@ export function formatRecord(header: RecordHeader, items: RecordItem[]): string 
 		}
 
 		lines.push(`## ${item.number}. ${item.title}`, '', `\`${item.step}\`, started ${item.at}.`, '');
-		for (const action of item.actions) lines.push(...formatAction(action));
+		for (const action of item.actions) lines.push(...formatAction(action, item.by));
 		if (item.checks.length > 0) {
 			lines.push('Checks:', '');
 			for (const check of item.checks) lines.push(`- ${check.status === 'pass' ? '✓' : check.status === 'fail' ? '✗' : '–'} ${check.title} — ${check.status}${check.detail ? `: ${oneLine(check.detail)}` : ''}`);
@@ -53,8 +53,10 @@ export function formatRecord(header: RecordHeader, items: RecordItem[]): string 
 	return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function formatAction(action: RecordedAction): string[] {
-	const lines = [`- ${action.description}`];
+function formatAction(action: RecordedAction, by: string): string[] {
+	// "run as root: CMD" followed by CMD in a block says it twice.
+	const description = action.command && action.description.endsWith(action.command) ? action.description.slice(0, -action.command.length).trimEnd() : action.description;
+	const lines = [`- ${description}`];
 	if (action.command !== undefined) lines.push('', ...fence(action.command, 'sh'));
 	const output = action.output.lines(recordOutputLines + 1);
 	if (output.length > 0) {
@@ -65,7 +67,7 @@ function formatAction(action: RecordedAction): string[] {
 	if (action.diff) lines.push('', ...fence(action.diff.trimEnd(), 'diff'));
 	else if (action.diff === '') lines.push('', '  Already as wanted: nothing changed.');
 	const result = [
-		action.ok === undefined ? 'did not finish' : action.ok ? 'ok' : 'FAILED',
+		action.ok === undefined ? 'did not finish' : action.ok ? (action.manual ? `done by hand, confirmed by ${by}` : 'ok') : 'FAILED',
 		action.exitCode === undefined || action.exitCode === null ? '' : `exit ${action.exitCode}`,
 		action.durationMs === undefined ? '' : seconds(action.durationMs),
 		action.message ? oneLine(action.message) : '',

@@ -10,6 +10,8 @@ export interface RecordedAction {
 	description: string;
 	/** The command as it ran (values filled in, secrets masked). */
 	command?: string;
+	/** Done by hand: the operator said so by running the step. */
+	manual: boolean;
 	output: TextTail;
 	/** Bytes of output left out by the engine (a flood thinned) before the kept tail. */
 	skipped: number;
@@ -22,7 +24,21 @@ export interface RecordedAction {
 
 /** What the record holds, in the order it happened: a step carried out, or the operator's word about one. */
 export type RecordItem =
-	| {type: 'step'; runbook: string; step: string; number: number; title: string; at: string; actions: RecordedAction[]; checks: CheckResult[]; status?: StepStatus; durationMs?: number; message?: string}
+	| {
+			type: 'step';
+			runbook: string;
+			step: string;
+			number: number;
+			title: string;
+			at: string;
+			/** Who ran the step (and so confirmed what it asks to do by hand). */
+			by: string;
+			actions: RecordedAction[];
+			checks: CheckResult[];
+			status?: StepStatus;
+			durationMs?: number;
+			message?: string;
+	  }
 	| {type: 'skipped' | 'marked-done' | 'undone'; step: string; title: string; by: string; at: string; detail?: string};
 
 /**
@@ -32,18 +48,18 @@ export type RecordItem =
 export class RunRecord {
 	readonly items: RecordItem[] = [];
 
-	/** Adds what a run event says. */
-	add(event: RunEvent, at = new Date().toISOString()): void {
+	/** Adds what a run event says; `by` is who ran the step. */
+	add(event: RunEvent, by: string, at = new Date().toISOString()): void {
 		const step = this.items.findLast((item): item is Extract<RecordItem, {type: 'step'}> => item.type === 'step');
 		switch (event.type) {
 			case 'step-start': {
-				this.items.push({type: 'step', runbook: event.runbook, step: event.step, number: event.number, title: event.title, at, actions: [], checks: []});
+				this.items.push({type: 'step', runbook: event.runbook, step: event.step, number: event.number, title: event.title, at, by, actions: [], checks: []});
 				return;
 			}
 
 			case 'action-start': {
 				const command = event.action.kind === 'run' ? event.action.command : undefined;
-				step?.actions.push({description: event.description, command, output: new TextTail(16 * 1024), skipped: 0});
+				step?.actions.push({description: event.description, command, manual: event.action.kind === 'manual', output: new TextTail(16 * 1024), skipped: 0});
 				return;
 			}
 
