@@ -2,7 +2,7 @@ import {parseArgs} from 'node:util';
 import {InputError} from './domain/types.js';
 
 /** The commands of the CLI contract (DESIGN.md §3). */
-export type CommandName = 'run' | 'plan' | 'verify' | 'status' | 'reset' | 'lint' | 'preflight';
+export type CommandName = 'run' | 'plan' | 'verify' | 'status' | 'reset' | 'lint' | 'preflight' | 'undo';
 
 /** Report formats of `verify --format`. */
 export type VerifyFormat = 'json' | 'junit' | 'tap';
@@ -15,6 +15,8 @@ export interface CliOptions {
 	docs: string[];
 	only?: string;
 	json: boolean;
+	/** `status --record`: the path of the latest as-run record. */
+	record: boolean;
 	/** `--format` of verify (`--json` is `--format json`). */
 	format?: VerifyFormat;
 	yes: boolean;
@@ -31,7 +33,7 @@ export interface CliOptions {
 	version: boolean;
 }
 
-const commands = new Set<CommandName>(['run', 'plan', 'verify', 'status', 'reset', 'lint', 'preflight']);
+const commands = new Set<CommandName>(['run', 'plan', 'verify', 'status', 'reset', 'lint', 'preflight', 'undo']);
 const formats = new Set<VerifyFormat>(['json', 'junit', 'tap']);
 
 /** Parses argv (without node and script); throws InputError naming the flag on bad usage. */
@@ -46,6 +48,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				doc: {type: 'string', multiple: true},
 				only: {type: 'string'},
 				json: {type: 'boolean'},
+				record: {type: 'boolean'},
 				format: {type: 'string'},
 				yes: {type: 'boolean', short: 'y'},
 				repair: {type: 'boolean'},
@@ -68,7 +71,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	let command: CommandName = 'run';
 	if (first !== undefined) {
 		if (!commands.has(first as CommandName)) {
-			throw new InputError(`unknown command '${first}' (try: run, plan, verify, status, reset, lint, preflight, --help)`);
+			throw new InputError(`unknown command '${first}' (try: run, plan, verify, status, reset, lint, preflight, undo, --help)`);
 		}
 
 		command = first as CommandName;
@@ -80,8 +83,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	}
 
 	if (values.repair && command !== 'run') throw new InputError(`goes with run only, not '${command}'`, '--repair');
-	if (rest.length > 0 && command !== 'reset') throw new InputError(`unexpected argument '${rest[0]}'`);
-	if (rest.length > 1) throw new InputError(`reset takes one runbook, got '${rest.join(' ')}'`);
+	if (rest.length > 0 && command !== 'reset' && command !== 'undo') throw new InputError(`unexpected argument '${rest[0]}'`);
+	if (rest.length > 1) throw new InputError(command === 'undo' ? `undo takes one step, got '${rest.join(' ')}'` : `reset takes one runbook, got '${rest.join(' ')}'`);
+	if (values.record && command !== 'status') throw new InputError('only status prints the as-run record', '--record');
 
 	const set: Record<string, string> = {};
 	for (const pair of values.set ?? []) {
@@ -114,6 +118,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		docs: values.doc ?? [],
 		only: values.only,
 		json: (values.json ?? false) || format === 'json',
+		record: values.record ?? false,
 		...(format === undefined ? {} : {format}),
 		yes: values.yes ?? false,
 		repair: values.repair ?? false,

@@ -23,6 +23,10 @@ async function dispatch(options: CliOptions): Promise<number> {
 			return (await import('./commands/status.js')).statusCommand(options);
 		}
 
+		case 'undo': {
+			return (await import('./commands/undo.js')).undoCommand(options);
+		}
+
 		case 'reset': {
 			return (await import('./commands/reset.js')).resetCommand(options);
 		}

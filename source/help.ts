@@ -7,10 +7,11 @@ Usage
                                 (lists them; with --yes runs them)
   tomesh-setup plan             every runbook, step, command, check and file diff; changes nothing
   tomesh-setup verify           run every check on this machine; changes nothing (also --verify)
-  tomesh-setup status           saved progress
+  tomesh-setup status           saved progress (--record: the path of the latest as-run record)
   tomesh-setup reset [RUNBOOK]  forget saved progress (of one runbook)
   tomesh-setup lint             outdated instructions in the documents, with today's equivalent
   tomesh-setup preflight        what is already on this server (ports, sites, certs, apt lock, memory…)
+  tomesh-setup undo STEP        put back what a step changed in files (diff shown, asks unless --yes)
 
 Options
   --doc FILE        a setup document to use instead of the shipped runbooks (repeatable)

@@ -26,7 +26,9 @@ export type StepTransition =
 	| {type: 'await-reboot'; at: string}
 	| {type: 'reboot-complete'; at: string}
 	| {type: 'skip'; at: string; fingerprint: string}
-	| {type: 'mark-done'; at: string; fingerprint: string};
+	| {type: 'mark-done'; at: string; fingerprint: string}
+	/** What the step changed in files was put back (`undo STEP`): it is to be done again. */
+	| {type: 'undo'; at: string};
 
 /** A step nobody touched yet. */
 export const pendingRecord: StepRecord = {status: 'pending'};
@@ -80,6 +82,10 @@ export function reduceStep(record: StepRecord = pendingRecord, transition: StepT
 
 		case 'mark-done': {
 			return {...record, status: 'done', endedAt: transition.at, fingerprint: transition.fingerprint, message: 'marked done by the operator'};
+		}
+
+		case 'undo': {
+			return {status: 'pending', endedAt: transition.at, message: 'undone: its file changes were put back'};
 		}
 
 	}

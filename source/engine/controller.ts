@@ -28,6 +28,9 @@ import {reconcileAtStart} from './reboot/startup.js';
 import {recordSteps} from './record-step.js';
 import {selectRepairs, type RepairItem} from './repair/select-repairs.js';
 import {sessionOrigin, type SessionOrigin} from './session-origin.js';
+import {applyUndo, planStepUndo} from './undo.js';
+import {AsRunRecord} from './as-run-record.js';
+import type {UndoPlan} from '../domain/undo/plan-undo.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {
@@ -45,6 +48,8 @@ export class EngineController implements Controller {
 	readonly parameters: Parameter[];
 	readonly store: ProgressStore;
 	readonly audit: AuditLog;
+	/** The as-run record of this run (engine/as-run-record.ts): what was carried out, as markdown people can read. */
+	readonly asRun: AsRunRecord;
 	/** Every secret value known (from the documents, the parameters, the sessions): what every sink masks. */
 	readonly masker: Masker;
 	/** The server rebooted since progress was last saved. */
@@ -69,6 +74,7 @@ export class EngineController implements Controller {
 		this.masker = createMasker(collectSecrets(documents, this.values(), this.parameters));
 		for (const session of Object.values(this.store.read().sessions)) this.masker.add(secretEnvironmentValues(session.env));
 		this.audit = new AuditLog(options.logDir, text => this.masker.mask(text));
+		this.asRun = new AsRunRecord(options.logDir, {documents: documents.map(document => document.title), by: this.operator()}, text => this.masker.mask(text));
 		this.bootId = currentBootId(options.system.bootIdFile);
 		({rebooted: this.rebooted, notices: this.notices} = reconcileAtStart(this.store, this.bootId, options.system.profileDir));
 	}
@@ -129,7 +135,7 @@ export class EngineController implements Controller {
 		const {runbook, step} = this.find(stepId);
 		const values = this.values();
 		const resolved = this.resolved(step, values);
-		const emit: RunListener = maskedListener(options.onEvent, this.masker);
+		const emit: RunListener = maskedListener(this.asRun.listener(options.onEvent, options.assumeYes ? `${this.operator()} (--yes: without asking)` : this.operator()), this.masker);
 		const started = Date.now();
 		this.record(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});
 		emit({type: 'step-start', runbook: runbook.id, step: stepId, number: step.number, title: step.title});
@@ -197,11 +203,35 @@ export class EngineController implements Controller {
 	}
 
 	skipStep(stepId: string): void {
-		this.record(stepId, {type: 'skip', at: new Date().toISOString(), fingerprint: stepFingerprint(this.find(stepId).step)});
+		const at = new Date().toISOString();
+		const {step} = this.find(stepId);
+		this.record(stepId, {type: 'skip', at, fingerprint: stepFingerprint(step)});
+		this.asRun.note({type: 'skipped', step: stepId, title: step.title, by: this.operator(), at});
 	}
 
 	markDone(stepId: string): void {
-		this.record(stepId, {type: 'mark-done', at: new Date().toISOString(), fingerprint: stepFingerprint(this.find(stepId).step)});
+		const at = new Date().toISOString();
+		const {step} = this.find(stepId);
+		this.record(stepId, {type: 'mark-done', at, fingerprint: stepFingerprint(step)});
+		this.asRun.note({type: 'marked-done', step: stepId, title: step.title, by: this.operator(), at});
+	}
+
+	/**
+	 * Puts back what a step changed in files, from the backups (see engine/undo.ts), and makes the step pending again;
+	 * `dryRun` only plans (the diffs to show). Returns the plan, diffs masked; a refused plan changes nothing.
+	 */
+	async undoStep(stepId: string, options: {dryRun?: boolean} = {}): Promise<UndoPlan> {
+		const {step} = this.find(stepId);
+		const backupDir = path.join(this.store.directory, 'backups');
+		const plan = await planStepUndo(backupDir, stepId);
+		if (!plan.ok || options.dryRun) return maskDeep(plan, text => this.mask(text));
+		await applyUndo(backupDir, plan);
+		for (const change of plan.changes) this.audit.write(stepId, `undo: ${change.kind === 'remove' ? 'removed' : 'put back'} ${change.path}`);
+		const at = new Date().toISOString();
+		this.record(stepId, {type: 'undo', at});
+		const detail = plan.changes.map(change => `${change.kind === 'remove' ? 'Removed' : 'Put back'} ${change.path}.`).join(' ');
+		this.asRun.note({type: 'undone', step: stepId, title: step.title, by: this.operator(), at, detail});
+		return maskDeep(plan, text => this.mask(text));
 	}
 
 	async checkStep(stepId: string, options: CheckRunOptions = {}): Promise<CheckResult[]> {
@@ -249,6 +279,11 @@ export class EngineController implements Controller {
 			}
 		});
 		return count;
+	}
+
+	/** Who is at the keyboard, for the record: the user who ran sudo, else the user. */
+	operator(): string {
+		return sudoUser(this.options.env)?.name ?? this.options.env.USER ?? this.options.env.LOGNAME ?? 'root';
 	}
 
 	/** Where a runbook's session starts and its home: the one definition shared with `plan` (engine/session-origin.ts). */

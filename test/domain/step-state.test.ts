@@ -41,3 +41,8 @@ test('skip and mark done; done and skipped are finished', t => {
 	t.true(isFinished('done') && isFinished('skipped'));
 	t.false(isFinished('interrupted') || isFinished('awaiting-reboot') || isFinished('failed'));
 });
+
+test('undo makes a done step pending again', t => {
+	const done = reduceStep(undefined, {type: 'mark-done', at, fingerprint: 'f'});
+	t.is(reduceStep(done, {type: 'undo', at}).status, 'pending');
+});

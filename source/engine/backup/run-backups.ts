@@ -69,7 +69,7 @@ export class RunBackups {
 	}
 
 	/** Records that the change of `entry` is in place, with the hash of the new content. */
-	async after(entry: BackupEntry, content: string): Promise<void> {
+	async after(entry: BackupEntry, content: string | Buffer): Promise<void> {
 		const entries = await this.entries();
 		const index = entries.findIndex(item => item.at === entry.at && item.path === entry.path && item.sha256After === null);
 		if (index >= 0) entries[index] = {...entries[index]!, sha256After: sha256(content)};
