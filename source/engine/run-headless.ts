@@ -32,6 +32,8 @@ export async function runHeadless(controller: EngineController, options: {onEven
 		}
 	}
 
-	write(ran === 0 ? 'nothing to do: every step is done\n' : `all done: ${ran} step${ran === 1 ? '' : 's'} run\n`);
+	const skipped = controller.allProgress().filter(item => item.status === 'skipped').length;
+	const left = skipped > 0 ? `; ${skipped} step${skipped === 1 ? '' : 's'} skipped, so the setup is not complete (tomesh-setup status)` : '';
+	write(`${ran === 0 ? `nothing to do: no step left to run` : `${ran} step${ran === 1 ? '' : 's'} run`}${left}\n`);
 	return 0;
 }
