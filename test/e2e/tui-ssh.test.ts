@@ -162,3 +162,25 @@ tmuxTest('skipped is not done: the checklist and status say so', async t => {
 	t.regex(text, /\[–\] 1\. /);
 	t.regex(text, /Not complete: 3 steps skipped/);
 });
+
+tmuxTest('at 60x20 a failure shows its error wrapped, without the internal script path, and where the whole output is', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
+	const failing = path.resolve('test/fixtures/tui/failing.md');
+	const walk = await open(t, {width: 60, height: 20, argv: state => [process.execPath, cli, 'run', '--doc', failing, '--state', state]});
+	await walk.tmux.waitFor('Start with');
+	walk.tmux.send(['Enter']);
+	await walk.tmux.waitFor('[root] # nosuchtool');
+	walk.tmux.send(['Enter']);
+	const screen = await walk.tmux.waitFor('Failed (exit code 127)');
+	t.regex(screen, /│ nosuchtool: command not found/);
+	t.notRegex(screen, /tomesh-session|wrapper\.sh/);
+	t.regex(screen.replaceAll(/\s+/g, ' '), /The whole output is in \S+audit\.log/);
+	for (const line of screen.split('\n')) t.true(line.length <= 60, line);
+	walk.tmux.send(['o']);
+	const output = await walk.tmux.waitFor('output of the last command');
+	t.regex(output, /^nosuchtool: command not found$/m);
+	walk.tmux.send(['o']);
+	await walk.tmux.waitFor('Failed (exit code 127)');
+	walk.tmux.send(['q']);
+	await walk.tmux.waitFor('[exit 1]');
+});
