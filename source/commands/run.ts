@@ -6,6 +6,7 @@ import {runRepair} from '../engine/repair/run-repair.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
+import {resumeCommand} from './resume-command.js';
 import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
@@ -25,7 +26,14 @@ export async function runCommand(options: CliOptions): Promise<number> {
 	if (interactive) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
 		if (!tui) throw new InputError('the interactive interface is not available in this build: use --yes to run without asking');
-		return followIntent(await tui.startTui({controller, mode: 'run', ...walkthroughStart(options)}), options);
+		const intent = await tui.startTui({controller, mode: 'run', ...walkthroughStart(options)});
+		// Leaving with work left (q, Ctrl-C twice): say where the next start picks up, as the headless run does.
+		const resume = controller.resumePoint();
+		if (resume && !intent.next && !resume.rebooted) {
+			process.stdout.write(`Progress saved; next: ${resume.step} (${resume.status}). To continue: ${resumeCommand(process.argv.slice(2), process.cwd(), process.env)}\n`);
+		}
+
+		return followIntent(intent, options);
 	}
 
 	// Ctrl-C, a kill, or a lost SSH session: stop the step, save it as interrupted, then exit. After a hang-up the

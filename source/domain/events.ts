@@ -16,6 +16,12 @@ export interface CheckResult {
 }
 
 /**
+ * How an action ended: a command ran, a file was changed or was already right, a guard found it already done, the
+ * text was shown for the operator to do by hand, it failed, or it was stopped.
+ */
+export type ActionOutcome = 'ran' | 'changed' | 'unchanged' | 'already-done' | 'shown' | 'failed' | 'stopped';
+
+/**
  * What the engine tells its listeners while it works. The TUI and the reporters consume these and nothing else;
  * the engine never renders.
  */
@@ -35,15 +41,29 @@ export type RunEvent =
 			step: string;
 			index: number;
 			ok: boolean;
+			outcome: ActionOutcome;
 			/** For file changes: the unified diff applied ('' when nothing changed). */
 			diff?: string;
 			exitCode?: number | null;
 			signal?: string | null;
 			durationMs: number;
+			/** Only what the outcome and the exit code do not already say (why it failed, which file is right). */
 			message?: string;
 	  }
 	| {type: 'check'; result: CheckResult}
-	| {type: 'step-end'; runbook: string; step: string; status: StepStatus; durationMs: number; exitCode?: number | null; message?: string}
+	| {
+			type: 'step-end';
+			runbook: string;
+			step: string;
+			status: StepStatus;
+			durationMs: number;
+			exitCode?: number | null;
+			signal?: string | null;
+			/** Only what the status, exit code and signal do not already say (a failed check, a refused change). */
+			message?: string;
+			/** The audit log holding the step's whole output, when there is one. */
+			log?: string;
+	  }
 	/** The machine is about to reboot; progress has been saved. */
 	| {
 			type: 'reboot';

@@ -8,6 +8,7 @@ import {selectRunbooks} from '../domain/plan/select-runbooks.js';
 import {isSecretKey, isSecretParameter, maskSecrets} from '../domain/secrets.js';
 import {collectSecrets, secretEnvironmentValues} from '../domain/secrets/collect.js';
 import {createMasker, maskDeep, type Masker} from '../domain/secrets/masker.js';
+import {failureText} from '../domain/failure-text.js';
 import {isFinished, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type Session, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
 import {ProgressStore, type ProgressData} from '../store/progress-store.js';
@@ -156,20 +157,32 @@ export class EngineController implements Controller {
 		this.masker.add(secretEnvironmentValues(result.session.env));
 		const outputTail = result.output.slice(-40).map(line => this.mask(maskSecrets(line)));
 		const message = (text?: string) => text && this.mask(text);
-		const end = (status: StepStatus, message?: string, exitCode?: number | null) => {
-			this.audit.write(stepId, `step ${status}${message ? `: ${message}` : ''}`);
-			emit({type: 'step-end', runbook: runbook.id, step: stepId, status, durationMs: Date.now() - started, exitCode, message});
+		const end = (status: StepStatus, how: {message?: string; exitCode?: number | null; signal?: string | null} = {}) => {
+			const why = failureText(how);
+			this.audit.write(stepId, `step ${status}${why ? `: ${why}` : ''}`);
+			const {message, exitCode, signal} = how;
+			emit({
+				type: 'step-end',
+				runbook: runbook.id,
+				step: stepId,
+				status,
+				durationMs: Date.now() - started,
+				log: this.audit.file,
+				...(exitCode === undefined ? {} : {exitCode}),
+				...(signal ? {signal} : {}),
+				...(message ? {message} : {}),
+			});
 			return status;
 		};
 
 		if (result.aborted) {
 			this.record(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
-			return end('interrupted', 'aborted');
+			return end('interrupted', {signal: result.signal});
 		}
 
 		if (!result.ok) {
-			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: message(result.message)});
-			return end('failed', result.message, result.exitCode);
+			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: message(failureText(result))});
+			return end('failed', result);
 		}
 
 		if (result.reboot) {
@@ -179,7 +192,8 @@ export class EngineController implements Controller {
 			const confirm = async () => options.assumeYes === true || options.confirmReboot === undefined || options.confirmReboot();
 			const {store, bootId, audit} = this;
 			const {env, system, resumeCommand: resume} = this.options;
-			return end(await requestReboot({store, stepId, bootId, env, system, resume, audit, confirm, emit}), 'rebooting');
+			const outcome = await requestReboot({store, stepId, bootId, env, system, resume, audit, confirm, emit});
+			return end(outcome.status, outcome);
 		}
 
 		// Checks right after a step settle: a service it restarted may listen seconds later.
@@ -189,7 +203,7 @@ export class EngineController implements Controller {
 		// Interrupted while its checks ran: the step is not known to be done.
 		if (options.signal?.aborted) {
 			this.record(stepId, {type: 'interrupt', at: new Date().toISOString(), outputTail});
-			return end('interrupted', 'aborted while its checks ran');
+			return end('interrupted', {message: 'stopped while its checks ran'});
 		}
 
 		const failed = checks.filter(check => check.status === 'fail');
@@ -199,7 +213,7 @@ export class EngineController implements Controller {
 		this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: failed.length === 0, exitCode: result.exitCode ?? 0, outputTail, message: message(failure)}, data => {
 			if (failed.length === 0) data.sessions[runbook.id] = result.session;
 		});
-		return end(failed.length === 0 ? 'done' : 'failed', failure, result.exitCode ?? 0);
+		return end(failed.length === 0 ? 'done' : 'failed', {message: failure, exitCode: result.exitCode ?? 0});
 	}
 
 	skipStep(stepId: string): void {

@@ -1,5 +1,6 @@
 import {existsSync, rmSync} from 'node:fs';
-import type {RunListener} from '../domain/events.js';
+import type {ActionOutcome, RunListener} from '../domain/events.js';
+import {failureText} from '../domain/failure-text.js';
 import {FileChangeError} from '../domain/edit/file-change.js';
 import {targetOf, type PlannedAction, type StepPlan} from '../domain/plan/plan-step.js';
 import type {Session, Step} from '../domain/types.js';
@@ -76,15 +77,27 @@ export async function executeStep(step: Step, plan: StepPlan, context: ExecutorC
 	// A step whose annotation fixes its directory starts there (the planner says where), and the session carries on from it.
 	if (step.cwd && plan.start.cwd !== undefined) context.session = {...context.session, cwd: plan.start.cwd};
 	for (const [index, planned] of plan.actions.entries()) {
-		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, message: 'aborted', output: output(), session: context.session};
+		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, output: output(), session: context.session};
 		const {before: _before, after: _after, description, ...action} = planned;
 		emit({type: 'action-start', step: step.id, index, action, description});
 		context.audit.write(step.id, description);
 		const started = Date.now();
 		const outcome = await runAction(step, planned, context, onOutput);
 		const durationMs = Date.now() - started;
-		context.audit.write(step.id, `→ ${outcome.ok ? 'ok' : 'FAILED'}${outcome.message ? `: ${outcome.message}` : ''} (${durationMs} ms)`);
-		emit({type: 'action-end', step: step.id, index, ok: outcome.ok, diff: outcome.diff, exitCode: outcome.exitCode, signal: outcome.signal, durationMs, message: outcome.message});
+		const why = outcome.ok ? outcome.message : failureText(outcome);
+		context.audit.write(step.id, `→ ${outcome.ok ? 'ok' : 'FAILED'} (${outcome.outcome})${why ? `: ${why}` : ''} (${durationMs} ms)`);
+		emit({
+			type: 'action-end',
+			step: step.id,
+			index,
+			ok: outcome.ok,
+			outcome: outcome.outcome,
+			durationMs,
+			...(outcome.diff === undefined ? {} : {diff: outcome.diff}),
+			...(outcome.exitCode === undefined ? {} : {exitCode: outcome.exitCode}),
+			...(outcome.signal ? {signal: outcome.signal} : {}),
+			...(outcome.message ? {message: outcome.message} : {}),
+		});
 		if (outcome.reboot) return {ok: true, reboot: true, aborted: false, output: output(), session: context.session};
 		if (!outcome.ok) {
 			return {ok: false, reboot: false, aborted: outcome.aborted ?? false, exitCode: outcome.exitCode, signal: outcome.signal, message: outcome.message, output: output(), session: context.session};
@@ -94,8 +107,9 @@ export async function executeStep(step: Step, plan: StepPlan, context: ExecutorC
 	return {ok: true, reboot: false, aborted: false, output: output(), session: context.session};
 }
 
-interface ActionOutcome {
+interface ActionResult {
 	ok: boolean;
+	outcome: ActionOutcome;
 	reboot?: boolean;
 	aborted?: boolean;
 	diff?: string;
@@ -106,12 +120,12 @@ interface ActionOutcome {
 
 type OutputSink = (stream: 'stdout' | 'stderr', text: string, skipped?: number) => void;
 
-async function runAction(step: Step, action: PlannedAction, context: ExecutorContext, onOutput: OutputSink): Promise<ActionOutcome> {
+async function runAction(step: Step, action: PlannedAction, context: ExecutorContext, onOutput: OutputSink): Promise<ActionResult> {
 	switch (action.kind) {
 		case 'run': {
 			if (action.unless !== undefined) {
 				const guard = await runCommand(action.unless, action.as, context, undefined, action.env);
-				if (guard.exitCode === 0) return {ok: true, exitCode: 0, message: `already done (\`${action.unless}\` succeeded)`};
+				if (guard.exitCode === 0) return {ok: true, outcome: 'already-done', exitCode: 0, message: `\`${action.unless}\` succeeded`};
 			}
 
 			if ((context.noSystemd ?? !systemdRunning()) && usesSystemctl(action.command) && !told.has(context.audit)) {
@@ -122,7 +136,7 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 
 			if (nginxReload.test(action.command)) {
 				const test = await runCommand('nginx -t', 'root', context, {step: step.id, sink: onOutput});
-				if (!test.ok) return {...test, message: `nginx -t failed, nginx not reloaded: ${test.message}`};
+				if (!test.ok) return {...test, message: ['nginx -t failed, nginx not reloaded', test.message].filter(Boolean).join(': ')};
 			}
 
 			return runCommand(action.command, action.as, context, {step: step.id, sink: onOutput}, action.env);
@@ -133,21 +147,21 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 			// The change lands where the preview showed it, or nowhere: the shell's real directory must agree with the plan.
 			const live = targetOf(action.path, context.session.cwd, context.home)!;
 			if (action.target !== undefined && action.target !== live) {
-				return {ok: false, message: `not changed: the shell is in ${context.session.cwd}, so ${action.path} would be ${live}, not ${action.target} as shown`};
+				return {ok: false, outcome: 'failed', message: `not changed: the shell is in ${context.session.cwd}, so ${action.path} would be ${live}, not ${action.target} as shown`};
 			}
 
 			try {
 				const change = await applyFileChange(action, live, {backupDir: context.backupDir, step: step.id});
 				if (change.diff !== '') context.audit.write(step.id, change.diff.replace(/\n$/, ''));
-				return {ok: true, diff: change.diff, message: change.diff === '' ? `no change: ${change.path} is already right` : `changed ${change.path}`};
+				return change.diff === '' ? {ok: true, outcome: 'unchanged', diff: '', message: `${change.path} is already right`} : {ok: true, outcome: 'changed', diff: change.diff, message: `changed ${change.path}`};
 			} catch (error) {
 				const reason = error instanceof FileChangeError ? error.message : `${action.path}: ${(error as Error).message}`;
-				return {ok: false, message: reason};
+				return {ok: false, outcome: 'failed', message: reason};
 			}
 		}
 
 		case 'reboot': {
-			return {ok: true, reboot: true};
+			return {ok: true, outcome: 'ran', reboot: true};
 		}
 
 		case 'manual': {
@@ -155,7 +169,7 @@ async function runAction(step: Step, action: PlannedAction, context: ExecutorCon
 			const text = [action.text, ...(action.code ? [action.code] : [])].join('\n');
 			context.audit.write(step.id, text, '  | ');
 			onOutput('stdout', `${text}\n`);
-			return {ok: true, message: 'shown to the operator (done by hand)'};
+			return {ok: true, outcome: 'shown', message: 'shown to the operator (done by hand)'};
 		}
 	}
 }
@@ -168,9 +182,9 @@ async function runCommand(
 	context: ExecutorContext,
 	output?: {step: string; sink: OutputSink},
 	values?: Record<string, string>,
-): Promise<ActionOutcome & {ok: boolean}> {
+): Promise<ActionResult> {
 	if (!existsSync(context.session.cwd)) {
-		return {ok: false, message: `the working directory ${context.session.cwd} does not exist (did an earlier step that creates it not run?)`};
+		return {ok: false, outcome: 'failed', message: `the working directory ${context.session.cwd} does not exist (did an earlier step that creates it not run?)`};
 	}
 
 	const text = as === 'root' && process.getuid?.() === 0 ? withoutSudo(command) : command;
@@ -199,13 +213,10 @@ async function runCommand(
 	}).finally(() => audit?.end());
 	if (context.pidFile) rmSync(context.pidFile, {force: true});
 	context.session = session;
-	if (result.aborted) return {ok: false, aborted: true, exitCode: result.exitCode, signal: result.signal, message: 'aborted: the command was stopped'};
-	if (result.exitCode === 0) return {ok: true, exitCode: 0};
-	const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`;
-	const message = inputExhausted
-		? `${how}: it read all ${yesAnswers} "y" answers a headless run gives and still waited for input (end of input)`
-		: how;
-	return {ok: false, exitCode: result.exitCode, signal: result.signal, message};
+	if (result.aborted) return {ok: false, outcome: 'stopped', aborted: true, exitCode: result.exitCode, signal: result.signal};
+	if (result.exitCode === 0) return {ok: true, outcome: 'ran', exitCode: 0};
+	const message = inputExhausted ? `it read all ${yesAnswers} "y" answers a headless run gives and still waited for input (end of input)` : undefined;
+	return {ok: false, outcome: 'failed', exitCode: result.exitCode, signal: result.signal, ...(message ? {message} : {})};
 }
 
 // Already root: `sudo CMD` is CMD (`sudo -i` never reaches here: the parser drops it).

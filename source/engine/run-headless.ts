@@ -25,7 +25,9 @@ export async function runHeadless(controller: EngineController, options: Headles
 	const steps = controller.allProgress().filter(item => !isFinished(item.status)).map(item => item.step.id);
 	const outcome = await runSteps(controller, steps, options);
 	if (outcome !== 'all done') return outcome;
-	write(steps.length === 0 ? 'nothing to do: every step is done\n' : `all done: ${steps.length} step${steps.length === 1 ? '' : 's'} run\n`);
+	const skipped = controller.allProgress().filter(item => item.status === 'skipped').length;
+	const left = skipped > 0 ? `; ${skipped} step${skipped === 1 ? '' : 's'} skipped, so the setup is not complete (tomesh-setup status)` : '';
+	write(`${steps.length === 0 ? 'nothing to do: no step left to run' : `${steps.length} step${steps.length === 1 ? '' : 's'} run`}${left}\n`);
 	return 0;
 }
 

@@ -1,4 +1,6 @@
 import type {RunEvent, RunListener} from '../domain/events.js';
+import {failureText} from '../domain/failure-text.js';
+import {checkMarks, stepMarks} from '../domain/marks.js';
 import {TextTail} from '../domain/output/text-tail.js';
 
 /** How many output lines a failed step shows. */
@@ -35,20 +37,23 @@ export function plainRunReporter(write: (text: string) => void = text => process
 
 			case 'action-end': {
 				if (event.diff) write(indent(event.diff.replace(/\n$/, '')));
-				else if (event.ok && event.message && /^(already done|no change)/.test(event.message)) write(`  = ${event.message}\n`);
+				else if (event.outcome === 'unchanged') write(`  = no change${event.message ? `: ${event.message}` : ''}\n`);
+				else if (event.outcome === 'already-done') write(`  = already done${event.message ? ` (${event.message})` : ''}\n`);
 				break;
 			}
 
 			case 'check': {
-				if (event.result.status === 'fail') write(`  ✗ check: ${event.result.title}: ${event.result.detail}\n`);
+				if (event.result.status === 'fail') write(`  ${checkMarks.fail} check: ${event.result.title}: ${event.result.detail}\n`);
 				break;
 			}
 
 			case 'step-end': {
-				write(`${symbol(event.status)} ${event.step} ${event.status} (${seconds(event.durationMs)})${event.message && event.status !== 'done' ? `: ${event.message}` : ''}\n`);
+				const why = event.status === 'failed' || event.status === 'interrupted' ? failureText(event) : '';
+				write(`${stepMarks[event.status]} ${event.step} ${event.status} (${seconds(event.durationMs)})${why ? `: ${why}` : ''}\n`);
 				if (event.status === 'failed' || event.status === 'interrupted') {
 					const tail = tails.get(event.step)?.lines(failureTailLines) ?? [];
 					if (tail.length > 0) write(`  last output:\n${indent(tail.join('\n'), '    ')}`);
+					if (event.log) write(`  the whole output: ${event.log}\n`);
 				}
 
 				tails.delete(event.step);
@@ -67,11 +72,6 @@ export function plainRunReporter(write: (text: string) => void = text => process
 	};
 }
 
-function symbol(status: string): string {
-	if (status === 'done') return '✓';
-	if (status === 'awaiting-reboot') return '↻';
-	return '✗';
-}
 
 function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;

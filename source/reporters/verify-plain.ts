@@ -1,13 +1,13 @@
 import type {CheckResult} from '../domain/events.js';
+import {checkMarks as marks} from '../domain/marks.js';
 import type {Runbook} from '../domain/types.js';
 import type {VerifyRunInfo} from './verify-junit.js';
 import {inDocumentOrder, verifySummary} from './verify-summary.js';
 import {verifySummaryLine} from './verify-summary-line.js';
 
-const marks = {pass: '✔', fail: '✖', skip: '-'} as const;
 
 /**
- * The plain verify report: per runbook a heading, then one line per check — `✔`/`✖`/`-`, the step's number and
+ * The plain verify report: per runbook a heading, then one line per check — its mark (domain/marks.ts), the step's number and
  * title, what was checked, and why it passed, failed or was skipped — with a hint line under a failure when known,
  * and a summary line; given where and when it ran, last the one-line summary for monitoring (verify-summary-line.ts).
  */

@@ -1,5 +1,6 @@
 /** What the checklist shows, computed from the controller's progress: pure, so it is tested without a terminal. */
 import type {Controller, StepProgress} from '../engine/controller-types.js';
+import {runbookMarks, runbookStanding, type RunbookStanding} from '../domain/marks.js';
 import type {Runbook, StepStatus} from '../domain/types.js';
 
 /** One runbook's line in the checklist. */
@@ -8,33 +9,18 @@ export interface ChecklistEntry {
 	/** The `##` component heading shown above the first runbook of a group ('' = none). */
 	heading?: string;
 	mark: string;
-	/** Done or skipped steps. */
-	finished: number;
+	/** Done steps (skipped ones are counted apart). */
+	done: number;
+	skipped: number;
 	total: number;
-	/** First step that is neither done nor skipped. */
+	/** First step that is neither done nor skipped, else the first skipped one. */
 	nextStep?: string;
-	status: 'done' | 'failed' | 'interrupted' | 'started' | 'pending';
+	status: RunbookStanding;
 }
 
 /** True when a step needs no more work. */
 export function isFinished(status: StepStatus): boolean {
 	return status === 'done' || status === 'skipped';
-}
-
-const marks: Record<ChecklistEntry['status'], string> = {
-	done: '✔',
-	failed: '✖',
-	interrupted: '!',
-	started: '◐',
-	pending: '○',
-};
-
-function entryStatus(steps: StepProgress[]): ChecklistEntry['status'] {
-	if (steps.some(s => s.status === 'failed')) return 'failed';
-	if (steps.some(s => s.status === 'interrupted' || s.status === 'running' || s.status === 'awaiting-reboot')) return 'interrupted';
-	if (steps.every(s => isFinished(s.status))) return 'done';
-	if (steps.some(s => isFinished(s.status))) return 'started';
-	return 'pending';
 }
 
 /** The checklist entries in document order, a heading on the first runbook of each component. */
@@ -43,16 +29,17 @@ export function checklistEntries(controller: Controller): ChecklistEntry[] {
 	let lastGroup: string | undefined;
 	return controller.runbooks.map(runbook => {
 		const steps = all.filter(p => p.runbook.id === runbook.id);
-		const status = entryStatus(steps);
+		const status = runbookStanding(steps.map(s => s.status));
 		const heading = runbook.group !== lastGroup ? runbook.group : undefined;
 		lastGroup = runbook.group;
 		return {
 			runbook,
 			heading,
-			mark: marks[status],
-			finished: steps.filter(s => isFinished(s.status)).length,
+			mark: runbookMarks[status],
+			done: steps.filter(s => s.status === 'done').length,
+			skipped: steps.filter(s => s.status === 'skipped').length,
 			total: steps.length,
-			nextStep: steps.find(s => !isFinished(s.status))?.step.id,
+			nextStep: (steps.find(s => !isFinished(s.status)) ?? steps.find(s => s.status === 'skipped'))?.step.id,
 			status,
 		};
 	});

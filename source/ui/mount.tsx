@@ -3,6 +3,7 @@ import {render} from 'ink';
 import type {Controller} from '../engine/controller-types.js';
 import {App, type TuiResult} from './app.js';
 import {MaskedController} from './masked-controller.js';
+import {onHangUp} from './hang-up.js';
 
 /** What the TUI is started with. */
 export interface MountOptions {
@@ -47,6 +48,13 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 			},
 		},
 	);
-	await instance.waitUntilExit();
+	const stopOnHangUp = onHangUp();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stopOnHangUp();
+	}
+
 	return result;
 }
+

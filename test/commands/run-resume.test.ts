@@ -117,7 +117,7 @@ test('Ctrl-C (SIGINT) during a headless run stops the step, saves it interrupted
 	child.kill('SIGINT');
 	const result = await done;
 	t.is(result.exitCode, 130, result.stdout + result.stderr);
-	t.regex(result.stdout, /✗ work\.slow-work\/2 interrupted/);
+	t.regex(result.stdout, /! work\.slow-work\/2 interrupted/);
 	const stepGroup = Number(readFileSync(pidFile, 'utf8'));
 	await until(() => !existsSync(`/proc/${stepGroup}`), 'the step process to be gone');
 	const report = JSON.parse((await w.cli(['status', '--json'])).stdout);

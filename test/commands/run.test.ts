@@ -10,7 +10,7 @@ test('run --yes applies every step in the session directory; a second run change
 	const app = path.join(w.work, 'app');
 	t.is(readFileSync(path.join(app, 'greeting.txt'), 'utf8'), `hello from ${app}\n`, 'cwd and exported variables carried between steps');
 	t.is(readFileSync(path.join(app, 'settings.yaml'), 'utf8'), 'registration: True\nserver:\n  # the public name\n  name: example\nenabled=yes\n');
-	t.regex(first.stdout, /✓ .*\/7 done/);
+	t.regex(first.stdout, /✔ .*\/7 done/);
 	const files = () => ['settings.yaml', 'counter.txt', 'greeting.txt'].map(name => readFileSync(path.join(app, name), 'utf8'));
 	const before = files();
 	const second = await w.cli(['run', '--yes']);
@@ -37,7 +37,7 @@ test('a failing step stops with exit 1 and its output; a new process resumes the
 	const w = workspace(fixture('gate'));
 	const failing = await w.cli(['run', '--yes']);
 	t.is(failing.exitCode, 1, failing.stdout + failing.stderr);
-	t.regex(failing.stdout, /✗ work\.gated-work\/2 failed \(.*\): exit code 2/);
+	t.regex(failing.stdout, /✖ work\.gated-work\/2 failed \(.*\): exit code 2/);
 	t.regex(failing.stdout, /last output:\n {4}ls: cannot access 'gate'/);
 	t.false(existsSync(path.join(w.work, 'passed.log')), 'stops at the first failure');
 	t.regex(failing.stdout, /^stopped at work\.gated-work\/2: fix the cause, then run again/m);

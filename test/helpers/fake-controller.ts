@@ -160,7 +160,7 @@ export class FakeController implements Controller {
 		}
 
 		const ok = status === 'done';
-		emit({type: 'action-end', step: stepId, index: 0, ok, exitCode: ok ? 0 : outcome.exitCode ?? 1, durationMs: 5});
+		emit({type: 'action-end', step: stepId, index: 0, ok, outcome: ok ? 'ran' : status === 'interrupted' ? 'stopped' : 'failed', exitCode: ok ? 0 : outcome.exitCode ?? 1, durationMs: 5});
 		emit({type: 'step-end', runbook: runbook.id, step: stepId, status, durationMs: 5, exitCode: ok ? 0 : outcome.exitCode ?? 1});
 		this.statuses.set(stepId, status);
 		return status;

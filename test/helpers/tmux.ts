@@ -42,6 +42,21 @@ export class TmuxSession {
 		this.tmux('send-keys', '-t', this.name, ...(literal ? ['-l'] : []), ...keys);
 	}
 
+	/** Sends bytes (hex, `03` is Ctrl-C) in one write: a burst of keys as SSH delivers them. */
+	sendBytes(hex: string[]): void {
+		this.tmux('send-keys', '-t', this.name, '-H', ...hex);
+	}
+
+	/** Resizes the window, as an SSH client's window resize or a pane split does. */
+	resize(width: number, height: number): void {
+		this.tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
+	}
+
+	/** Closes the terminal under the program (its pty hangs up: SIGHUP), as a lost SSH session does. */
+	hangUp(): void {
+		this.tmux('kill-session', '-t', this.name);
+	}
+
 	/** The visible pane, plain text (`escapes`: with the colour and style sequences the program wrote). */
 	capture(escapes = false): string {
 		return this.tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name);
@@ -63,7 +78,7 @@ export class TmuxSession {
 	/** Ends the session and its tmux server. */
 	kill(): void {
 		try {
-			this.tmux('kill-server');
+			execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'kill-server'], {stdio: 'ignore'});
 		} catch {
 			// Already gone.
 		}

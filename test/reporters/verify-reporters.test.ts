@@ -27,7 +27,7 @@ test('plain: per runbook, in document order, with marks, reasons and hints', t =
 			'      hint: is the service running?',
 			'',
 			'Serve the web client',
-			'  - 1. Extract — /var/www/chat exists: parameter version has no value',
+			'  – 1. Extract — /var/www/chat exists: parameter version has no value',
 			'',
 			'1 passed, 1 failed, 1 skipped',
 			'',

@@ -1,3 +1,4 @@
+import {describeCheck} from '../../domain/describe-check.js';
 import type {CheckResult, RunListener} from '../../domain/events.js';
 import {maskSecrets} from '../../domain/secrets.js';
 import {formatDuration, type AnyCheck, type CheckContext, type CheckExec, type CheckOutcome} from './context.js';
@@ -48,7 +49,7 @@ export async function runChecks(jobs: CheckJob[], options: RunChecksOptions = {}
 			const result: CheckResult = {
 				runbook: job.runbook,
 				step: job.step,
-				title: maskSecrets(checkTitle(job.check)),
+				title: maskSecrets(job.check.kind === 'file-action' ? job.check.title : describeCheck(job.check)),
 				status: outcome.status,
 				detail: maskSecrets(outcome.detail),
 				...(outcome.hint === undefined ? {} : {hint: outcome.hint}),
@@ -128,37 +129,6 @@ async function dispatch(check: AnyCheck, context: CheckContext): Promise<CheckOu
 
 		case 'file-action': {
 			return runFileActionCheck(check, context);
-		}
-	}
-}
-
-/** A one-line description of what a check looks at (its annotation title when it has one). */
-export function checkTitle(check: AnyCheck): string {
-	if (check.title) return check.title;
-	switch (check.kind) {
-		case 'command': {
-			const command = check.command.split('\n')[0]!;
-			return check.expect?.length ? `\`${command}\` prints the expected output` : `\`${command}\` succeeds`;
-		}
-
-		case 'file': {
-			return check.equals === undefined ? (check.contains?.length ? `${check.path} contains the expected text` : `${check.path} exists`) : `${check.path} has the expected content`;
-		}
-
-		case 'http': {
-			return `${check.url} answers`;
-		}
-
-		case 'port': {
-			return `port ${check.host}:${check.port} is open`;
-		}
-
-		case 'matrix': {
-			return `Matrix server ${check.serverName} federates and serves clients`;
-		}
-
-		case 'file-action': {
-			return check.title;
 		}
 	}
 }

@@ -4,12 +4,22 @@ import type {ProgressStore} from '../../store/progress-store.js';
 import type {AuditLog} from '../audit/audit-log.js';
 import type {SystemHooks} from '../engine-options.js';
 import {recordSteps} from '../record-step.js';
-import {writeReminder} from './reboot.js';
+import {removeReminder, writeReminder} from './reboot.js';
 import {runShell} from '../process/run-shell.js';
+
+/** How a reboot request ended: awaiting the reboot, or failed with the reboot command's exit code and why. */
+export interface RebootOutcome {
+	status: Extract<StepStatus, 'awaiting-reboot' | 'failed'>;
+	exitCode?: number | null;
+	signal?: string | null;
+	message?: string;
+}
 
 /**
  * A step reached its reboot action: saves it as awaiting the reboot (with this boot's id, so the next start can tell
- * the reboot happened), leaves the login reminder, and reboots when `confirm` says yes. Resolves to 'awaiting-reboot'.
+ * the reboot happened), leaves the login reminder, and reboots when `confirm` says yes. A reboot command that fails
+ * (no systemd, a container) is a failed step: the waiting record and the reminder are taken back, its output is
+ * emitted like any command's, and the outcome says so. Only a reboot under way (or left to the operator) emits `reboot`.
  */
 export async function requestReboot(input: {
 	store: ProgressStore;
@@ -22,20 +32,37 @@ export async function requestReboot(input: {
 	audit: AuditLog;
 	confirm: () => Promise<boolean>;
 	emit: RunListener;
-}): Promise<StepStatus> {
-	const {store, stepId, env, audit} = input;
+}): Promise<RebootOutcome> {
+	const {store, stepId, env, audit, emit} = input;
 	recordSteps(store, [[stepId, {type: 'await-reboot', at: new Date().toISOString()}]], data => {
 		data.reboot = {step: stepId, bootId: input.bootId};
 	});
 	const {resume, system} = input;
 	writeReminder(system.profileDir, resume);
-	input.emit({type: 'reboot', step: stepId, resume});
 	if (await input.confirm()) {
 		const command = system.rebootCommand;
 		audit.write(stepId, `reboot: ${command}`);
-		const result = await runShell({argv: ['bash', '-c', command], cwd: '/', env});
-		if (result.exitCode !== 0) audit.write(stepId, `reboot command failed (exit ${result.exitCode}): reboot by hand`);
+		const result = await runShell({
+			argv: ['bash', '-c', command],
+			cwd: '/',
+			env,
+			onOutput(stream, text) {
+				audit.write(stepId, text.replace(/\n$/, ''), '  | ');
+				emit({type: 'output', step: stepId, stream, text});
+			},
+		});
+		if (result.exitCode !== 0) {
+			const message = `the reboot command \`${command}\` failed: reboot by hand, then mark this step done`;
+			audit.write(stepId, `${message} (exit ${result.exitCode ?? result.signal})`);
+			const outputTail = `${result.stdout}${result.stderr}`.split('\n').filter(Boolean).slice(-40);
+			recordSteps(store, [[stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message}]], data => {
+				delete data.reboot;
+			});
+			removeReminder(system.profileDir);
+			return {status: 'failed', exitCode: result.exitCode, signal: result.signal, message};
+		}
 	}
 
-	return 'awaiting-reboot';
+	emit({type: 'reboot', step: stepId, resume});
+	return {status: 'awaiting-reboot'};
 }

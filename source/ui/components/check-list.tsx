@@ -1,10 +1,9 @@
 import {Box, Text} from 'ink';
 import type {CheckResult} from '../../domain/events.js';
 import type {Check} from '../../domain/types.js';
-import {describeCheck} from '../describe-check.js';
+import {describeCheck} from '../../domain/describe-check.js';
+import {checkMarks} from '../../domain/marks.js';
 
-/** Marks of check results (text, so they read without colour). */
-export const resultMark = {pass: '✔', fail: '✖', skip: '–'} as const;
 const resultColor = {pass: 'green', fail: 'red', skip: 'gray'} as const;
 
 /** A step's checks: what each verifies, and once run, ✔/✖ with the detail and a hint. */
@@ -28,7 +27,7 @@ export function CheckResultLine({result}: {result: CheckResult}) {
 		<Box flexDirection="column">
 			<Text>
 				{'  '}
-				<Text color={resultColor[result.status]}>{resultMark[result.status]}</Text> {result.title}
+				<Text color={resultColor[result.status]}>{checkMarks[result.status]}</Text> {result.title}
 				{result.status === 'pass' ? '' : <Text dimColor>{` — ${result.detail}`}</Text>}
 			</Text>
 			{result.hint && result.status !== 'pass' ? <Text color="yellow">{`    → ${result.hint}`}</Text> : null}

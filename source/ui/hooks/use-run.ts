@@ -1,8 +1,11 @@
 import {useEffect, useRef, useState} from 'react';
 import type {CheckResult, RunEvent} from '../../domain/events.js';
+import {failureText} from '../../domain/failure-text.js';
+import {TextTail} from '../../domain/output/text-tail.js';
 import type {StepStatus} from '../../domain/types.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {OutputTail} from '../output-tail.js';
+import {trackRunningStep} from '../running-steps.js';
 
 /** A finished action, as kept above the live tail. */
 export interface FinishedAction {
@@ -28,7 +31,11 @@ export interface RunView {
 	outputThinned: boolean;
 	checks: CheckResult[];
 	exitCode?: number | null;
+	signal?: string | null;
+	/** What the exit code and signal do not say (a failed check, a refused change). */
 	message?: string;
+	/** The audit log with the step's whole output. */
+	log?: string;
 	rebooting: boolean;
 	/** The command that continues after the reboot, as the engine gives it. */
 	resume?: string;
@@ -37,18 +44,29 @@ export interface RunView {
 /** Renders at most 20 times a second, however fast the step prints. */
 export const renderEveryMs = 50;
 
+// The output of the step's last command kept for `o` (its start and end are in the audit log when it is longer).
+const lastOutputChars = 256 * 1024;
+
+/** Most output lines a view holds: the screen shows as many of them as its height allows. */
+export const viewTailLines = 200;
+
 /**
- * Runs one step through the controller (again whenever `runId` changes) and returns a throttled view of it plus
- * `abort` (Ctrl-C: the engine kills the step, marks it interrupted and saves). Output events only touch a bounded
- * ring buffer; React state changes on a timer, so a step printing a gigabyte costs a handful of renders a second.
+ * Runs one step through the controller (again whenever `runId` changes, and never for any other reason: a resize or a
+ * re-render leaves the running command alone) and returns a throttled view of it, `abort` (Ctrl-C: the engine kills
+ * the step, marks it interrupted and saves) and `lastOutput` (the output of the last command that ran, for `o`).
+ * Output events only touch bounded buffers; React state changes on a timer, so a step printing a gigabyte costs a
+ * handful of renders a second.
  */
-export function useRun(controller: Controller, stepId: string, runId: number, tailLines: number): {view: RunView; abort: () => void} {
+export function useRun(controller: Controller, stepId: string, runId: number): {view: RunView; abort: () => void; lastOutput: () => string} {
 	const abortRef = useRef<AbortController | undefined>(undefined);
+	const lastOutputRef = useRef(new TextTail(lastOutputChars));
 	const [view, setView] = useState<RunView>(() => emptyView());
 	useEffect(() => {
 		const abort = new AbortController();
 		abortRef.current = abort;
-		const tail = new OutputTail(Math.max(tailLines, 50));
+		const lastOutput = new TextTail(lastOutputChars);
+		lastOutputRef.current = lastOutput;
+		const tail = new OutputTail(viewTailLines);
 		const state = emptyView();
 		let dirty = true;
 		let lastRender = 0;
@@ -56,30 +74,29 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		const snapshot = () => {
 			dirty = false;
 			lastRender = Date.now();
-			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(tailLines), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
+			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(viewTailLines), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
 		};
 
 		const onEvent = (event: RunEvent) => {
 			switch (event.type) {
 				case 'output': {
 					tail.push(event.text, event.skipped);
+					lastOutput.push(event.text, event.skipped);
 					dirty = true;
 					return;
 				}
 
 				case 'action-start': {
 					state.current = event.description;
+					if (event.action.kind === 'run') lastOutput.clear();
 					break;
 				}
 
 				case 'action-end': {
 					const what = state.current ?? `action ${event.index + 1}`;
-					const code = event.exitCode === undefined || event.exitCode === null ? '' : ` (exit ${event.exitCode})`;
-					const outcome = event.ok ? '' : ` — failed${code}${event.message && !/^exit code \d+$/.test(event.message) ? `: ${event.message}` : ''}`;
-					state.finished.push({key: `${state.finished.length}`, ok: event.ok, text: `${what} (${(event.durationMs / 1000).toFixed(1)} s)${outcome}`});
+					state.finished.push({key: `${state.finished.length}`, ok: event.ok, text: `${what} (${(event.durationMs / 1000).toFixed(1)} s)${outcomeNote(event)}`});
 					state.current = undefined;
 					if (event.exitCode !== undefined) state.exitCode = event.exitCode;
-					if (event.message) state.message = event.message;
 					break;
 				}
 
@@ -89,8 +106,10 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 				}
 
 				case 'step-end': {
-					if (event.exitCode !== undefined) state.exitCode = event.exitCode;
-					if (event.message) state.message = event.message;
+					state.exitCode = event.exitCode;
+					state.signal = event.signal;
+					state.message = event.message;
+					state.log = event.log;
 					break;
 				}
 
@@ -111,7 +130,7 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		const timer = setInterval(() => {
 			if (dirty || Date.now() - lastRender >= 500) snapshot();
 		}, renderEveryMs);
-		controller
+		const ended$ = controller
 			// The operator has seen the exact commands and pressed Enter: apt and debconf run without asking again, and a
 			// command still prompting gets "y" answers then end of input instead of hanging a screen it cannot reach.
 			.runStep(stepId, {signal: abort.signal, onEvent, assumeYes: true})
@@ -124,15 +143,43 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 			})
 			.finally(() => {
 				ended = true;
+				forget();
 				clearInterval(timer);
 				snapshot();
 			});
+		const forget = trackRunningStep(() => abort.abort(), ended$);
 		return () => {
 			clearInterval(timer);
 			if (!ended) abort.abort();
 		};
-	}, [controller, stepId, runId, tailLines]);
-	return {view, abort: () => abortRef.current?.abort()};
+	}, [controller, stepId, runId]);
+	return {view, abort: () => abortRef.current?.abort(), lastOutput: () => lastOutputRef.current.text()};
+}
+
+// What an action's line adds after its description: nothing for a command that ran, else how it ended.
+function outcomeNote(event: Extract<RunEvent, {type: 'action-end'}>): string {
+	switch (event.outcome) {
+		case 'unchanged': {
+			return ' — no change';
+		}
+
+		case 'already-done': {
+			return ' — already done';
+		}
+
+		case 'stopped': {
+			return ' — stopped';
+		}
+
+		case 'failed': {
+			const why = failureText(event);
+			return ` — failed${why ? `: ${why}` : ''}`;
+		}
+
+		default: {
+			return '';
+		}
+	}
 }
 
 function emptyView(): RunView {

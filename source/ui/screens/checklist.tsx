@@ -4,6 +4,7 @@ import {useMemo} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
 import {documentStanding} from '../../domain/document-standing.js';
+import {runbookMarks} from '../../domain/marks.js';
 import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -24,6 +25,7 @@ const statusColor: Record<ChecklistEntry['status'], string | undefined> = {
 	done: 'green',
 	failed: 'red',
 	interrupted: 'yellow',
+	skipped: 'yellow',
 	started: 'cyan',
 	pending: undefined,
 };
@@ -67,7 +69,8 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 					{isSelected ? '❯ ' : '  '}
 					<Text color={statusColor[entry.status]}>{entry.mark}</Text> {entry.runbook.title}{' '}
 					<Text dimColor>
-						{entry.finished}/{entry.total}
+						{entry.done}/{entry.total}
+						{entry.skipped > 0 ? `, ${entry.skipped} skipped` : ''}
 					</Text>
 				</Text>
 			</Box>
@@ -116,7 +119,12 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 
 /** Where the operator stopped and what comes next; says so when the server rebooted in between. */
 export function ResumeLine({controller, resume}: {controller: Controller; resume?: ResumePoint}) {
-	if (!resume) return <Text color="green">✔ Every step is done. Press v to check that it all still works.</Text>;
+	if (!resume) {
+		const skipped = controller.allProgress().filter(p => p.status === 'skipped').length;
+		if (skipped > 0) return <Text color="yellow">{`${runbookMarks.skipped} ${skipped} step${skipped === 1 ? ' was' : 's were'} skipped: the setup is not complete. Enter opens a skipped step.`}</Text>;
+		return <Text color="green">{`${runbookMarks.done} Every step is done. Press v to check that it all still works.`}</Text>;
+	}
+
 	const where = locateStep(controller, resume.step);
 	if (!where) return null;
 	const step = where.runbook.steps[where.index]!;

@@ -1,11 +1,16 @@
 import {Box, Static, Text, useStdout} from 'ink';
 import Spinner from 'ink-spinner';
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
+import {failureText} from '../../domain/failure-text.js';
+import {stepMarks} from '../../domain/marks.js';
+import {splitLines} from '../../domain/output/text-tail.js';
+import {withoutScriptPrefix, wrapLines} from '../../domain/output/wrap-lines.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {ScrollView} from '../components/scroll-view.js';
 import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -19,68 +24,116 @@ export interface RunningScreenProps {
 	onDone: (stepId: string, summary: string) => void;
 	onSkip: (stepId: string) => void;
 	onBack: () => void;
-	/** Quit the TUI with this exit code. */
+	/** Quit the TUI with this exit code (130: interrupted, progress saved). */
 	onQuit: (code: number) => void;
 }
 
+/** Exit code of a TUI left while a step is interrupted: the same as the headless run's. */
+export const interruptedExitCode = 130;
+
 /**
- * A step while it runs: spinner and elapsed time, finished actions above (Static), a bounded live tail below.
- * Ctrl-C aborts the step (the TUI stays). Failure or interruption shows the exit code and last lines with r/s/!/q.
+ * A step while it runs: spinner and elapsed time, finished actions above (Static), a live tail sized to the terminal
+ * below. The command runs once per `r`, whatever happens to the terminal. Ctrl-C stops the step (the TUI stays); a
+ * second Ctrl-C quits with 130 once the step is saved as interrupted. A failure shows its output wrapped (o: all of
+ * the last command's output, scrollable) with r/s/m/!/q.
  */
 export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQuit}: RunningScreenProps) {
 	const {stdout} = useStdout();
 	const rows = stdout.rows > 0 ? stdout.rows : 24;
+	const columns = stdout.columns > 0 ? stdout.columns : 80;
 	const [runId, setRunId] = useState(0);
 	const [note, setNote] = useState<string | undefined>();
+	const [showOutput, setShowOutput] = useState(false);
 	const where = locateStep(controller, stepId)!;
 	const step = where.runbook.steps[where.index]!;
-	const running = useRun(controller, stepId, runId, Math.max(3, Math.min(12, rows - 12)));
+	const running = useRun(controller, stepId, runId);
 	const {view} = running;
 	const ended = view.status !== 'running';
 	const ok = view.status === 'done' || view.status === 'awaiting-reboot';
+	// Keys of one burst arrive before React renders again: what they decide lives in refs.
+	const stopping = useRef(false);
+	const quitWhenEnded = useRef(false);
+	const endedRef = useRef(ended);
+	endedRef.current = ended;
 	useEffect(() => {
 		if (!ended) return;
+		stopping.current = false;
+		if (quitWhenEnded.current) onQuit(interruptedExitCode);
 		// The machine is going down: leave the terminal tidy; the next start continues after the reboot.
-		if (view.rebooting) onQuit(0);
+		else if (view.rebooting) onQuit(0);
 		else if (ok) onDone(stepId, summary(step.number, view.checks));
 	}, [ended, ok, view.rebooting]);
 	useKeys((input, key) => {
-		if (!ended) {
-			if (key.ctrl && input === 'c') running.abort();
+		const ctrlC = key.ctrl && input === 'c';
+		if (!endedRef.current) {
+			if (!ctrlC) return;
+			if (stopping.current) quitWhenEnded.current = true;
+			stopping.current = true;
+			running.abort();
 			return;
 		}
 
-		if (view.rebooting) return;
+		if (view.rebooting || quitWhenEnded.current) return;
+		if (showOutput) {
+			if (input === 'o' || input === 'q' || key.escape) setShowOutput(false);
+			return;
+		}
+
 		if (input === 'r') {
 			setNote(undefined);
+			endedRef.current = false;
 			setRunId(n => n + 1);
 		} else if (input === 's') {
 			onSkip(stepId);
-		} else if (input === 'm' && view.status === 'interrupted') {
+		} else if (input === 'm') {
 			controller.markDone(stepId);
-			onDone(stepId, `✔ Step ${step.number} marked done by you`);
+			onDone(stepId, `${stepMarks.done} Step ${step.number} marked done by you`);
+		} else if (input === 'o') {
+			setShowOutput(true);
 		} else if (input === '!') {
 			const {cwd, env} = controller.session(where.runbook.id);
 			const code = handOverTerminal('bash', ['-i'], {cwd, env, banner: `A shell in ${cwd}. Type exit to return to tomesh-setup.`});
 			setNote(`back from the shell (exit ${code ?? '?'}) — r retries the step`);
 		} else if (key.escape) {
 			onBack();
-		} else if (input === 'q' || (key.ctrl && input === 'c')) {
-			onQuit(view.status === 'failed' ? 1 : 0);
+		} else if (input === 'q' || ctrlC) {
+			onQuit(view.status === 'interrupted' ? interruptedExitCode : view.status === 'failed' ? 1 : 0);
 		}
 	});
 	const failed = ended && !ok;
+	const width = Math.max(columns - 4, 10);
+	if (showOutput) {
+		const output = splitLines(running.lastOutput()).map(line => withoutScriptPrefix(line));
+		return (
+			<Box flexDirection="column">
+				<Breadcrumb runbook={where.runbook} index={where.index} />
+				<Text bold>
+					{step.number}. {step.title} — output of the last command
+				</Text>
+				<ScrollView fromEnd rows={output.length === 0 ? ['(no output)'] : wrapLines(output, columns)} height={rows - 5} />
+				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'o', label: 'back'}]} />
+			</Box>
+		);
+	}
+
+	// Rows the rest of the screen takes; the output gets what is left (at least 3).
+	const footerRows = columns < 70 ? 3 : 2;
+	const fixedRows = 2 + (view.current ? 1 : 0) + 2 + 1 + view.checks.length + (note ? 1 : 0) + footerRows + (failed ? 3 : 0);
+	const room = Math.max(3, rows - fixedRows - 1);
+	const output = failed ? wrapLines(view.tail.map(line => withoutScriptPrefix(line)), width) : view.tail;
+	const shown = output.slice(-room);
+	const why = failureText(view);
 	return (
 		<Box flexDirection="column">
 			<Static key={runId} items={view.finished}>
 				{(f: FinishedAction) => (
 					<Text key={f.key} color={f.ok ? undefined : 'red'}>
-						{f.ok ? '✔' : '✖'} {f.text}
+						{f.ok ? stepMarks.done : stepMarks.failed} {f.text}
 					</Text>
 				)}
 			</Static>
 			<Breadcrumb runbook={where.runbook} index={where.index} />
-			<Text bold>
+			<Text bold wrap="truncate-end">
 				{ended ? null : (
 					<Text color="cyan">
 						<Spinner type="dots" />{' '}
@@ -88,23 +141,33 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 				)}
 				{step.number}. {step.title} <Text dimColor>{(view.elapsedMs / 1000).toFixed(1)} s</Text>
 			</Text>
-			{view.current ? <Text dimColor>{view.current}</Text> : null}
+			{view.current ? <Text dimColor wrap="truncate-end">{view.current}</Text> : null}
 			<Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1}>
-				{view.tail.length === 0 ? <Text dimColor>(no output yet)</Text> : null}
-				{view.tail.map((line, i) => (
+				{shown.length === 0 ? <Text dimColor>(no output yet)</Text> : null}
+				{shown.map((line, i) => (
 					<Text key={i} wrap="truncate-end">
 						{line === '' ? ' ' : line}
 					</Text>
 				))}
 			</Box>
 			{view.outputThinned ? (
-				<Text dimColor>{`${formatBytes(view.outputBytes)} of output, the last ${view.tail.length} lines shown (the log keeps its start and end)`}</Text>
-			) : view.lines > view.tail.length ? (
-				<Text dimColor>{`${view.lines} lines of output, the last ${view.tail.length} shown`}</Text>
+				<Text dimColor>{`${formatBytes(view.outputBytes)} of output, the last ${shown.length} lines shown (the log keeps its start and end)`}</Text>
+			) : view.lines > shown.length ? (
+				<Text dimColor>{`${view.lines} lines of output, the last ${failed ? `${shown.length} rows` : shown.length} shown`}</Text>
 			) : null}
-			{view.checks.map((c, i) => <CheckResultLine key={i} result={c} />)}
+			{view.checks.map((c, i) => (
+				<CheckResultLine key={i} result={c} />
+			))}
 			{view.rebooting ? <Text color="yellow">Rebooting… progress is saved. Log in again and run: {view.resume ?? 'sudo tomesh-setup'}</Text> : null}
-			{failed ? <Failure status={view.status} exitCode={view.exitCode} message={view.message} /> : null}
+			{failed ? (
+				<Box flexDirection="column">
+					<Text color={view.status === 'interrupted' ? 'yellow' : 'red'} bold>
+						{view.status === 'interrupted' ? `${stepMarks.interrupted} Interrupted` : `${stepMarks.failed} Failed${view.exitCode ? ` (exit code ${view.exitCode})` : ''}`}
+						{view.status === 'interrupted' ? '' : view.message ? `: ${view.message}` : view.signal ? `: ${why}` : ''}
+					</Text>
+					{view.log ? <Text dimColor>{`The whole output is in ${view.log} (o shows the last command's)`}</Text> : null}
+				</Box>
+			) : null}
 			{note ? <Text color="cyan">{note}</Text> : null}
 			{ended ? (
 				failed ? (
@@ -112,7 +175,8 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 						keys={[
 							{key: 'r', label: 'retry'},
 							{key: 's', label: 'skip'},
-							...(view.status === 'interrupted' ? [{key: 'm', label: 'mark done'}] : []),
+							{key: 'm', label: 'mark done'},
+							{key: 'o', label: 'output'},
 							{key: '!', label: 'shell here'},
 							{key: 'Esc', label: 'back'},
 							{key: 'q', label: 'quit'},
@@ -120,23 +184,13 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 					/>
 				) : null
 			) : (
-				<KeyFooter keys={[{key: 'Ctrl-C', label: 'stop this step'}]} />
+				<KeyFooter keys={[{key: 'Ctrl-C', label: stopping.current ? 'again: quit' : 'stop this step'}]} />
 			)}
 		</Box>
 	);
 }
 
-function Failure({status, exitCode, message}: {status: string; exitCode?: number | null; message?: string}) {
-	const code = exitCode === undefined || exitCode === null ? '' : ` (exit code ${exitCode})`;
-	return (
-		<Text color={status === 'interrupted' ? 'yellow' : 'red'} bold>
-			{status === 'interrupted' ? '! Interrupted' : `✖ Failed${code}`}
-			{message && !/^exit code \d+$/.test(message) ? `: ${message}` : ''}
-		</Text>
-	);
-}
-
 function summary(number: number, checks: Array<{status: string}>): string {
 	const passed = checks.filter(c => c.status === 'pass').length;
-	return `✔ Step ${number} done${checks.length > 0 ? ` — ${passed}/${checks.length} checks passed` : ''}`;
+	return `${stepMarks.done} Step ${number} done${checks.length > 0 ? ` — ${passed}/${checks.length} checks passed` : ''}`;
 }

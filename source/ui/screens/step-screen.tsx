@@ -1,5 +1,5 @@
 import {Box, Text, useStdout} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {CheckResult} from '../../domain/events.js';
 import {findingsByStep} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
@@ -38,7 +38,13 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const [previewError, setPreviewError] = useState<string | undefined>();
 	const [checks, setChecks] = useState<CheckResult[] | undefined>();
 	const [checking, setChecking] = useState(false);
-	const [confirmReboot, setConfirmReboot] = useState(false);
+	const [confirmReboot, setConfirmRebootState] = useState(false);
+	// Enter then y in one burst: the y must see the question the Enter asked.
+	const asking = useRef(false);
+	const setConfirmReboot = (value: boolean) => {
+		asking.current = value;
+		setConfirmRebootState(value);
+	};
 	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
 	const [, setRedraw] = useState(0);
 	const outdated = useMemo(() => findingsByStep(lintDocuments(controller.documents)).get(stepId) ?? [], [controller, stepId]);
@@ -56,7 +62,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const manualFile = previews?.find(p => p.action.kind === 'manual' && p.action.path);
 	const session = () => controller.session(where.runbook.id);
 	useKeys((input, key) => {
-		if (confirmReboot) {
+		if (asking.current) {
 			if (input === 'y') onRun(stepId);
 			if (input === 'n' || key.escape) setConfirmReboot(false);
 			return;
@@ -135,7 +141,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 			{note?.diff === undefined ? null : <DiffView diff={note.diff} />}
 			{confirmReboot ? (
 				<Text color="yellow" bold>
-					Reboot the server now? Progress is saved first. (y/n)
+					Reboot the server now? Progress is saved first; your SSH session will drop — log in again and the walkthrough continues. (y/n)
 				</Text>
 			) : (
 				<KeyFooter keys={keys} />

@@ -11,7 +11,7 @@ test('a step with a long output keeps its last lines; skips and marks name who d
 	record.add({type: 'step-start', runbook: 'r', step: 'r/1', number: 1, title: 'Count'}, 'ana', 'T1');
 	record.add({type: 'action-start', step: 'r/1', index: 0, action: run, description: 'run as root: seq 100'}, 'ana');
 	record.add({type: 'output', step: 'r/1', stream: 'stdout', text: Array.from({length: 100}, (_, index) => `${index + 1}\n`).join('')}, 'ana');
-	record.add({type: 'action-end', step: 'r/1', index: 0, ok: true, exitCode: 0, durationMs: 1500}, 'ana');
+	record.add({type: 'action-end', step: 'r/1', index: 0, ok: true, outcome: 'ran', exitCode: 0, durationMs: 1500}, 'ana');
 	record.add({type: 'step-end', runbook: 'r', step: 'r/1', status: 'done', durationMs: 1600}, 'ana');
 	record.note({type: 'skipped', step: 'r/2', title: 'Optional', by: 'ana', at: 'T2'});
 	record.note({type: 'marked-done', step: 'r/3', title: 'By hand', by: 'ben', at: 'T3'});

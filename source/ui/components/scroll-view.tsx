@@ -1,0 +1,78 @@
+import {Box, Text} from 'ink';
+import {useEffect, useRef, useState} from 'react';
+import {useKeys} from '../hooks/use-keys.js';
+
+/** Props of a scroll view. */
+export interface ScrollViewProps {
+	/** Rows already wrapped to the width (see wrapLines): one row each. */
+	rows: string[];
+	/** Rows of the terminal this view may use, its "more above/below" marks included. */
+	height: number;
+	/** Start at the end (output) rather than the top (a report). */
+	fromEnd?: boolean;
+	/** Listens to ↑↓/PgUp/PgDn/Home/End (off while another part of the screen owns the keys). */
+	active?: boolean;
+	/** Colour of a row (diff lines), none by default. */
+	color?: (row: string) => string | undefined;
+}
+
+/**
+ * A window on rows taller than the screen: ↑↓ a row, PgUp/PgDn a page, Home/End the ends, and a "more above / more
+ * below" mark on the row it gives up for it, so the operator always knows there is more. The offset lives in a ref
+ * too, so every key of a burst moves from where the one before left it.
+ */
+export function ScrollView({rows, height, fromEnd = false, active = true, color}: ScrollViewProps) {
+	const room = Math.max(height, 3);
+	const fits = rows.length <= room;
+	const body = fits ? room : room - 2;
+	const last = Math.max(rows.length - body, 0);
+	const [top, setTop] = useState(fromEnd ? last : 0);
+	const topRef = useRef(top);
+	const following = useRef(fromEnd);
+	// Output that grows while it is followed stays followed; a shorter screen keeps the offset in range.
+	useEffect(() => {
+		const next = following.current ? last : Math.min(topRef.current, last);
+		topRef.current = next;
+		setTop(next);
+	}, [last]);
+	useKeys((_input, key) => {
+		const page = Math.max(body - 1, 1);
+		let next = topRef.current;
+		if (key.upArrow) next -= 1;
+		else if (key.downArrow) next += 1;
+		else if (key.pageUp) next -= page;
+		else if (key.pageDown) next += page;
+		else if (key.home) next = 0;
+		else if (key.end) next = last;
+		else return;
+		next = Math.min(Math.max(next, 0), last);
+		following.current = next === last;
+		topRef.current = next;
+		setTop(next);
+	}, active && !fits);
+	if (fits) {
+		return (
+			<Box flexDirection="column">
+				{rows.map((row, i) => (
+					<Text key={i} color={color?.(row)}>
+						{row === '' ? ' ' : row}
+					</Text>
+				))}
+			</Box>
+		);
+	}
+
+	const shown = rows.slice(top, top + body);
+	const below = rows.length - top - shown.length;
+	return (
+		<Box flexDirection="column">
+			<Text dimColor>{top > 0 ? `↑ ${top} more above (↑ PgUp Home)` : ' '}</Text>
+			{shown.map((row, i) => (
+				<Text key={top + i} color={color?.(row)}>
+					{row === '' ? ' ' : row}
+				</Text>
+			))}
+			<Text dimColor>{below > 0 ? `↓ ${below} more below (↓ PgDn End)` : ' '}</Text>
+		</Box>
+	);
+}
