@@ -5,15 +5,7 @@ import path from 'node:path';
 import test from 'ava';
 import {fixture, workspace} from '../commands/engine-workspace.js';
 import {waitFor} from '../helpers/wait-for.js';
-
-function groupGone(group: number): boolean {
-	try {
-		process.kill(-group, 0);
-		return false;
-	} catch {
-		return true;
-	}
-}
+import {groupGone} from '../helpers/process-group.js';
 
 test('kill -9 during a step: no script is left in its directory, and the next start removes the directory', async t => {
 	const w = workspace(fixture('long-step'));

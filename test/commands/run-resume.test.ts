@@ -3,21 +3,13 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {fixture, workspace} from './engine-workspace.js';
+import {groupGone} from '../helpers/process-group.js';
 
 async function until(condition: () => boolean, what: string): Promise<void> {
 	const deadline = Date.now() + 30_000;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
-
-function groupGone(group: number): boolean {
-	try {
-		process.kill(-group, 0);
-		return false;
-	} catch {
-		return true;
 	}
 }
 

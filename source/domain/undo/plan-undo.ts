@@ -1,16 +1,8 @@
 import {unifiedDiff} from '../edit/unified-diff.js';
+import type {BackupEntry} from './backup-entry.js';
 
 /** One recorded file change, as a run's backup index keeps it (see engine/backup/run-backups.ts). */
-export interface RecordedChange {
-	step: string;
-	path: string;
-	/** The copy of the content before, relative to the backup directory; null when the file did not exist. */
-	backup: string | null;
-	existedBefore: boolean;
-	owner: {uid: number; gid: number} | null;
-	mode: number | null;
-	at: string;
-}
+export type RecordedChange = Pick<BackupEntry, 'step' | 'path' | 'backup' | 'existedBefore' | 'owner' | 'mode' | 'at'>;
 
 /** What putting back one file means: its content, owner and mode before the step, or removing a file it created. */
 export interface UndoChange {
