@@ -37,8 +37,8 @@ test('a broken file: run --repair lists its step and the rest of its procedure, 
 
 	const repaired = await w.cli(['run', '--repair', '--yes']);
 	t.is(repaired.exitCode, 0, repaired.stdout + repaired.stderr);
-	t.regex(repaired.stdout, /✓ web\.site\/2 done/);
-	t.regex(repaired.stdout, /✓ web\.site\/3 done/);
+	t.regex(repaired.stdout, /✔ web\.site\/2 done/);
+	t.regex(repaired.stdout, /✔ web\.site\/3 done/);
 	t.notRegex(repaired.stdout, /▶ web\.(site\/1|notes\/1) /);
 	t.regex(repaired.stdout, /repaired: 2 steps run again\n$/);
 	t.is(readFileSync(path.join(w.work, 'served.conf'), 'utf8'), 'greeting hello\n');

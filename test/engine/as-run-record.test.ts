@@ -37,7 +37,7 @@ test('run --yes leaves a record that reads like the document carried out; status
 	// The diffs applied, and the check results.
 	t.regex(record, /```diff\n[^`]*-enable_registration: False\n {2}\+enable_registration: True\n/);
 	t.regex(record, /\+low_memory: true\n/);
-	t.regex(record, /- ✓ `echo hello` prints the expected output — pass/);
+	t.regex(record, /- ✔ `echo hello` prints the expected output — pass/);
 	t.regex(record, /done by hand, confirmed by \S+ \(--yes: without asking\)/);
 	t.is(record.match(/\*\*Result: done\*\*/g)?.length, 8);
 });

@@ -110,7 +110,7 @@ test.serial('the current document stands up a working Matrix server in a sandbox
 	t.regex(failing.stdout, new RegExp(String.raw`hint: serve /\.well-known/matrix/client from the nginx site of example\.test;.* — step ${siteStep.replaceAll('.', String.raw`\.`)}: Create`));
 
 	const repair = await phase('run --repair --yes', async () => sandbox!.exec(cli('run --repair --yes'), {env: cliEnv}));
-	t.log(repair.stdout.split('\n').filter(line => /↺|✓|✗|repaired/.test(line)).join('\n'));
+	t.log(repair.stdout.split('\n').filter(line => /↺|✔|✖|repaired/.test(line)).join('\n'));
 	t.is(repair.code, 0, repair.stdout.slice(-4000));
 	t.regex(repair.stdout, new RegExp(String.raw`↺ ${siteStep.replaceAll('.', String.raw`\.`)} `));
 	t.regex(repair.stdout, /↺ set-up-https-with-nginx-and-let-s-encrypt\.serve-matrix-over-https\/4 Enable both sites and reload nginx\n {6}follows/);

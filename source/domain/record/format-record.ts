@@ -1,4 +1,5 @@
 import {recordOutputLines, type RecordedAction, type RecordItem} from './run-record.js';
+import {checkMarks} from '../marks.js';
 
 /** Who ran the record and where: its heading. */
 export interface RecordHeader {
@@ -41,7 +42,7 @@ export function formatRecord(header: RecordHeader, items: RecordItem[]): string 
 		for (const action of item.actions) lines.push(...formatAction(action, item.by));
 		if (item.checks.length > 0) {
 			lines.push('Checks:', '');
-			for (const check of item.checks) lines.push(`- ${check.status === 'pass' ? '✓' : check.status === 'fail' ? '✗' : '–'} ${check.title} — ${check.status}${check.detail ? `: ${oneLine(check.detail)}` : ''}`);
+			for (const check of item.checks) lines.push(`- ${checkMarks[check.status]} ${check.title} — ${check.status}${check.detail ? `: ${oneLine(check.detail)}` : ''}`);
 			lines.push('');
 		}
 
