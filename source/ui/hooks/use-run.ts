@@ -11,10 +11,12 @@ export interface FinishedAction {
 	text: string;
 }
 
-/** What the running screen shows; a snapshot taken at most every `renderEveryMs`. */
+/** What the running screen shows; a snapshot taken at most every `redrawEveryMs`. */
 export interface RunView {
 	/** 'running' until the step ends, then its final status. */
 	status: StepStatus;
+	/** Snapshots taken so far: the spinner shows one frame per snapshot. */
+	frame: number;
 	startedAt: number;
 	elapsedMs: number;
 	current?: string;
@@ -34,13 +36,20 @@ export interface RunView {
 	resume?: string;
 }
 
-/** Renders at most 20 times a second, however fast the step prints. */
-export const renderEveryMs = 50;
+/**
+ * New output is drawn at most this often. Ink builds every cell of the screen anew for each frame (about 3 MB of
+ * short-lived objects for the running screen of a 100×40 terminal), so frames are most of what a flood costs: at 20 a
+ * second a 1 GB step took the TUI XX s, at 4 a second XX s (bench/big-output.bench.js).
+ */
+export const redrawEveryMs = 250;
+
+/** Without new output, the clock and the spinner still move this often. */
+export const tickEveryMs = 500;
 
 /**
  * Runs one step through the controller (again whenever `runId` changes) and returns a throttled view of it plus
  * `abort` (Ctrl-C: the engine kills the step, marks it interrupted and saves). Output events only touch a bounded
- * ring buffer; React state changes on a timer, so a step printing a gigabyte costs a handful of renders a second.
+ * ring buffer; React state changes on a timer, so a step printing a gigabyte costs four renders a second.
  */
 export function useRun(controller: Controller, stepId: string, runId: number, tailLines: number): {view: RunView; abort: () => void} {
 	const abortRef = useRef<AbortController | undefined>(undefined);
@@ -56,6 +65,7 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		const snapshot = () => {
 			dirty = false;
 			lastRender = Date.now();
+			state.frame++;
 			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(tailLines), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
 		};
 
@@ -109,8 +119,8 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 		};
 
 		const timer = setInterval(() => {
-			if (dirty || Date.now() - lastRender >= 500) snapshot();
-		}, renderEveryMs);
+			if (dirty || Date.now() - lastRender >= tickEveryMs) snapshot();
+		}, redrawEveryMs);
 		controller
 			// The operator has seen the exact commands and pressed Enter: apt and debconf run without asking again, and a
 			// command still prompting gets "y" answers then end of input instead of hanging a screen it cannot reach.
@@ -136,5 +146,5 @@ export function useRun(controller: Controller, stepId: string, runId: number, ta
 }
 
 function emptyView(): RunView {
-	return {status: 'running', startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, outputBytes: 0, outputThinned: false, checks: [], rebooting: false};
+	return {status: 'running', frame: 0, startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, outputBytes: 0, outputThinned: false, checks: [], rebooting: false};
 }

@@ -1,5 +1,4 @@
 import {Box, Static, Text, useStdout} from 'ink';
-import Spinner from 'ink-spinner';
 import {useEffect, useState} from 'react';
 import type {Controller} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
@@ -83,7 +82,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 			<Text bold>
 				{ended ? null : (
 					<Text color="cyan">
-						<Spinner type="dots" />{' '}
+						{spinner[view.frame % spinner.length]}{' '}
 					</Text>
 				)}
 				{step.number}. {step.title} <Text dimColor>{(view.elapsedMs / 1000).toFixed(1)} s</Text>
@@ -125,6 +124,10 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 		</Box>
 	);
 }
+
+// ink-spinner's dots, moved by the view's snapshots: a spinner with its own timer would redraw the whole screen
+// twelve times a second.
+const spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 function Failure({status, exitCode, message}: {status: string; exitCode?: number | null; message?: string}) {
 	const code = exitCode === undefined || exitCode === null ? '' : ` (exit code ${exitCode})`;
