@@ -2,6 +2,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import type {Controller} from '../engine/controller-types.js';
 import {App, type TuiResult} from './app.js';
+import {preferSmallHeap} from './small-heap.js';
 
 /** What the TUI is started with. */
 export interface MountOptions {
@@ -19,6 +20,7 @@ export interface MountOptions {
 /** Renders the app on the terminal and resolves when it exits. */
 export async function mountTui(options: MountOptions): Promise<TuiResult> {
 	const mounting = performance.now();
+	preferSmallHeap();
 	let firstFrame = true;
 	let result: TuiResult = {code: 0};
 	// Raw mode before the first frame: a key typed as soon as the checklist shows is read as a key, not as a line
