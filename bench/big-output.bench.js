@@ -2,7 +2,8 @@
 // Enter to the step's end on screen, and the CLI's peak RSS (VmHWM), against the same command run by bash — on the
 // same kind of terminal (what the operator would do by hand), and as floors: into /dev/null (nothing reads the output)
 // and through `| cat` (the least any reader of the output costs on this machine). Also the longest pause of the TUI's
-// event loop during the flood (a key or a resize waits that long; loop-pauses.js) and its RSS before the step.
+// event loop during the flood (a key or a resize waits that long; loop-pauses.js) and its RSS before the step. Last, the
+// TUI's peak RSS during a step that prints nothing for BENCH_IDLE_S seconds (what the screen alone costs).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -53,12 +54,13 @@ function rssKiB(pid, field = 'VmHWM') {
 	return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]);
 }
 
-async function tuiRun() {
+// The TUI runs the one step of `doc`; `alsoHeadless`: then the same step by `run --yes`.
+async function tuiRun(doc, alsoHeadless) {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
 	try {
 		const pauses = path.join(state, 'pauses.json');
-		const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: pauses, NODE_OPTIONS: preload};
-		const pty = startOnPty([process.execPath, 'dist/cli.js', 'run', '--doc', 'bench/fixtures/big-output.md', '--state', path.join(state, 'state')], {env});
+		const env = {...process.env, BENCH_BYTES: bytes, BENCH_IDLE_S: idleSeconds, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: pauses, NODE_OPTIONS: preload};
+		const pty = startOnPty([process.execPath, 'dist/cli.js', 'run', '--doc', doc, '--state', path.join(state, 'state')], {env});
 		await pty.waitFor('verify all');
 		pty.type('\r');
 		await pty.waitFor('[root] ');
@@ -82,22 +84,25 @@ async function tuiRun() {
 		await pty.exited;
 		const [from, to] = [performance.timeOrigin + start, performance.timeOrigin + end];
 		const loopPause = Math.max(0, ...JSON.parse(readFileSync(pauses, 'utf8')).pauses.filter(([at, ms]) => at >= from && at - ms <= to).map(([, ms]) => ms));
-		return {ms: end - start, rssMiB: rss / 1024, beforeMiB: before / 1024, screenBytes: pty.bytes, maxGap, loopPause, headless: headless(state)};
+		return {ms: end - start, rssMiB: rss / 1024, beforeMiB: before / 1024, screenBytes: pty.bytes, maxGap, loopPause, headless: alsoHeadless ? headless(state) : undefined};
 	} finally {
 		rmSync(state, {recursive: true, force: true});
 	}
 }
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const idleSeconds = process.env.BENCH_IDLE_S ?? '20';
 const bash = [];
 const bashCat = [];
 const bashTerminal = [];
 const tui = [];
+const idle = [];
 for (let i = 0; i < runs; i++) {
 	bash.push(bashMs());
 	bashCat.push(bashCatMs());
 	bashTerminal.push(await bashOnTerminalMs());
-	tui.push(await tuiRun());
+	tui.push(await tuiRun('bench/fixtures/big-output.md', true));
+	idle.push(await tuiRun('bench/fixtures/idle-step.md', false));
 }
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -114,3 +119,4 @@ process.stdout.write(`big output (${bytes}) in the tui: median ${tuiMedian.toFix
 process.stdout.write(`big output (${bytes}) headless run --yes: median ${headlessMedian.toFixed(0)} ms [${list(tui.map(r => r.headless.ms))}] = ${(headlessMedian / median(bashCat)).toFixed(2)}× bash | cat (target ≤ 1.5×); the tui adds ${(tuiMedian / headlessMedian).toFixed(2)}×; peak rss median ${median(tui.map(r => r.headless.rssMiB)).toFixed(0)} MiB\n`);
 process.stdout.write(`big output (${bytes}) tui longest event-loop pause during the flood: median ${median(tui.map(r => r.loopPause)).toFixed(0)} ms [${list(tui.map(r => r.loopPause))}]; longest screen pause ${median(tui.map(r => r.maxGap)).toFixed(0)} ms\n`);
 process.stdout.write(`big output (${bytes}) tui peak rss: median ${rss.toFixed(0)} MiB [${list(tui.map(r => r.rssMiB))}] (target ≤ 100 MiB), ${median(tui.map(r => r.beforeMiB)).toFixed(0)} MiB before the step; terminal received ${(median(tui.map(r => r.screenBytes)) / 1024).toFixed(0)} KiB\n`);
+process.stdout.write(`idle step (sleep ${idleSeconds}) tui peak rss: median ${median(idle.map(r => r.rssMiB)).toFixed(0)} MiB [${list(idle.map(r => r.rssMiB))}] (target ≤ 100 MiB), ${median(idle.map(r => r.beforeMiB)).toFixed(0)} MiB before the step\n`);

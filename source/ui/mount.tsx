@@ -4,6 +4,7 @@ import type {Controller} from '../engine/controller-types.js';
 import {App, type TuiResult} from './app.js';
 import {MaskedController} from './masked-controller.js';
 import {onHangUp} from './hang-up.js';
+import {preferSmallHeap} from './small-heap.js';
 
 /** What the TUI is started with. */
 export interface MountOptions {
@@ -20,6 +21,7 @@ export interface MountOptions {
 /** Renders the app on the terminal and resolves when it exits. */
 export async function mountTui(options: MountOptions): Promise<TuiResult> {
 	const mounting = performance.now();
+	preferSmallHeap();
 	let firstFrame = true;
 	let result: TuiResult = {code: 0};
 	// Raw mode before the first frame: a key typed as soon as the checklist shows is read as a key, not as a line

@@ -7,10 +7,8 @@ import type {ProcessPromise} from 'zx';
 import type {OutputSample} from '../../domain/output/output-sampler.js';
 import {readFifo} from './output-reader.js';
 
-export {floodSampleBytes, floodTakeEveryMs, fullHeadBytes, keptOutputBytes} from './output-reader.js';
-
-/** How long output is still read after the process exited (for the last lines still in the pipe). */
-export const outputGraceMs = 300;
+// How long output is still read after the process exited (for the last lines still in the pipe).
+const outputGraceMs = 300;
 
 /** What to run and how. `argv` is quoted by zx piece by piece; nothing is ever pasted into a command string. */
 export interface ShellRequest {
@@ -24,21 +22,17 @@ export interface ShellRequest {
 	onSpawn?: (pid: number) => void;
 	/**
 	 * Called with output as it arrives, a chunk of complete lines at a time (each ending with a newline; the last line
-	 * gets one when the command printed none). Chunks, not lines: a step printing a gigabyte is ten million lines. Past
-	 * its first `fullHeadBytes`, a stream is passed on at most every `floodTakeEveryMs`, and of a flood only the last
-	 * `floodSampleBytes` since the previous piece (see OutputSampler): `skipped` bytes were left out just before `text`.
+	 * gets one when the command printed none). A flood is thinned (see OutputSampler and output-reader.ts): `skipped`
+	 * bytes were left out just before `text`.
 	 */
 	onOutput?: (stream: 'stdout' | 'stderr', text: string, skipped: number) => void;
 }
 
-/** How a process ended. */
+/** How a process ended (its output went to `onOutput`). */
 export interface ShellResult {
 	exitCode: number | null;
 	signal: string | null;
 	durationMs: number;
-	/** The end of the output (at least its last `keptOutputBytes` when it was longer, from after the last gap). */
-	stdout: string;
-	stderr: string;
 	aborted: boolean;
 }
 
@@ -92,7 +86,9 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		// Spawning failed (no exit event): nothing will close the pipes' other ends.
 		if (child.pid === undefined) stopReading();
 		await Promise.all([stdout.ended, stderr.ended]);
-		return {exitCode: output.exitCode, signal: output.signal, durationMs: Date.now() - started, stdout: stdout.finish(), stderr: stderr.finish(), aborted};
+		stdout.finish();
+		stderr.finish();
+		return {exitCode: output.exitCode, signal: output.signal, durationMs: Date.now() - started, aborted};
 	} finally {
 		request.signal?.removeEventListener('abort', abort);
 		stopReading();

@@ -1,4 +1,6 @@
 import type {RunListener} from '../../domain/events.js';
+import {TextTail} from '../../domain/output/text-tail.js';
+import {outputTailLines} from '../../domain/step-state.js';
 import type {StepStatus} from '../../domain/types.js';
 import type {ProgressStore} from '../../store/progress-store.js';
 import type {AuditLog} from '../audit/audit-log.js';
@@ -42,19 +44,21 @@ export async function requestReboot(input: {
 	if (await input.confirm()) {
 		const command = system.rebootCommand;
 		audit.write(stepId, `reboot: ${command}`);
+		const output = new TextTail(16 * 1024);
 		const result = await runShell({
 			argv: ['bash', '-c', command],
 			cwd: '/',
 			env,
-			onOutput(stream, text) {
+			onOutput(stream, text, skipped) {
 				audit.write(stepId, text.replace(/\n$/, ''), '  | ');
+				output.push(text, skipped);
 				emit({type: 'output', step: stepId, stream, text});
 			},
 		});
 		if (result.exitCode !== 0) {
 			const message = `the reboot command \`${command}\` failed: reboot by hand, then mark this step done`;
 			audit.write(stepId, `${message} (exit ${result.exitCode ?? result.signal})`);
-			const outputTail = `${result.stdout}${result.stderr}`.split('\n').filter(Boolean).slice(-40);
+			const outputTail = output.lines(outputTailLines);
 			recordSteps(store, [[stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message}]], data => {
 				delete data.reboot;
 			});

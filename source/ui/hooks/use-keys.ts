@@ -1,4 +1,5 @@
 import {useInput, useStdin, type Key} from 'ink';
+import {useCallback, useRef} from 'react';
 import {splitBurst} from '../key-burst.js';
 
 /** A key handler. */
@@ -31,20 +32,22 @@ const noKey: Key = {
  * useInput, but only when the terminal supports raw mode (piped or redirected stdin never raises Ink's raw-mode
  * error, the screen simply does not listen), and every key of a burst read at once reaches the handler on its own
  * (key-burst.ts). Handlers that act on a burst keep what they change in refs: the keys of one burst arrive before
- * React renders again.
+ * React renders again. A key always reaches the handler of the frame on screen: Ink draws a frame when React commits
+ * it, but useInput takes a new handler only in an effect run a moment later, and a key typed in between (Enter as
+ * soon as a step's preview shows) went to the handler of the frame before.
  */
 export function useKeys(handler: KeyHandler, active = true): void {
 	const {isRawModeSupported} = useStdin();
-	useInput(
-		(input, key) => {
-			const burst = splitBurst(input);
-			if (!burst) {
-				handler(input, key);
-				return;
-			}
+	const latest = useRef(handler);
+	latest.current = handler;
+	const listener = useCallback<KeyHandler>((input, key) => {
+		const burst = splitBurst(input);
+		if (!burst) {
+			latest.current(input, key);
+			return;
+		}
 
-			for (const one of burst) handler(one.input, {...noKey, ...one.key});
-		},
-		{isActive: active && isRawModeSupported === true},
-	);
+		for (const one of burst) latest.current(one.input, {...noKey, ...one.key});
+	}, []);
+	useInput(listener, {isActive: active && isRawModeSupported === true});
 }

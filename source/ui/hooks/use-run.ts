@@ -14,10 +14,12 @@ export interface FinishedAction {
 	text: string;
 }
 
-/** What the running screen shows; a snapshot taken at most every `renderEveryMs`. */
+/** What the running screen shows; a snapshot taken at most every `redrawEveryMs`. */
 export interface RunView {
 	/** 'running' until the step ends, then its final status. */
 	status: StepStatus;
+	/** Snapshots taken so far: the spinner shows one frame per snapshot. */
+	frame: number;
 	startedAt: number;
 	elapsedMs: number;
 	current?: string;
@@ -41,8 +43,16 @@ export interface RunView {
 	resume?: string;
 }
 
-/** Renders at most 20 times a second, however fast the step prints. */
-export const renderEveryMs = 50;
+/**
+ * New output is drawn at most this often. Ink builds every cell of the screen anew for each frame (about 3 MB of
+ * short-lived objects for the running screen on a 100×40 terminal), so frames are most of what a step costs the
+ * TUI: with the heap of small-heap.ts, a 1 GB step took 70 s at 20 frames a second and 30 s at 4; a step printing
+ * nothing for 20 s peaked at 122 MiB RSS with ink-spinner's 12 frames a second, 97 MiB at 2 (no heap flags).
+ */
+export const redrawEveryMs = 250;
+
+/** Without new output, the clock and the spinner still move this often. */
+export const tickEveryMs = 500;
 
 // The output of the step's last command kept for `o` (its start and end are in the audit log when it is longer).
 const lastOutputChars = 256 * 1024;
@@ -54,8 +64,8 @@ export const viewTailLines = 200;
  * Runs one step through the controller (again whenever `runId` changes, and never for any other reason: a resize or a
  * re-render leaves the running command alone) and returns a throttled view of it, `abort` (Ctrl-C: the engine kills
  * the step, marks it interrupted and saves) and `lastOutput` (the output of the last command that ran, for `o`).
- * Output events only touch bounded buffers; React state changes on a timer, so a step printing a gigabyte costs a
- * handful of renders a second.
+ * Output events only touch bounded buffers; React state changes on a timer, so a step printing a gigabyte costs four
+ * renders a second.
  */
 export function useRun(controller: Controller, stepId: string, runId: number): {view: RunView; abort: () => void; lastOutput: () => string} {
 	const abortRef = useRef<AbortController | undefined>(undefined);
@@ -74,6 +84,7 @@ export function useRun(controller: Controller, stepId: string, runId: number): {
 		const snapshot = () => {
 			dirty = false;
 			lastRender = Date.now();
+			state.frame++;
 			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(viewTailLines), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
 		};
 
@@ -128,8 +139,8 @@ export function useRun(controller: Controller, stepId: string, runId: number): {
 		};
 
 		const timer = setInterval(() => {
-			if (dirty || Date.now() - lastRender >= 500) snapshot();
-		}, renderEveryMs);
+			if (dirty || Date.now() - lastRender >= tickEveryMs) snapshot();
+		}, redrawEveryMs);
 		const ended$ = controller
 			// The operator has seen the exact commands and pressed Enter: apt and debconf run without asking again, and a
 			// command still prompting gets "y" answers then end of input instead of hanging a screen it cannot reach.
@@ -183,5 +194,5 @@ function outcomeNote(event: Extract<RunEvent, {type: 'action-end'}>): string {
 }
 
 function emptyView(): RunView {
-	return {status: 'running', startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, outputBytes: 0, outputThinned: false, checks: [], rebooting: false};
+	return {status: 'running', frame: 0, startedAt: Date.now(), elapsedMs: 0, finished: [], tail: [], lines: 0, outputBytes: 0, outputThinned: false, checks: [], rebooting: false};
 }

@@ -1,5 +1,4 @@
 import {Box, Static, Text, useStdout} from 'ink';
-import Spinner from 'ink-spinner';
 import {useEffect, useRef, useState} from 'react';
 import {failureText} from '../../domain/failure-text.js';
 import {stepMarks} from '../../domain/marks.js';
@@ -136,7 +135,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 			<Text bold wrap="truncate-end">
 				{ended ? null : (
 					<Text color="cyan">
-						<Spinner type="dots" />{' '}
+						{spinner[view.frame % spinner.length]}{' '}
 					</Text>
 				)}
 				{step.number}. {step.title} <Text dimColor>{(view.elapsedMs / 1000).toFixed(1)} s</Text>
@@ -189,6 +188,10 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 		</Box>
 	);
 }
+
+// ink-spinner's dots, moved by the view's snapshots: a spinner with its own timer would redraw the whole screen
+// twelve times a second.
+const spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 function summary(number: number, checks: Array<{status: string}>): string {
 	const passed = checks.filter(c => c.status === 'pass').length;

@@ -42,6 +42,4 @@ test('a pipe that floods is read to its end: every byte accounted for, the last 
 	t.is(bytes, 50_000_000 + 499_999 + '\nthe end\n'.length); // fold ends its last line with no newline: echo does
 	t.true(sinceGap.endsWith(`\n${'y'.repeat(100)}\nthe end\n`));
 	t.is(stderr, 'oops\n');
-	t.is(result.stderr, 'oops\n');
-	t.true(result.stdout.endsWith(`${'y'.repeat(100)}\nthe end\n`));
 });

@@ -1,8 +1,9 @@
 import test from 'ava';
 import {splitLines} from '../../../source/domain/output/text-tail.js';
-import {fullHeadBytes, keptOutputBytes, runShell} from '../../../source/engine/process/run-shell.js';
+import {fullHeadBytes} from '../../../source/engine/process/output-reader.js';
+import {runShell} from '../../../source/engine/process/run-shell.js';
 
-test('a command printing more than the kept bytes: its start arrives whole, then consecutive lines, every byte accounted for', async t => {
+test('a command printing more than the head: its start arrives whole, then consecutive lines, every byte accounted for', async t => {
 	const total = Array.from({length: 600_000}, (_, i) => `${i + 1}\n`).join('').length;
 	const pieces: Array<{text: string; skipped: number}> = [];
 	const result = await runShell({
@@ -27,6 +28,4 @@ test('a command printing more than the kept bytes: its start arrives whole, then
 	const end = splitLines(pieces.slice(Math.max(lastGap, 0)).map(p => p.text).join('')).map(Number);
 	t.is(end.at(-1), 600_000);
 	end.forEach((n, i) => i > 0 && n !== end[i - 1]! + 1 && t.fail(`${n} follows ${end[i - 1]}`));
-	t.true(result.stdout.length <= keptOutputBytes + 1024 * 1024, `kept ${result.stdout.length} bytes`);
-	t.true(result.stdout.endsWith('599999\n600000\n'));
 });

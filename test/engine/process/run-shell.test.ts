@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {splitLines} from '../../../source/domain/output/text-tail.js';
-import {runShell} from '../../../source/engine/process/run-shell.js';
+import {runShell, type ShellRequest} from '../../../source/engine/process/run-shell.js';
+
+// Runs a command and collects what it printed on stdout.
+async function run(request: Omit<ShellRequest, 'onOutput'>) {
+	let stdout = '';
+	const result = await runShell({...request, onOutput: (stream, text) => stream === 'stdout' && (stdout += text)});
+	return {...result, stdout};
+}
 
 function alive(pid: number): boolean {
 	try {
@@ -43,7 +50,7 @@ test('an abort kills the whole process tree, background children included', asyn
 	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-shell-'));
 	const pids = path.join(directory, 'pids');
 	const abort = new AbortController();
-	const running = runShell({
+	const running = run({
 		argv: ['bash', '-c', `sleep 300 & echo $! > ${pids}.tmp; sleep 301 & echo $! >> ${pids}.tmp; mv ${pids}.tmp ${pids}; wait; echo survived`],
 		cwd: directory,
 		env: process.env,
@@ -62,16 +69,16 @@ test('an abort kills the whole process tree, background children included', asyn
 });
 
 test('stdin is closed: a command reading it gets EOF instead of waiting', async t => {
-	const result = await runShell({argv: ['bash', '-c', 'read answer || { echo eof; exit 1; }'], cwd: os.tmpdir(), env: process.env});
+	const result = await run({argv: ['bash', '-c', 'read answer || { echo eof; exit 1; }'], cwd: os.tmpdir(), env: process.env});
 	t.is(result.exitCode, 1);
 	t.is(result.stdout, 'eof\n');
-	const fed = await runShell({argv: ['bash', '-c', 'read answer; echo "got:$answer"'], cwd: os.tmpdir(), env: process.env, input: 'y\n'});
+	const fed = await run({argv: ['bash', '-c', 'read answer; echo "got:$answer"'], cwd: os.tmpdir(), env: process.env, input: 'y\n'});
 	t.is(fed.stdout, 'got:y\n');
 });
 
 test('a daemon left in the background does not hold the command once its shell exits', async t => {
 	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-shell-'));
-	const result = await runShell({
+	const result = await run({
 		argv: ['bash', '-c', `sleep 60 & echo $! > ${directory}/daemon; echo started`],
 		cwd: directory,
 		env: process.env,
