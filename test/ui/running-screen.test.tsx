@@ -1,5 +1,6 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import {maxLineLength} from '../../source/ui/hooks/use-run.js';
 import {RunningScreen} from '../../source/ui/screens/running-screen.js';
 import {FakeController} from '../helpers/fake-controller.js';
 import {keys, waitFor, waitForFrame} from '../helpers/wait-for.js';
@@ -58,5 +59,14 @@ test('a thinned flood shows its size and only lines after the last gap', async t
 	t.true(frame.includes('1.0 GB of output, the last 2 lines shown'), frame);
 	t.true(frame.includes('end 2'));
 	t.false(frame.includes('middle'), 'nothing from before a gap is shown next to what came after it');
+	unmount();
+});
+
+test('a very long output line is cut before it is drawn', async t => {
+	const controller = new FakeController({outcomes: {'web.nginx/1': [{status: 'failed', exitCode: 1, output: ['#'.repeat(100_000), 'after']}]}});
+	const {lastFrame, unmount} = render(<RunningScreen controller={controller} stepId="web.nginx/1" {...handlers} />);
+	const frame = await waitForFrame(lastFrame, 'after');
+	const drawn = frame.replaceAll(/[^#…]/g, '');
+	t.is(drawn?.length, maxLineLength + 1, frame);
 	unmount();
 });

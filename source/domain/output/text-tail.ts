@@ -1,11 +1,18 @@
 /**
- * The end of a stream of output held as the chunks it arrived in: O(1) per chunk however much a command prints, and
- * split into lines only when someone asks (a render, a save). Chunks are expected to hold complete lines (see
- * OutputSampler), so dropping whole chunks from the front never leaves half a line at the start.
+ * The end of a stream of output held as the chunks it arrived in, with running totals: O(1) per chunk however much a
+ * command prints (a step writing a gigabyte costs a fixed amount of memory), split into lines only when someone asks
+ * (a render, a save). Chunks are expected to hold complete lines (see OutputSampler), so dropping whole chunks from
+ * the front never leaves half a line at the start.
  */
 export class TextTail {
 	/** Characters kept at least (when that much arrived); whole chunks are dropped from the front beyond it. */
 	readonly capacity: number;
+	/** Lines seen since the last clear (every line unless `thinned`). */
+	count = 0;
+	/** Bytes seen since the last clear, left-out ones included. */
+	bytes = 0;
+	/** Whether bytes were left out since the last clear (a flood, thinned by the engine). */
+	thinned = false;
 	private chunks: string[] = [];
 	private kept = 0;
 
@@ -15,12 +22,21 @@ export class TextTail {
 
 	/**
 	 * Adds a chunk of complete lines (of a big one, only about its last `capacity` characters, from a line start).
-	 * After a gap (`skipped` bytes left out before it: a thinned flood) the tail restarts, so that its lines are
+	 * After a gap (`skipped` bytes left out before it: a thinned flood) the kept text restarts, so that its lines are
 	 * always consecutive ones.
 	 */
 	push(text: string, skipped = 0): void {
-		if (skipped > 0) this.clear();
+		if (skipped > 0) {
+			this.chunks = [];
+			this.kept = 0;
+			this.thinned = true;
+			this.bytes += skipped;
+		}
+
 		if (text === '') return;
+		this.bytes += Buffer.byteLength(text);
+		// Newlines counted with indexOf (no array of lines is made): the count is all a screen needs of most output.
+		for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.count++;
 		const piece = endOf(text, this.capacity);
 		this.chunks.push(piece);
 		this.kept += piece.length;
@@ -40,10 +56,13 @@ export class TextTail {
 		return count > 0 ? splitLines(this.text()).slice(-count) : [];
 	}
 
-	/** Forgets everything. */
+	/** Forgets everything, totals included. */
 	clear(): void {
 		this.chunks = [];
 		this.kept = 0;
+		this.count = 0;
+		this.bytes = 0;
+		this.thinned = false;
 	}
 }
 

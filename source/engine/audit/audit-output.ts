@@ -17,7 +17,6 @@ export class AuditOutput {
 	private readonly step: string;
 	private headChars = 0;
 	private readonly tail = new TextTail(auditKeptChars);
-	private tailBytes = 0;
 
 	constructor(audit: AuditLog, step: string) {
 		this.audit = audit;
@@ -26,12 +25,8 @@ export class AuditOutput {
 
 	/** Records a chunk of complete lines after `skipped` bytes left out (as ShellRequest.onOutput gives them). */
 	push(text: string, skipped = 0): void {
-		if (skipped > 0) {
-			// The head is whole (the output's start is never thinned); the gap restarts the tail (TextTail.push).
-			this.headChars = auditKeptChars;
-			this.tailBytes += skipped;
-		}
-
+		// The head is whole (the output's start is never thinned); a gap restarts the tail (TextTail.push).
+		if (skipped > 0) this.headChars = auditKeptChars;
 		let rest = text;
 		if (this.headChars < auditKeptChars) {
 			const room = auditKeptChars - this.headChars;
@@ -42,18 +37,15 @@ export class AuditOutput {
 		}
 
 		this.tail.push(rest, skipped);
-		this.tailBytes += Buffer.byteLength(rest);
 	}
 
 	/** Writes the end of the output, after a line saying how much was left out; call once the command has ended. */
 	end(): void {
 		const kept = this.tail.text();
-		if (kept === '' && this.tailBytes === 0) return;
-		const omitted = this.tailBytes - Buffer.byteLength(kept);
+		const omitted = this.tail.bytes - Buffer.byteLength(kept);
 		if (omitted > 0) this.audit.write(this.step, `… ${omitted} bytes of output left out (the log keeps the first and the last ${auditKeptChars / 1024} KiB of a command's output) …`, '  ');
 		if (kept !== '') this.write(kept);
 		this.tail.clear();
-		this.tailBytes = 0;
 	}
 
 	private write(lines: string): void {

@@ -1,4 +1,4 @@
-// Reading a child's output. The pipe is a FIFO read through a socket that reuses one buffer for every read: a pipe
+// Reading a child's output. Each stream is a FIFO read through a socket that reuses one buffer for every read: a pipe
 // from `stdio: 'pipe'` gets a new buffer per read, and a flood of a gigabyte left ~60 MiB of them to the garbage
 // collector (see bench/big-output.bench.js). Bytes are copied into the OutputSampler's own buffer, so a flood
 // allocates nothing but the pieces of text passed on.
@@ -17,22 +17,20 @@ export const floodTakeEveryMs = 250;
 
 /** One output stream of a child being read. */
 export interface OutputReader {
-	/** The FIFO's write end, for the child's stdio: close it (closeWriteEnd) once the child has its copy. */
+	/** The FIFO's write end, for the child's stdio: close it once the child has its copy. */
 	writeFd: number;
-	closeWriteEnd: () => void;
-	/** Resolves when every writer has closed the pipe, or at stop(). */
+	/** Resolves when every writer has closed the pipe, or at stop(), once what was held has been passed on. */
 	ended: Promise<void>;
 	/** Stops reading now: what is still in the pipe is not read. */
 	stop: () => void;
-	/** Passes on what is held, the last line finished. */
-	finish: () => void;
 }
 
 /**
- * Opens the FIFO at `file` (both ends; its name can go at once) and reads it through an OutputSampler: what is read
- * is taken at once while in the head, and past it `floodTakeEveryMs` after the first read since the last take.
+ * Opens the FIFO at `file` (both ends; its name can go at once) and passes what it reads to `onOutput` through an
+ * OutputSampler: taken at once while in the head, and past it `floodTakeEveryMs` after the first read since the last
+ * take.
  */
-export function readFifo(file: string, onOutput: ((sample: OutputSample) => void) | undefined): OutputReader {
+export function readFifo(file: string, onOutput: (sample: OutputSample) => void): OutputReader {
 	const readFd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	// Blocking for the child: a command writing to a non-blocking stdout would fail with EAGAIN.
 	const writeFd = openSync(file, constants.O_WRONLY);
@@ -41,11 +39,10 @@ export function readFifo(file: string, onOutput: ((sample: OutputSample) => void
 	const pass = (sample: OutputSample | undefined) => {
 		clearTimeout(deferred);
 		deferred = undefined;
-		if (sample) onOutput?.(sample);
+		if (sample) onOutput(sample);
 	};
 
 	const take = () => pass(sampler.take());
-
 	const buffer = Buffer.allocUnsafeSlow(64 * 1024);
 	// `onread` is documented for the constructor since Node 20 (docs only; @types/node 20 lists it for connect()).
 	const options: net.SocketConstructorOpts & {onread: net.OnReadOpts} = {fd: readFd, readable: true, writable: false, onread: {buffer, callback: read}};
@@ -59,12 +56,11 @@ export function readFifo(file: string, onOutput: ((sample: OutputSample) => void
 
 	// A read error ends the output like the end of the pipe does.
 	socket.on('error', () => undefined);
-	const ended = new Promise<void>(resolve => socket.once('close', () => resolve()));
-	return {
-		writeFd,
-		closeWriteEnd: () => closeSync(writeFd),
-		ended,
-		stop: () => socket.destroy(),
-		finish: () => pass(sampler.end()),
-	};
+	const ended = new Promise<void>(resolve =>
+		socket.once('close', () => {
+			pass(sampler.end());
+			resolve();
+		}),
+	);
+	return {writeFd, ended, stop: () => socket.destroy()};
 }

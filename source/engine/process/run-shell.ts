@@ -1,11 +1,11 @@
 // The only module that imports zx: every process the engine starts goes through here.
+import {closeSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
-import {temporaryPrefix} from './temporary-prefix.js';
 import os from 'node:os';
 import path from 'node:path';
 import type {ProcessPromise} from 'zx';
-import type {OutputSample} from '../../domain/output/output-sampler.js';
 import {readFifo} from './output-reader.js';
+import {temporaryPrefix} from './temporary-prefix.js';
 
 // How long output is still read after the process exited (for the last lines still in the pipe).
 const outputGraceMs = 300;
@@ -44,8 +44,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
 	const {$} = await import('zx');
 	const started = Date.now();
-	const listener = (stream: 'stdout' | 'stderr') => request.onOutput && ((sample: OutputSample) => request.onOutput!(stream, sample.text, sample.skipped));
-	const [stdout, stderr] = await outputFifos(fifo => readFifo(fifo, listener(fifo.endsWith('out') ? 'stdout' : 'stderr')));
+	const [stdout, stderr] = await outputFifos((stream, fifo) => readFifo(fifo, sample => request.onOutput?.(stream, sample.text, sample.skipped)));
 	let child: ProcessPromise;
 	try {
 		child = $({
@@ -60,8 +59,8 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		})`${request.argv}`;
 	} finally {
 		// The child has its copies: the end of output is when it (and whatever it left running) closes them.
-		stdout.closeWriteEnd();
-		stderr.closeWriteEnd();
+		closeSync(stdout.writeFd);
+		closeSync(stderr.writeFd);
 	}
 
 	if (child.pid !== undefined) request.onSpawn?.(child.pid);
@@ -86,8 +85,6 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		// Spawning failed (no exit event): nothing will close the pipes' other ends.
 		if (child.pid === undefined) stopReading();
 		await Promise.all([stdout.ended, stderr.ended]);
-		stdout.finish();
-		stderr.finish();
 		return {exitCode: output.exitCode, signal: output.signal, durationMs: Date.now() - started, aborted};
 	} finally {
 		request.signal?.removeEventListener('abort', abort);
@@ -98,7 +95,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 // Two FIFOs (`out`, `err`) made by one mkfifo in a private directory, opened by `open` and their names removed at
 // once: nothing is left on disk, even after a kill -9. Readable and writable by anyone, for a `$` command run as
 // another user that reopens its output (`tee /dev/stdout`); the directory is 0700 and gone before any command runs.
-async function outputFifos<T>(open: (fifo: string) => T): Promise<[T, T]> {
+async function outputFifos<T>(open: (stream: 'stdout' | 'stderr', fifo: string) => T): Promise<[T, T]> {
 	const {$} = await import('zx');
 	// Named after this process, so that a later start can tell a killed run's leftovers (see backup/leftovers.ts).
 	const directory = await mkdtemp(path.join(os.tmpdir(), temporaryPrefix('output')));
@@ -106,7 +103,7 @@ async function outputFifos<T>(open: (fifo: string) => T): Promise<[T, T]> {
 		const files = [path.join(directory, 'out'), path.join(directory, 'err')];
 		const made = await $({nothrow: true, quiet: true, verbose: false})`mkfifo -m 666 ${files}`;
 		if (made.exitCode !== 0) throw new Error(`cannot make the output pipes: mkfifo: ${made.stderr.trim()}`);
-		return [open(files[0]!), open(files[1]!)];
+		return [open('stdout', files[0]!), open('stderr', files[1]!)];
 	} finally {
 		await rm(directory, {recursive: true, force: true});
 	}

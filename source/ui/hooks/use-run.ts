@@ -4,7 +4,6 @@ import {failureText} from '../../domain/failure-text.js';
 import {TextTail} from '../../domain/output/text-tail.js';
 import type {StepStatus} from '../../domain/types.js';
 import type {Controller} from '../../engine/controller-types.js';
-import {OutputTail} from '../output-tail.js';
 import {trackRunningStep} from '../running-steps.js';
 
 /** A finished action, as kept above the live tail. */
@@ -60,6 +59,9 @@ const lastOutputChars = 256 * 1024;
 /** Most output lines a view holds: the screen shows as many of them as its height allows. */
 export const viewTailLines = 200;
 
+/** Longest output line a view holds; longer ones are cut (a line of a gigabyte without newline is never drawn whole). */
+export const maxLineLength = 400;
+
 /**
  * Runs one step through the controller (again whenever `runId` changes, and never for any other reason: a resize or a
  * re-render leaves the running command alone) and returns a throttled view of it, `abort` (Ctrl-C: the engine kills
@@ -76,7 +78,7 @@ export function useRun(controller: Controller, stepId: string, runId: number): {
 		abortRef.current = abort;
 		const lastOutput = new TextTail(lastOutputChars);
 		lastOutputRef.current = lastOutput;
-		const tail = new OutputTail(viewTailLines);
+		const tail = new TextTail(viewTailLines * 200);
 		const state = emptyView();
 		let dirty = true;
 		let lastRender = 0;
@@ -85,7 +87,7 @@ export function useRun(controller: Controller, stepId: string, runId: number): {
 			dirty = false;
 			lastRender = Date.now();
 			state.frame++;
-			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.last(viewTailLines), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
+			setView({...state, elapsedMs: Date.now() - state.startedAt, finished: [...state.finished], checks: [...state.checks], tail: tail.lines(viewTailLines).map(line => (line.length > maxLineLength ? `${line.slice(0, maxLineLength)}…` : line)), lines: tail.count, outputBytes: tail.bytes, outputThinned: tail.thinned});
 		};
 
 		const onEvent = (event: RunEvent) => {

@@ -79,3 +79,27 @@ test('a gap before a chunk restarts the tail: its lines are always consecutive',
 	tail.push('', 10);
 	t.deepEqual(tail.lines(10), [], 'a gap with nothing after it leaves nothing to run on from');
 });
+
+test('counts every line and byte seen, left-out bytes included, and says when output was left out', t => {
+	const tail = new TextTail(100);
+	for (let i = 1; i <= 10; i++) tail.push(`l${i}\n`);
+	t.deepEqual(tail.lines(3), ['l8', 'l9', 'l10']);
+	t.is(tail.count, 10);
+	t.false(tail.thinned);
+	tail.push('é\n', 1000);
+	t.true(tail.thinned);
+	t.is(tail.bytes, 31 + 1000 + 3);
+	tail.clear();
+	t.deepEqual([tail.lines(5), tail.count, tail.bytes, tail.thinned], [[], 0, 0, false]);
+});
+
+test('a big piece is stored as its end: the last lines are the same, a last line longer than the store is kept whole', t => {
+	const tail = new TextTail(600);
+	const lines = Array.from({length: 100_000}, (_, i) => `line ${i}`);
+	tail.push(`${lines.join('\n')}\n`);
+	t.deepEqual(tail.lines(3), ['line 99997', 'line 99998', 'line 99999']);
+	t.is(tail.count, 100_000);
+	tail.push(`${'y'.repeat(500)}\n`);
+	tail.push(`short\n${'z'.repeat(100_000)}\n`);
+	t.deepEqual(tail.lines(3).map(line => line.length), [100_000], 'the endless line alone, whole');
+});
