@@ -4,14 +4,6 @@ export interface OutputSample {
 	skipped: number;
 }
 
-/** How an OutputSampler thins a flood. */
-export interface OutputSamplerOptions {
-	/** The start of the output passed on in full, whatever its rate (the audit log keeps it). */
-	headBytes: number;
-	/** What is left of a flood at each take: about this many bytes from its end, from a line start. */
-	sampleBytes: number;
-}
-
 /** Longest piece of a line held back waiting for its newline; a longer line is passed on in pieces of about this size. */
 export const maxPendingLine = 64 * 1024;
 
@@ -25,7 +17,6 @@ export const maxPendingLine = 64 * 1024;
  * bytes added (for UTF-8 output; plus the newlines given to an unfinished last line and to the pieces of an endless one).
  */
 export class OutputSampler {
-	private readonly options: OutputSamplerOptions;
 	/** The bytes held for the next take, at the start of a buffer reused from take to take (a flood allocates nothing). */
 	private window = Buffer.alloc(0);
 	private held = 0;
@@ -34,9 +25,14 @@ export class OutputSampler {
 	/** Bytes passed on or skipped so far. */
 	private position = 0;
 
-	constructor(options: OutputSamplerOptions) {
-		this.options = options;
-	}
+	/**
+	 * @param headBytes The start of the output passed on in full, whatever its rate (the audit log keeps it).
+	 * @param sampleBytes What is left of a flood at each take: about this many bytes from its end, from a line start.
+	 */
+	constructor(
+		private readonly headBytes: number,
+		private readonly sampleBytes: number,
+	) {}
 
 	/** Bytes waiting for the next take. */
 	get pending(): number {
@@ -45,13 +41,13 @@ export class OutputSampler {
 
 	/** Whether the start of the output, always passed on in full, has been taken. */
 	get pastHead(): boolean {
-		return this.position >= this.options.headBytes;
+		return this.position >= this.headBytes;
 	}
 
 	/** Adds (copies) a chunk as read. Past the head, only about `sampleBytes` of the end are held: the rest is counted. */
 	add(chunk: Uint8Array): void {
-		if (this.pastHead && this.held + chunk.length > this.options.sampleBytes) {
-			const keep = Math.max(0, this.options.sampleBytes - chunk.length);
+		if (this.pastHead && this.held + chunk.length > this.sampleBytes) {
+			const keep = Math.max(0, this.sampleBytes - chunk.length);
 			this.window.copyWithin(0, this.held - keep, this.held);
 			this.dropped += this.held - keep;
 			this.held = keep;
@@ -71,8 +67,8 @@ export class OutputSampler {
 	take(): OutputSample | undefined {
 		let start = 0;
 		let skipped = this.dropped;
-		if (this.pastHead && (skipped > 0 || this.held > this.options.sampleBytes)) {
-			start = sampleStart(this.window.subarray(0, this.held), Math.max(0, this.held - this.options.sampleBytes));
+		if (this.pastHead && (skipped > 0 || this.held > this.sampleBytes)) {
+			start = sampleStart(this.window.subarray(0, this.held), Math.max(0, this.held - this.sampleBytes));
 			skipped += start;
 		}
 

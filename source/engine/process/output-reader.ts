@@ -34,7 +34,7 @@ export function readFifo(file: string, onOutput: (sample: OutputSample) => void)
 	const readFd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	// Blocking for the child: a command writing to a non-blocking stdout would fail with EAGAIN.
 	const writeFd = openSync(file, constants.O_WRONLY);
-	const sampler = new OutputSampler({headBytes: fullHeadBytes, sampleBytes: floodSampleBytes});
+	const sampler = new OutputSampler(fullHeadBytes, floodSampleBytes);
 	let deferred: NodeJS.Timeout | undefined;
 	const pass = (sample: OutputSample | undefined) => {
 		clearTimeout(deferred);

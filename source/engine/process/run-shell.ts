@@ -15,8 +15,6 @@ export interface ShellRequest {
 	argv: string[];
 	cwd: string;
 	env: Record<string, string | undefined>;
-	/** Text written to stdin, which is then closed; absent = stdin is /dev/null. */
-	input?: string;
 	signal?: AbortSignal;
 	/** Called with the process id (= its process group id) as soon as it is started. */
 	onSpawn?: (pid: number) => void;
@@ -50,8 +48,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 		child = $({
 			cwd: request.cwd,
 			env: request.env,
-			input: request.input,
-			stdio: [request.input === undefined ? 'ignore' : 'pipe', stdout.writeFd, stderr.writeFd],
+			stdio: ['ignore', stdout.writeFd, stderr.writeFd],
 			detached: true,
 			nothrow: true,
 			quiet: true,

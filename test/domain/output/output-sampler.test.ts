@@ -11,7 +11,7 @@ function collect(samples: OutputSample[], sample: OutputSample | undefined): voi
 const accounted = (samples: OutputSample[]) => samples.reduce((sum, s) => sum + Buffer.byteLength(s.text) + s.skipped, 0);
 
 test('slow output is passed on whole, complete lines at a time', t => {
-	const sampler = new OutputSampler(options);
+	const sampler = new OutputSampler(options.headBytes, options.sampleBytes);
 	const samples: OutputSample[] = [];
 	sampler.add(Buffer.from('one\ntw'));
 	collect(samples, sampler.take());
@@ -26,7 +26,7 @@ test('slow output is passed on whole, complete lines at a time', t => {
 });
 
 test('the start of the output is whole however fast it comes; after it a flood keeps its end from a line start', t => {
-	const sampler = new OutputSampler(options);
+	const sampler = new OutputSampler(options.headBytes, options.sampleBytes);
 	const samples: OutputSample[] = [];
 	const line = (n: number) => `line ${String(n).padStart(5, '0')}\n`; // 11 bytes
 	const all = Array.from({length: 3000}, (_, n) => line(n)).join('');
@@ -50,7 +50,7 @@ test('the start of the output is whole however fast it comes; after it a flood k
 });
 
 test('a character cut between two reads is whole, and bytes stay accounted for', t => {
-	const sampler = new OutputSampler(options);
+	const sampler = new OutputSampler(options.headBytes, options.sampleBytes);
 	const bytes = Buffer.from('café\nnaïve\n');
 	const samples: OutputSample[] = [];
 	for (let at = 0; at < bytes.length; at++) {
@@ -64,7 +64,7 @@ test('a character cut between two reads is whole, and bytes stay accounted for',
 });
 
 test('one endless line flooding: the sample starts on a character boundary and never shows half a character', t => {
-	const sampler = new OutputSampler(options);
+	const sampler = new OutputSampler(options.headBytes, options.sampleBytes);
 	const samples: OutputSample[] = [];
 	sampler.add(Buffer.from('start\n'.repeat(200)));
 	collect(samples, sampler.take());
@@ -80,7 +80,7 @@ test('one endless line flooding: the sample starts on a character boundary and n
 });
 
 test('a line in progress when a flood is thinned counts as left out', t => {
-	const sampler = new OutputSampler(options);
+	const sampler = new OutputSampler(options.headBytes, options.sampleBytes);
 	const samples: OutputSample[] = [];
 	sampler.add(Buffer.from(`${'h'.repeat(1199)}\npartial`));
 	collect(samples, sampler.take());
@@ -98,7 +98,7 @@ test('over many ways of cutting and taking: the head whole and in order, the end
 	const bytes = Buffer.from(all);
 	for (const seed of [1, 7, 42, 1000]) {
 		for (const options of [{headBytes: 500, sampleBytes: 200}, {headBytes: 3000, sampleBytes: 1000}]) {
-			const sampler = new OutputSampler(options);
+			const sampler = new OutputSampler(options.headBytes, options.sampleBytes);
 			const samples: OutputSample[] = [];
 			// One read buffer reused for every chunk, as a socket's onread does: the sampler must copy what it keeps.
 			const read = Buffer.alloc(700);

@@ -21,7 +21,7 @@ function pieces(text: string, seed: number): string[] {
 test('chunks of complete lines, however the output was cut, give the lines a line-by-line reader gave', t => {
 	const expected = output.split('\n').map(line => line.replace(/\r$/, ''));
 	for (const seed of [1, 2, 3, 500]) {
-		const lines = new OutputSampler({headBytes: Number.POSITIVE_INFINITY, sampleBytes: 1});
+		const lines = new OutputSampler(Number.POSITIVE_INFINITY, 1);
 		const chunks: string[] = [];
 		for (const piece of pieces(output, seed)) {
 			lines.add(Buffer.from(piece));
@@ -51,7 +51,7 @@ test('a tail keeps at least its capacity of the end, in whole lines, and says no
 });
 
 test('a line that never ends is passed on in pieces instead of being held whole', t => {
-	const lines = new OutputSampler({headBytes: Number.POSITIVE_INFINITY, sampleBytes: 1});
+	const lines = new OutputSampler(Number.POSITIVE_INFINITY, 1);
 	let passed = '';
 	for (let i = 0; i < 100; i++) {
 		lines.add(Buffer.from('x'.repeat(10_000)));
