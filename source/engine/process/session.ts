@@ -7,7 +7,6 @@ import {safeSessionEnvironment} from '../../domain/saved-environment.js';
 import {runShell, type ShellResult} from './run-shell.js';
 import {temporaryPrefix} from './temporary-prefix.js';
 
-
 /** One command to run in a session. */
 export interface SessionCommand {
 	command: string;
@@ -43,9 +42,6 @@ const wrapper = [
 	'eval "$__tomesh_command"',
 	'',
 ].join('\n');
-
-/** The start of the name of a command's temporary directory (then the tool's pid, a dash, random characters). */
-export const sessionDirectoryPrefix = 'tomesh-session-';
 
 /** The user `$` commands run as: the sudo user when the tool runs as root under sudo; undefined = the current user. */
 export function sudoUser(env: NodeJS.ProcessEnv = process.env): SessionCommand['user'] {
