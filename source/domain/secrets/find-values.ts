@@ -62,7 +62,7 @@ export function isSecretValue(candidate: string): boolean {
 // The lines of each block scalar (`key: |` / `key: >` and the more indented lines after it) under a secret key.
 function blockScalars(text: string): string[][] {
 	const blocks: string[][] = [];
-	const lines = text.split('\n');
+	let lines: string[] | undefined;
 	// Line numbers counted on from the previous match: recounting from the start of the text is quadratic.
 	let start = 0;
 	let counted = 0;
@@ -71,6 +71,7 @@ function blockScalars(text: string): string[][] {
 		for (let index = text.indexOf('\n', counted); index !== -1 && index < match.index; index = text.indexOf('\n', index + 1)) start++;
 		counted = match.index;
 		const body: string[] = [];
+		lines ??= text.split('\n');
 		for (let next = start + 1; next < lines.length; next++) {
 			const line = lines[next]!;
 			if (line.trim() === '') continue;

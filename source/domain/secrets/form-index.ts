@@ -5,12 +5,15 @@
  */
 export class FormIndex {
 	private readonly root: TrieNode = {next: new Map()};
+	// Which UTF-16 units start a string: most positions of a text are skipped on one typed-array read.
+	private readonly starts = new Uint8Array(65_536);
 	private size = 0;
 
 	/** Adds a string to look for. */
 	add(form: string): void {
 		if (form === '') return;
 		let node = this.root;
+		this.starts[form.charCodeAt(0)] = 1;
 		for (let index = 0; index < form.length; index++) {
 			const code = form.charCodeAt(index);
 			let child = node.next.get(code);
@@ -32,7 +35,13 @@ export class FormIndex {
 		let result = '';
 		let copied = 0;
 		const first = this.root.next;
+		const starts = this.starts;
 		for (let index = 0; index < text.length; ) {
+			if (starts[text.charCodeAt(index)] === 0) {
+				index++;
+				continue;
+			}
+
 			let node = first.get(text.charCodeAt(index));
 			let length = 0;
 			for (let offset = index + 1; node !== undefined; offset++) {
