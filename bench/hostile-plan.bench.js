@@ -1,5 +1,7 @@
 // `plan --json` on generated documents built to be slow: a megabyte of `!`, one runbook of very many (annotated)
-// steps, deep nesting. Whole process, 1 MB and 10 MB; the goal is ≤ 1 s per MB. Run through `npm run bench hostile`.
+// steps, deep nesting, many headings, many files written, secrets in every step, a huge code block, very long
+// lines. Whole process, 1 MB and 10 MB, median of 3; the goal is ≤ 1 s per MB. Run through `npm run bench hostile`.
+// A shape that is refused (nesting past the limit, a paragraph of 10 MB without a blank line) is timed to its exit 2.
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +24,31 @@ const generators = {
 		return parts.join('');
 	},
 	'nested block quotes and lists': bytes => `# Deep\n\n## Part\n\n### Steps\n\n1. Run \`true\`\n\n${'> - '.repeat(Math.floor(bytes / 4))}x\n`,
+	'block quotes 20 deep': bytes => `# Deep\n\n## Part\n\n### Steps\n\n1. Run \`true\`\n\n${`${'> '.repeat(20)}quote\n`.repeat(Math.floor(bytes / 46))}`,
+	'many ## and ### headings': bytes => repeatTo(bytes, '# H\n\n', n => `## Part ${n}\n\n### Procedure ${n}\n\n1. Run \`echo ${n}\`\n\n`),
+	'many Create **PATH** blocks': bytes =>
+		repeatTo(bytes, '# C\n\n## Part\n\n### Files\n\n', n => `${n}. Create **/etc/x${n}.conf**:\n\n\t\`\`\`\n\tkey = v${n}\n\tsecret_key = s${n}verysecret\n\t\`\`\`\n\n`),
+	'a secret in every step': bytes =>
+		repeatTo(
+			bytes,
+			'# S\n\n## Part\n\n### Many\n\n',
+			n => `${n}. Set it:\n\n\t\`\`\`\n\t# export API_TOKEN=tok${n}abcdef && curl -H "Authorization: Bearer tok${n}abcdef" https://x.org/ --password pw${n}zz\n\t\`\`\`\n\n\tThen change \`form_secret\` to \`fs${n}secret\`.\n\n`,
+		),
+	'one huge code block': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n${'\t# echo line password=abcd1234\n'.repeat(Math.floor(bytes / 30))}\t\`\`\`\n`,
+	'very long lines': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n\t# echo ${'a'.repeat(bytes / 2)}\n\t\`\`\`\n\n2. Then ${'word '.repeat(bytes / 10)}\n`,
 };
+
+// `head` then `item(1)`, `item(2)`… until `bytes`.
+function repeatTo(bytes, head, item) {
+	const parts = [head];
+	let size = head.length;
+	for (let n = 1; size < bytes; n++) {
+		parts.push(item(n));
+		size += parts.at(-1).length;
+	}
+
+	return parts.join('');
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tomesh-hostile-bench-'));
 try {
@@ -31,7 +57,7 @@ try {
 			const file = path.join(dir, 'doc.md');
 			writeFileSync(file, generate(megabytes * 1024 * 1024));
 			const size = statSync(file).size / 1024 / 1024;
-			report(`plan --json, ${name}, ${size.toFixed(1)} MB`, medianMs([process.execPath, cli, 'plan', '--json', '--doc', file], {runs: 1}), 1);
+			report(`plan --json, ${name}, ${size.toFixed(1)} MB`, medianMs([process.execPath, cli, 'plan', '--json', '--doc', file], {runs: 3}), 3);
 		}
 	}
 } finally {

@@ -16,8 +16,15 @@ export type SessionOrigin = ShellPlace & {cwd: string};
 export function sessionOrigin(runbook: Runbook, env: NodeJS.ProcessEnv = process.env): SessionOrigin {
 	const first = runbook.steps.flatMap(step => step.actions).find(action => action.kind === 'run');
 	const user = first?.kind === 'run' && first.as === 'user' ? sudoUser(env) : undefined;
-	const home = (user && homeOf(user.name)) ?? os.userInfo().homedir;
+	const home = (user && homeOf(user.name)) ?? ownHome();
 	return {cwd: home, home, env: {}};
+}
+
+// The process's own user never changes; asking the password database once per runbook costs a document of thousands.
+let cachedHome: string | undefined;
+function ownHome(): string {
+	cachedHome ??= os.userInfo().homedir;
+	return cachedHome;
 }
 
 /** A user's home directory from /etc/passwd; undefined when the user is not there. */

@@ -97,9 +97,33 @@ function lastBefore<T extends {line: number}>(items: T[], line: number): T | und
 
 // Block tokens only: the parser reads a paragraph's raw text itself, and marked's inline lexer is quadratic on runs
 // of `!` (a megabyte of them: minutes).
-function blockTokens(text: string): Token[] {
+// A paragraph of megabytes without a blank line overflows the lexer's regular-expression stack: refused at its line.
+function blockTokens(text: string, path: string, toLine: (line: number) => number): Token[] {
 	const lexer = new Lexer();
-	return lexer.blockTokens(text.replaceAll(/\r\n?/g, '\n'), []);
+	try {
+		return lexer.blockTokens(text.replaceAll(/\r\n?/g, '\n'), []);
+	} catch (error) {
+		if (!(error instanceof RangeError)) throw error;
+		const {line, length} = longestParagraph(text);
+		throw new InputError(`a paragraph of ${(length / 1024 / 1024).toFixed(1)} MB without a blank line is too long to read`, `${path}:${toLine(line)}`);
+	}
+}
+
+// The first line and the length of the longest run of non-blank lines.
+function longestParagraph(text: string): {line: number; length: number} {
+	let best = {line: 1, length: 0};
+	let current = {line: 1, length: 0};
+	for (const [index, line] of text.split('\n').entries()) {
+		if (line.trim() === '') {
+			current = {line: index + 2, length: 0};
+			continue;
+		}
+
+		current.length += line.length + 1;
+		if (current.length > best.length) best = current;
+	}
+
+	return best;
 }
 
 /**
@@ -110,7 +134,7 @@ export function parseDocument(text: string, path: string): SetupDocument {
 	const scanned = scanAnnotations(text, path);
 	const toLine = (line: number) => scanned.lineMap[line - 1] ?? line;
 	checkNesting(scanned.stripped, path, toLine);
-	const tokens = blockTokens(scanned.stripped);
+	const tokens = blockTokens(scanned.stripped, path, toLine);
 	const {title, sections: all} = sections(tokens, toLine);
 	for (const section of all) {
 		if (section.steps.length > 0 || !section.loose.some(({token}) => token.type === 'code')) continue;

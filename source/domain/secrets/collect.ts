@@ -21,8 +21,22 @@ export function collectSecrets(documents: SetupDocument[], values: Record<string
 		add([values[parameter.name] ?? '', ...[parameter.default ?? '', parameter.literal].filter(value => !placeholder(value))]);
 	}
 
+	// The step with its values filled in mostly reads as written: each distinct text is searched once.
+	const seen = new Map<(text: string) => string[], Map<string, string[]>>();
+	const find: Finder = (text, search) => {
+		const cache = seen.get(search) ?? new Map<string, string[]>();
+		seen.set(search, cache);
+		let found = cache.get(text);
+		if (found === undefined) {
+			found = search(text);
+			cache.set(text, found);
+		}
+
+		return found;
+	};
+
 	for (const step of documents.flatMap(document => document.runbooks).flatMap(runbook => runbook.steps)) {
-		for (const form of [step, resolveStep(step, parameters, values)]) add(stepSecrets(form));
+		for (const form of [step, resolveStep(step, parameters, values)]) add(stepSecrets(form, find));
 	}
 
 	return secrets;
@@ -35,11 +49,14 @@ export function secretEnvironmentValues(env: Record<string, string>): string[] {
 		.map(([, value]) => value);
 }
 
-function stepSecrets(step: Step): string[] {
-	return [...step.actions.flatMap(action => actionSecrets(action)), ...step.checks.flatMap(check => checkSecrets(check)), ...findProseSecrets(step.markdown)];
+type Finder = (text: string, search: (text: string) => string[]) => string[];
+
+function stepSecrets(step: Step, find: Finder): string[] {
+	const values = (text: string) => find(text, findSecretValues);
+	return [...step.actions.flatMap(action => actionSecrets(action, values)), ...step.checks.flatMap(check => checkSecrets(check, values)), ...find(step.markdown, findProseSecrets)];
 }
 
-function actionSecrets(action: Action): string[] {
+function actionSecrets(action: Action, findSecretValues: (text: string) => string[]): string[] {
 	switch (action.kind) {
 		case 'run': {
 			return findSecretValues([action.command, action.unless ?? ''].join('\n'));
@@ -65,7 +82,7 @@ function actionSecrets(action: Action): string[] {
 	}
 }
 
-function checkSecrets(check: Check): string[] {
+function checkSecrets(check: Check, findSecretValues: (text: string) => string[]): string[] {
 	switch (check.kind) {
 		case 'command': {
 			return findSecretValues([check.command, ...(check.expect ?? [])].join('\n'));

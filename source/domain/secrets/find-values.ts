@@ -10,14 +10,16 @@ const key = String.raw`([A-Za-z_][\w.-]*)`;
 
 // `key: value` / `key = value` taking the rest of a YAML or ini line (`smtp_pass: two words`); not `KEY=value cmd`.
 const wholeLine = new RegExp(String.raw`^\s*(?:-\s+)?["']?${key}["']?(?:\s*:|\s+=|=\s)[ \t]*(.*?)\s*,?\s*$`, 'gm');
-// `KEY=value`, `"key": "value"`, `key: value` inside a command line or JSON.
-const inline = new RegExp(String.raw`["']?${key}["']?\s*[:=]\s*${value}`, 'g');
+// `KEY=value`, `"key": "value"`, `key: value` inside a command line or JSON. The second branch takes a word that is
+// not a key whole: every later start inside it would fail the same way, and retrying each one is quadratic.
+const inline = new RegExp(String.raw`["']?${key}["']?\s*[:=]\s*${value}|[A-Za-z_][\w.-]*`, 'g');
 // `--password value`, `--password=value`.
 const flag = new RegExp(String.raw`--${key}(?:=|\s+)${value}`, 'g');
 // `mysql -pPW`, `mysql -p PW`, `sshpass -p PW`: -p is a password only for these programs (not `mkdir -p`).
 const shortPassword = new RegExp(String.raw`\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|sshpass)\b[^\n;|&]*?\s-p(?:\s+(?!-))?${value}`, 'g');
 const authorization = new RegExp(String.raw`(?:\bAuthorization:\s*(?:Bearer|Basic|Token)|\bBearer)\s+${value}`, 'g');
-const urlPassword = /\b[a-z][a-z\d+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@/gi;
+// Same second branch (from a word boundary, as the first): a long `a-b-c-…` run is otherwise rescanned from each boundary.
+const urlPassword = /\b[a-z][a-z\d+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@|\b[a-z][a-z\d+.-]*/gi;
 const pem = /-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n([\s\S]*?)\r?\n-----END [A-Z ]*PRIVATE KEY-----/g;
 const blockScalar = new RegExp(String.raw`^([ \t]*)(?:-\s+)?["']?${key}["']?:[ \t]*[|>][-+]?\d*[ \t]*$`, 'gm');
 const htpasswd = /\bhtpasswd\s+([^\n;|&]*)/g;
@@ -34,9 +36,9 @@ export function findSecretValues(text: string): string[] {
 	};
 
 	for (const match of text.matchAll(wholeLine)) if (isSecretKey(match[1]!)) add(unquote(withoutComment(match[2]!)));
-	for (const pattern of [inline, flag]) for (const match of text.matchAll(pattern)) if (isSecretKey(match[1]!)) add(match[2] ?? match[3] ?? match[4]);
+	for (const pattern of [inline, flag]) for (const match of text.matchAll(pattern)) if (match[1] !== undefined && isSecretKey(match[1])) add(match[2] ?? match[3] ?? match[4]);
 	for (const pattern of [shortPassword, authorization]) for (const match of text.matchAll(pattern)) add(match[1] ?? match[2] ?? match[3]);
-	for (const match of text.matchAll(urlPassword)) add(match[1]);
+	for (const match of text.matchAll(urlPassword)) if (match[1] !== undefined) add(match[1]);
 	for (const match of text.matchAll(pem)) for (const line of match[1]!.split('\n')) add(line);
 	for (const match of text.matchAll(htpasswd)) add(htpasswdPassword(match[1]!));
 	for (const lines of blockScalars(text)) {
@@ -60,12 +62,18 @@ export function isSecretValue(candidate: string): boolean {
 // The lines of each block scalar (`key: |` / `key: >` and the more indented lines after it) under a secret key.
 function blockScalars(text: string): string[][] {
 	const blocks: string[][] = [];
-	const lines = text.split('\n');
+	let lines: string[] | undefined;
+	// Line numbers counted on from the previous match: recounting from the start of the text is quadratic.
+	let start = 0;
+	let counted = 0;
 	for (const match of text.matchAll(blockScalar)) {
 		if (!isSecretKey(match[2]!)) continue;
-		const start = text.slice(0, match.index).split('\n').length;
+		for (let index = text.indexOf('\n', counted); index !== -1 && index < match.index; index = text.indexOf('\n', index + 1)) start++;
+		counted = match.index;
 		const body: string[] = [];
-		for (const line of lines.slice(start)) {
+		lines ??= text.split('\n');
+		for (let next = start + 1; next < lines.length; next++) {
+			const line = lines[next]!;
 			if (line.trim() === '') continue;
 			if (line.length - line.trimStart().length <= match[1]!.length) break;
 			body.push(line.trim());

@@ -1,5 +1,6 @@
 import {secretMask} from '../secrets.js';
 import {isSecretValue} from './find-values.js';
+import {FormIndex} from './form-index.js';
 
 /**
  * Masks known secret values wherever they appear. One masker is made when a command starts (from collectSecrets) and
@@ -18,25 +19,15 @@ export interface Masker {
 /** A masker over `secrets`. */
 export function createMasker(secrets: Iterable<string> = []): Masker {
 	const known = new Set<string>();
-	// Every form a value is looked for in, longest first so that a secret containing another is masked whole.
-	let forms: string[] = [];
-	let pattern: RegExp | undefined;
+	const forms = new FormIndex();
 	const masker: Masker = {
-		mask(text) {
-			if (pattern === undefined || !forms.some(form => text.includes(form))) return text;
-			return text.replace(pattern, secretMask);
-		},
+		mask: text => forms.replace(text, secretMask),
 		add(values) {
-			let changed = false;
 			for (const value of values) {
 				if (!isSecretValue(value) || known.has(value)) continue;
 				known.add(value);
-				changed = true;
+				for (const form of quotedForms(value)) forms.add(form);
 			}
-
-			if (!changed) return;
-			forms = [...new Set([...known].flatMap(value => quotedForms(value)))].sort((a, b) => b.length - a.length);
-			pattern = new RegExp(forms.map(form => form.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`)).join('|'), 'g');
 		},
 		has: value => known.has(value),
 	};

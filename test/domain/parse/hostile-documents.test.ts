@@ -16,7 +16,13 @@ test('runs of ! in a paragraph are read as text (no inline lexing)', (t) => {
 	t.is(document.runbooks[0]!.steps.length, 1);
 });
 
+test('a paragraph of ten megabytes without a blank line: InputError at its first line, not a stack overflow', (t) => {
+	const error = t.throws(() => parseDocument(`${head}text\n\n${'!'.repeat(10 * 1024 * 1024)}\n`, 'bang.md'), {instanceOf: InputError});
+	t.regex(error!.message, /^bang\.md:11: a paragraph of 10\.0 MB without a blank line/);
+});
+
 // A small fuzzer: documents stitched from markdown fragments; every one parses or is refused with InputError.
+// TOMESH_SETUP_FUZZ_COUNT runs more of them (10000 for a long run).
 test('fuzzed documents never crash the parser', (t) => {
 	const fragments = ['# T\n', '## A\n', '### B\n', '1. ', '- ', '> ', '\t', '    ', '```\n', '`x`', '# cmd\n', '$ cmd\n', '<!-- tomesh-setup: check file /x -->\n', '<!-- tomesh-setup: param d x.org type=domain -->\n', '<!--', '-->', '**/etc/x**:\n', '!', '![', '](', '\\', '\n', '\n\n', 'text ', 'x.org ', '|a|b|\n|-|-|\n'];
 	let seed = 42;
@@ -26,7 +32,7 @@ test('fuzzed documents never crash the parser', (t) => {
 	};
 
 	let crashes = 0;
-	for (let index = 0; index < 500; index++) {
+	for (let index = 0; index < (Number(process.env.TOMESH_SETUP_FUZZ_COUNT) || 500); index++) {
 		const text = Array.from({length: Math.floor(random() * 120)}, () => fragments[Math.floor(random() * fragments.length)]).join('');
 		try {
 			parseDocument(text, 'fuzz.md');

@@ -19,9 +19,12 @@ const lines = [shippedPath, ...readdirSync(corpusDir).filter((name) => name.ends
 	readFileSync(file, 'utf8').split('\n'),
 );
 
+// TOMESH_SETUP_FUZZ_COUNT runs more seeds (10000 for a long run).
+const seeds = Number(process.env.TOMESH_SETUP_FUZZ_COUNT) || 150;
+
 test('documents made of shuffled runs of real lines either parse and plan, or fail with an InputError', (t) => {
 	let parsed = 0;
-	for (let seed = 1; seed <= 150; seed++) {
+	for (let seed = 1; seed <= seeds; seed++) {
 		const next = random(seed);
 		const picked: string[] = [];
 		while (picked.length < 120) {

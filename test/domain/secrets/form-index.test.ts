@@ -1,0 +1,28 @@
+import test from 'ava';
+import {FormIndex} from '../../../source/domain/secrets/form-index.js';
+
+const index = (...forms: string[]) => {
+	const result = new FormIndex();
+	for (const form of forms) result.add(form);
+	return result;
+};
+
+test('every occurrence is replaced, the longest string winning where several start', t => {
+	t.is(index('abcd', 'abcdef').replace('x abcdef abcdx abcd', '*'), 'x * *x *');
+	t.is(index('aaaa').replace('aaaaaaaaa', '*'), '**a');
+	t.is(index('bcde', 'abcd').replace('abcde', '*'), '*e', 'leftmost first, as a RegExp alternation');
+});
+
+test('a text without any of the strings is returned as it is', t => {
+	const text = 'nothing to see';
+	t.is(index('secret').replace(text, '*'), text);
+	t.is(new FormIndex().replace(text, '*'), text);
+});
+
+test('ten thousand strings over a megabyte: one pass, not one per string', t => {
+	const forms = Array.from({length: 10_000}, (_, n) => `token-${n}-value`);
+	const text = `${'x'.repeat(1024 * 1024)} token-9999-value`;
+	const start = performance.now();
+	t.is(index(...forms).replace(text, '*').slice(-2), ' *');
+	t.true(performance.now() - start < 5000);
+});
