@@ -2,7 +2,7 @@ import type {PreflightFinding} from './types.js';
 
 /** What the walkthrough's start screen shows of preflight: what needs a look, and what is already in place. */
 export interface StartScreenFindings {
-	/** Blocking findings first, then warnings: each with what it means and what to do. */
+	/** Blocking findings first, then warnings of what the documents will collide with, then the other warnings. */
 	attention: PreflightFinding[];
 	/** Fine findings that name something already on the server (a port in use, a site, a certificate). */
 	present: PreflightFinding[];
@@ -13,9 +13,13 @@ export interface StartScreenFindings {
 // Ports, sites and certificates the documents will meet: worth seeing before the first step even when they are fine.
 const aboutThingsThere = /^(?:port-\d+|nginx-site-|certificate-)/;
 
+const collides = /^(?:port-\d+|nginx-site-|certificate-|apt-lock)/;
+
 /** Sorts preflight's findings for the start screen. Pure. */
 export function startScreenFindings(findings: readonly PreflightFinding[]): StartScreenFindings {
-	const attention = [...findings.filter(finding => finding.level === 'block'), ...findings.filter(finding => finding.level === 'warn')];
+	// What the documents will collide with on this server comes before what is only worth knowing.
+	const rank = (finding: PreflightFinding) => (finding.level === 'block' ? 0 : collides.test(finding.id) ? 1 : 2);
+	const attention = findings.filter(finding => finding.level !== 'ok').sort((a, b) => rank(a) - rank(b));
 	const present = findings.filter(finding => finding.level === 'ok' && aboutThingsThere.test(finding.id) && !finding.what.endsWith(' is free'));
 	return {attention, present, blocking: attention.some(finding => finding.level === 'block')};
 }
