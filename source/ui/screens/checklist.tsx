@@ -88,6 +88,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 	const blocking = findings !== undefined && startScreenFindings(findings).blocking;
 	// `u` undoes the highlighted runbook's last step that changed files; the list follows the highlight.
 	const highlighted = useRef(entries[highlightedIndex(entries, resume?.runbook)]?.runbook.id);
+	const [, setHighlightedShown] = useState(highlighted.current);
 	const [undoNote, setUndoNote] = useState<string | undefined>();
 	const undo = useUndo(
 		controller,
@@ -175,6 +176,8 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 					isFocused={blockedStart === undefined}
 					onHighlight={item => {
 						highlighted.current = item.value.runbook.id;
+						// The footer offers u only for a runbook that has something to undo.
+						setHighlightedShown(item.value.runbook.id);
 					}}
 					initialIndex={highlightedIndex(entries, resume?.runbook)}
 					indicatorComponent={() => null}
