@@ -225,14 +225,14 @@ export class EngineController implements Controller {
 		const at = new Date().toISOString();
 		const {step} = this.find(stepId);
 		this.record(stepId, {type: 'skip', at, fingerprint: stepFingerprint(step)});
-		this.asRun.note({type: 'skipped', step: stepId, title: step.title, by: this.operator(), at});
+		this.asRun.note({type: 'skipped', step: stepId, number: step.number, title: step.title, by: this.operator(), at});
 	}
 
 	markDone(stepId: string): void {
 		const at = new Date().toISOString();
 		const {step} = this.find(stepId);
 		this.record(stepId, {type: 'mark-done', at, fingerprint: stepFingerprint(step)});
-		this.asRun.note({type: 'marked-done', step: stepId, title: step.title, by: this.operator(), at});
+		this.asRun.note({type: 'marked-done', step: stepId, number: step.number, title: step.title, by: this.operator(), at});
 	}
 
 	/**
@@ -249,7 +249,7 @@ export class EngineController implements Controller {
 		const at = new Date().toISOString();
 		this.record(stepId, {type: 'undo', at});
 		const detail = plan.changes.map(change => `${change.kind === 'remove' ? 'Removed' : 'Put back'} ${change.path}.`).join(' ');
-		this.asRun.note({type: 'undone', step: stepId, title: step.title, by: this.operator(), at, detail});
+		this.asRun.note({type: 'undone', step: stepId, number: step.number, title: step.title, by: this.operator(), at, detail});
 		return maskDeep(plan, text => this.mask(text));
 	}
 
