@@ -94,8 +94,8 @@ export interface Controller {
 	 */
 	undoStep(stepId: string, options?: {dryRun?: boolean}): Promise<UndoPlan>;
 	/**
-	 * What is already on this server that the documents will meet (ports, sites, certificates, apt lock, memory, disk,
-	 * where the host names point), judged for the documents; changes nothing, gathered once per controller.
+	 * What is already on this server that the documents will meet (ports, sites, certificates, apt lock, memory, disk;
+	 * not DNS, which `preflight` adds), judged for the documents; changes nothing, gathered once per controller.
 	 */
 	preflight(): Promise<PreflightFinding[]>;
 	/** Runs the checks of one step (nothing changed). */

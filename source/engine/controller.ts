@@ -260,7 +260,8 @@ export class EngineController implements Controller {
 				setImmediate(resolve);
 			});
 			const targets = preflightTargets(selectDocuments(this.documents, this.options.only), this.values());
-			const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: true, dnsTimeoutMs: Math.min(this.options.timeoutMs, 2000)});
+			// Without DNS, as plan: lookups that time out here held up the first step's commands (`preflight` asks DNS).
+			const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
 			return maskDeep(preflightFindings(facts, targets), text => this.mask(text));
 		})();
 		return this.preflightFound;

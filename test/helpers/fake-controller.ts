@@ -72,6 +72,8 @@ export class FakeController implements Controller {
 	readonly runbooks: Runbook[];
 	readonly parameters: Parameter[];
 	readonly calls: string[] = [];
+	/** How often preflight was asked for. */
+	preflightCalls = 0;
 	readonly statuses = new Map<string, StepStatus>();
 	private readonly saved: Record<string, string>;
 	private readonly options: FakeOptions;
@@ -190,7 +192,8 @@ export class FakeController implements Controller {
 	}
 
 	async preflight(): Promise<PreflightFinding[]> {
-		this.calls.push('preflight');
+		// A read, not an action: counted apart so that `calls` stays the list of what the UI asked to be done.
+		this.preflightCalls++;
 		return this.options.preflight ?? [];
 	}
 
