@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {UndoChange} from '../../domain/undo/plan-undo.js';
+import {describeUndoChange} from '../../domain/undo/describe-change.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
 import type {UndoState} from '../hooks/use-undo.js';
@@ -12,12 +12,6 @@ export function stepName(controller: Controller, stepId: string): string {
 	if (!where) return stepId;
 	const step = where.runbook.steps[where.index]!;
 	return `step ${step.number} of ${where.runbook.title} (${step.title})`;
-}
-
-function changeLine(change: UndoChange): string {
-	if (change.kind === 'remove') return `remove ${change.path} (the step created it)`;
-	const mode = change.mode === undefined ? '' : ` (mode ${change.mode.toString(8)}${change.owner ? `, owner ${change.owner.uid}:${change.owner.gid}` : ''})`;
-	return `put back ${change.path}${mode}`;
 }
 
 /**
@@ -43,7 +37,7 @@ export function UndoPanel({controller, state, rows}: {controller: Controller; st
 			<Text bold underline>{`Undo ${name}`}</Text>
 			{cut.map(({change, diff, hidden}) => (
 				<Box key={change.path} flexDirection="column">
-					<Text>{changeLine(change)}</Text>
+					<Text>{describeUndoChange(change)}</Text>
 					{diff === '' && hidden === 0 ? <Text dimColor>  (content unchanged)</Text> : <DiffView diff={diff} />}
 					{hidden > 0 ? <Text dimColor>{`  … ${hidden} more lines (tomesh-setup undo ${state.stepId} shows all)`}</Text> : null}
 				</Box>
