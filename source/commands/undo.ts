@@ -2,6 +2,7 @@ import process from 'node:process';
 import {createInterface} from 'node:readline/promises';
 import type {CliOptions} from '../cli-args.js';
 import {InputError} from '../domain/types.js';
+import {describeUndoChange} from '../domain/undo/describe-change.js';
 import type {UndoChange} from '../domain/undo/plan-undo.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {engineOptions, openEngine} from './open-engine.js';
@@ -33,9 +34,7 @@ export async function undoCommand(options: CliOptions): Promise<number> {
 }
 
 function describe(change: UndoChange): string {
-	const what = change.kind === 'remove' ? `remove ${change.path} (the step created it)` : `put back ${change.path}`;
-	const mode = change.mode === undefined ? '' : ` (mode ${change.mode.toString(8)}${change.owner ? `, owner ${change.owner.uid}:${change.owner.gid}` : ''})`;
-	return `${what}${change.kind === 'restore' ? mode : ''}\n${change.diff || '(content unchanged)\n'}`;
+	return `${describeUndoChange(change)}\n${change.diff || '(content unchanged)\n'}`;
 }
 
 async function confirm(question: string): Promise<boolean> {

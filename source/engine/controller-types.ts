@@ -1,5 +1,7 @@
 import type {CheckResult, RunListener} from '../domain/events.js';
+import type {PreflightFinding} from '../domain/preflight/types.js';
 import type {Action, Parameter, Runbook, Session, SetupDocument, Step, StepStatus} from '../domain/types.js';
+import type {UndoPlan} from '../domain/undo/plan-undo.js';
 
 /** A step together with its saved progress, as the UI and reporters show it. */
 export interface StepProgress {
@@ -85,6 +87,17 @@ export interface Controller {
 	skipStep(stepId: string): void;
 	/** Marks an interrupted/failed step done by the operator's word. */
 	markDone(stepId: string): void;
+	/**
+	 * Puts back what a step changed in files (content byte for byte, owner and mode; files it created removed) and makes
+	 * it pending again; `dryRun` only plans. Resolves to the plan with its diffs masked, or the one-line refusal (a later
+	 * step changed the same file: `first` names it; a backup is missing), in which case nothing changed.
+	 */
+	undoStep(stepId: string, options?: {dryRun?: boolean}): Promise<UndoPlan>;
+	/**
+	 * What is already on this server that the documents will meet (ports, sites, certificates, apt lock, memory, disk;
+	 * not DNS, which `preflight` adds), judged for the documents; changes nothing, gathered once per controller.
+	 */
+	preflight(): Promise<PreflightFinding[]>;
 	/** Runs the checks of one step (nothing changed). */
 	checkStep(stepId: string, options?: CheckRunOptions): Promise<CheckResult[]>;
 	/** Runs every check of every runbook concurrently (nothing changed). */

@@ -4,7 +4,7 @@ import {checkSavedValues, checkSetValues, missingParameters, parameterValues} fr
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
-import {selectRunbooks} from '../domain/plan/select-runbooks.js';
+import {selectDocuments, selectRunbooks} from '../domain/plan/select-runbooks.js';
 import {isSecretKey, isSecretParameter, maskSecrets} from '../domain/secrets.js';
 import {collectSecrets, secretEnvironmentValues} from '../domain/secrets/collect.js';
 import {createMasker, maskDeep, type Masker} from '../domain/secrets/masker.js';
@@ -32,6 +32,10 @@ import {sessionOrigin, type SessionOrigin} from './session-origin.js';
 import {applyUndo, planStepUndo} from './undo.js';
 import {AsRunRecord} from './as-run-record.js';
 import type {UndoPlan} from '../domain/undo/plan-undo.js';
+import {preflightFindings} from '../domain/preflight/rules.js';
+import {preflightTargets} from '../domain/preflight/targets.js';
+import type {PreflightFinding} from '../domain/preflight/types.js';
+import {gatherPreflightFacts} from './preflight-facts.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {
@@ -60,6 +64,7 @@ export class EngineController implements Controller {
 	private readonly options: EngineOptions;
 	private readonly bootId: string;
 	private readonly steps = new Map<string, {runbook: Runbook; index: number}>();
+	private preflightFound?: Promise<PreflightFinding[]>;
 
 	constructor(documents: SetupDocument[], options: EngineOptions) {
 		this.documents = documents;
@@ -220,14 +225,14 @@ export class EngineController implements Controller {
 		const at = new Date().toISOString();
 		const {step} = this.find(stepId);
 		this.record(stepId, {type: 'skip', at, fingerprint: stepFingerprint(step)});
-		this.asRun.note({type: 'skipped', step: stepId, title: step.title, by: this.operator(), at});
+		this.asRun.note({type: 'skipped', step: stepId, number: step.number, title: step.title, by: this.operator(), at});
 	}
 
 	markDone(stepId: string): void {
 		const at = new Date().toISOString();
 		const {step} = this.find(stepId);
 		this.record(stepId, {type: 'mark-done', at, fingerprint: stepFingerprint(step)});
-		this.asRun.note({type: 'marked-done', step: stepId, title: step.title, by: this.operator(), at});
+		this.asRun.note({type: 'marked-done', step: stepId, number: step.number, title: step.title, by: this.operator(), at});
 	}
 
 	/**
@@ -244,8 +249,22 @@ export class EngineController implements Controller {
 		const at = new Date().toISOString();
 		this.record(stepId, {type: 'undo', at});
 		const detail = plan.changes.map(change => `${change.kind === 'remove' ? 'Removed' : 'Put back'} ${change.path}.`).join(' ');
-		this.asRun.note({type: 'undone', step: stepId, title: step.title, by: this.operator(), at, detail});
+		this.asRun.note({type: 'undone', step: stepId, number: step.number, title: step.title, by: this.operator(), at, detail});
 		return maskDeep(plan, text => this.mask(text));
+	}
+
+	async preflight(): Promise<PreflightFinding[]> {
+		this.preflightFound ??= (async () => {
+			// Reading /proc is synchronous: it starts after the caller's current turn (the first frame is drawn first).
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+			const targets = preflightTargets(selectDocuments(this.documents, this.options.only), this.values());
+			// Without DNS, as plan: lookups that time out here held up the first step's commands (`preflight` asks DNS).
+			const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
+			return maskDeep(preflightFindings(facts, targets), text => this.mask(text));
+		})();
+		return this.preflightFound;
 	}
 
 	async checkStep(stepId: string, options: CheckRunOptions = {}): Promise<CheckResult[]> {

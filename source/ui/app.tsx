@@ -125,6 +125,7 @@ export function App(props: AppProps) {
 							onDone={goNext}
 							onSkip={skip}
 							onBack={back}
+							onUndone={(stepId, flash) => setScreen({name: 'step', stepId, flash})}
 							onQuit={code => quit(code)}
 						/>
 					</Suspense>

@@ -1,6 +1,8 @@
 import type {CheckResult, RunListener} from '../domain/events.js';
 import {maskDeep} from '../domain/secrets/masker.js';
+import type {PreflightFinding} from '../domain/preflight/types.js';
 import type {Runbook, SetupDocument, StepStatus} from '../domain/types.js';
+import type {UndoPlan} from '../domain/undo/plan-undo.js';
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from '../engine/controller-types.js';
 
 /**
@@ -84,6 +86,17 @@ export class MaskedController implements Controller {
 
 	markDone(stepId: string): void {
 		this.inner.markDone(stepId);
+	}
+
+	// The diffs come masked from the engine; masked again here with what is known now, as everything the screens show.
+	async undoStep(stepId: string, options?: {dryRun?: boolean}): Promise<UndoPlan> {
+		const mask = (text: string) => this.inner.mask(text);
+		return maskDeep(await this.inner.undoStep(stepId, options), mask);
+	}
+
+	async preflight(): Promise<PreflightFinding[]> {
+		const mask = (text: string) => this.inner.mask(text);
+		return maskDeep(await this.inner.preflight(), mask);
 	}
 
 	async checkStep(stepId: string, options?: {onEvent?: RunListener; timeoutMs?: number}): Promise<CheckResult[]> {

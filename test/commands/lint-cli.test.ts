@@ -37,6 +37,19 @@ test('lint of a current document: no findings, exit 0', async (t) => {
 	t.is(result.stdout, 'no outdated instructions in 1 document\n');
 });
 
+test('lint of the shipped original names each outdated item with its replacement; the shipped current document has none', async (t) => {
+	const old = await runCli(['lint', '--doc', 'runbooks/tomesh-chat.md'], {cwd: repoRoot});
+	t.is(old.exitCode, 1, old.stderr);
+	const findings = old.stdout.trimEnd().split('\n').slice(0, -1);
+	t.true(findings.length >= 12);
+	for (const line of findings) t.regex(line, /^runbooks\/tomesh-chat\.md:\d+: [a-z\d-]+: .+ — instead: .+ \(since .+\)$/);
+	const rules = new Set(findings.map((line) => line.split(': ')[1]));
+	for (const rule of ['python2-packages', 'synapse-from-pip', 'synctl', 'letsencrypt-auto', 'tls-old-protocols', 'node-nvm', 'matrix-srv-record']) t.true(rules.has(rule), rule);
+	const current = await runCli(['lint', '--doc', 'runbooks/matrix-chat.md'], {cwd: repoRoot});
+	t.is(current.exitCode, 0, current.stdout);
+	t.is(current.stdout, 'no outdated instructions in 1 document\n');
+});
+
 test('lint of the shipped runbooks finds the same instructions as in the raw original', async (t) => {
 	const result = await runCli(['lint', '--json'], {cwd: repoRoot});
 	t.is(result.exitCode, 1, result.stderr);

@@ -54,7 +54,7 @@ test('refused when a later step changed the same file, or when the backup copy i
 	writeFileSync(file, 'a\n');
 	await change(backups, 's/1', file, 'b\n');
 	await change(backups, 's/2', file, 'c\n');
-	t.deepEqual(await planStepUndo(backupDir, 's/1'), {ok: false, reason: `s/2 changed ${file} after s/1: undo s/2 first`});
+	t.deepEqual(await planStepUndo(backupDir, 's/1'), {ok: false, reason: `s/2 changed ${file} after s/1: undo s/2 first`, first: 's/2'});
 
 	const [first] = await backups.entries();
 	rmSync(path.join(backupDir, first!.backup!));

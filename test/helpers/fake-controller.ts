@@ -4,6 +4,8 @@
  */
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from '../../source/engine/controller-types.js';
 import type {CheckResult, RunEvent} from '../../source/domain/events.js';
+import type {PreflightFinding} from '../../source/domain/preflight/types.js';
+import type {UndoPlan} from '../../source/domain/undo/plan-undo.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument, type Step, type StepStatus} from '../../source/domain/types.js';
 
 /** What a scripted step does when run. */
@@ -27,6 +29,10 @@ export interface FakeOptions {
 	checks?: CheckResult[];
 	rebooted?: boolean;
 	values?: Record<string, string>;
+	/** What undoStep plans for a step (default: refused, nothing backed up). */
+	undoPlans?: Record<string, UndoPlan>;
+	/** What preflight finds (default: nothing); a promise lets a test decide when it arrives. */
+	preflight?: PreflightFinding[] | Promise<PreflightFinding[]>;
 }
 
 /** A step with sensible defaults. */
@@ -66,6 +72,8 @@ export class FakeController implements Controller {
 	readonly runbooks: Runbook[];
 	readonly parameters: Parameter[];
 	readonly calls: string[] = [];
+	/** How often preflight was asked for. */
+	preflightCalls = 0;
 	readonly statuses = new Map<string, StepStatus>();
 	private readonly saved: Record<string, string>;
 	private readonly options: FakeOptions;
@@ -174,6 +182,19 @@ export class FakeController implements Controller {
 	markDone(stepId: string): void {
 		this.calls.push(`markDone ${stepId}`);
 		this.statuses.set(stepId, 'done');
+	}
+
+	async undoStep(stepId: string, options: {dryRun?: boolean} = {}): Promise<UndoPlan> {
+		this.calls.push(`undoStep ${stepId}${options.dryRun ? ' (dry run)' : ''}`);
+		const plan = this.options.undoPlans?.[stepId] ?? {ok: false, reason: `${stepId} changed no file that was backed up: nothing to put back`};
+		if (plan.ok && !options.dryRun) this.statuses.set(stepId, 'pending');
+		return plan;
+	}
+
+	async preflight(): Promise<PreflightFinding[]> {
+		// A read, not an action: counted apart so that `calls` stays the list of what the UI asked to be done.
+		this.preflightCalls++;
+		return this.options.preflight ?? [];
 	}
 
 	async checkStep(stepId: string, options: {onEvent?: (event: RunEvent) => void} = {}): Promise<CheckResult[]> {

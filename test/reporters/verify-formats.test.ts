@@ -40,6 +40,28 @@ test('junit: valid XML; a testsuite per runbook, a testcase per check, failure w
 	t.is(web.testcase[0].skipped.message, 'parameter version has no value');
 });
 
+test('junit structure: one <testsuites> root whose counts are the sums of its suites, each suite\'s counts those of its testcases', (t) => {
+	const xml = formatVerifyJunit(results, runbooks, run);
+	t.regex(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
+	const document = parser.parse(xml);
+	t.deepEqual(Object.keys(document).filter((key) => key !== '?xml'), ['testsuites'], 'a single root element');
+	const {testsuites} = document;
+	const sum = (key: string) => testsuites.testsuite.reduce((total: number, suite: Record<string, string>) => total + Number(suite[key]), 0);
+	for (const key of ['tests', 'failures', 'errors', 'skipped']) t.is(Number(testsuites[key]), sum(key), `testsuites ${key}`);
+	for (const suite of testsuites.testsuite) {
+		const cases = suite.testcase as Array<Record<string, any>>;
+		t.is(Number(suite.tests), cases.length);
+		t.is(Number(suite.failures), cases.filter((testcase) => testcase.failure !== undefined).length);
+		t.is(Number(suite.skipped), cases.filter((testcase) => testcase.skipped !== undefined).length);
+		t.is(suite.errors, '0');
+		for (const testcase of cases) {
+			t.true(typeof testcase.name === 'string' && testcase.name.length > 0);
+			t.is(testcase.classname, suite.id);
+			if (testcase.failure) t.truthy(testcase.failure.message && testcase.failure.type);
+		}
+	}
+});
+
 test('junit with no checks is still a valid document', (t) => {
 	const xml = formatVerifyJunit([], runbooks, run);
 	t.is(XMLValidator.validate(xml), true);

@@ -34,7 +34,8 @@ export function formatRecord(header: RecordHeader, items: RecordItem[]): string 
 	for (const item of items) {
 		if (item.type !== 'step') {
 			const what = {skipped: 'Skipped', 'marked-done': 'Marked done', undone: 'Undone'}[item.type];
-			lines.push(`## ${item.title}`, '', `\`${item.step}\` — ${what} by ${item.by} at ${item.at}.${item.detail ? ` ${item.detail}` : ''}`, '');
+			// Numbered like the steps that ran, so the record reads in the document's terms.
+			lines.push(`## ${item.number === undefined ? '' : `${item.number}. `}${item.title}`, '', `\`${item.step}\` — ${what} by ${item.by} at ${item.at}.${item.detail ? ` ${item.detail}` : ''}`, '');
 			continue;
 		}
 

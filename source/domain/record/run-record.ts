@@ -39,7 +39,7 @@ export type RecordItem =
 			durationMs?: number;
 			message?: string;
 	  }
-	| {type: 'skipped' | 'marked-done' | 'undone'; step: string; title: string; by: string; at: string; detail?: string};
+	| {type: 'skipped' | 'marked-done' | 'undone'; step: string; number?: number; title: string; by: string; at: string; detail?: string};
 
 /**
  * The as-run record of one run being written: run events and the operator's decisions folded into items, each

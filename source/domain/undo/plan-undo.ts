@@ -16,8 +16,11 @@ export interface UndoChange {
 	diff: string;
 }
 
-/** An undo planned: the changes to make, or the one-line reason it is refused. */
-export type UndoPlan = {ok: true; step: string; changes: UndoChange[]} | {ok: false; reason: string};
+/**
+ * An undo planned: the changes to make, or the one-line reason it is refused (with `first`, the later step that changed
+ * one of the same files and is to be undone before this one).
+ */
+export type UndoPlan = {ok: true; step: string; changes: UndoChange[]} | {ok: false; reason: string; first?: string};
 
 /** What the planner reads: the text of a backup copy (undefined = missing) and of a file now (undefined = absent). */
 export interface UndoReader {
@@ -49,7 +52,7 @@ export function planUndo(step: string, changes: RecordedChange[], read: UndoRead
 	for (const [file, mine] of byPath) {
 		const last = mine.at(-1)!;
 		const later = live.find(change => change.path === file && change.step !== step && change.at > last.at);
-		if (later) return {ok: false, reason: `${later.step} changed ${file} after ${step}: undo ${later.step} first`};
+		if (later) return {ok: false, reason: `${later.step} changed ${file} after ${step}: undo ${later.step} first`, first: later.step};
 		// The step may have changed the file several times (run again after a failure): put back what was there first.
 		const first = mine[0]!;
 		const now = read.currentText(file);

@@ -1,14 +1,19 @@
 import {Box, Text, useStdout} from 'ink';
 import SelectInput from 'ink-select-input';
-import {useMemo} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
 import {documentStanding} from '../../domain/document-standing.js';
 import {runbookMarks} from '../../domain/marks.js';
+import {startScreenFindings} from '../../domain/preflight/start-screen.js';
+import type {PreflightFinding} from '../../domain/preflight/types.js';
 import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {PreflightDetails, PreflightSummary, preflightRows} from '../components/preflight-summary.js';
+import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {lastUndoable, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the checklist. */
 export interface ChecklistProps {
@@ -52,13 +57,68 @@ function Standing({controller}: {controller: Controller}) {
 export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: ChecklistProps) {
 	const {stdout} = useStdout();
 	const resume = controller.resumePoint();
-	const entries = useMemo(() => checklistEntries(controller), [controller]);
+	// Bumped when an undo changes progress behind the list's back.
+	const [version, setVersion] = useState(0);
+	const entries = useMemo(() => checklistEntries(controller), [controller, version]);
 	const byId = useMemo(() => new Map(entries.map(e => [e.runbook.id, e])), [entries]);
 	const outdated = useMemo(() => findingsByFile(lintDocuments(controller.documents)), [controller]);
 	const items = entries.map(e => ({key: e.runbook.id, label: e.runbook.id, value: e}));
-	useKeys(input => {
-		if (input === 'q') onQuit();
-		if (input === 'v') onVerify();
+	// Preflight before anything has run: gathered after the first frame, shown when it arrives.
+	const fresh = useMemo(() => controller.allProgress().every(p => p.status === 'pending'), [controller]);
+	const [findings, setFindings] = useState<PreflightFinding[] | undefined>();
+	const [details, setDetails] = useState(false);
+	const [blockedStart, setBlockedStartState] = useState<string | undefined>();
+	const blockedRef = useRef<string | undefined>(undefined);
+	const setBlockedStart = (stepId: string | undefined) => {
+		blockedRef.current = stepId;
+		setBlockedStartState(stepId);
+	};
+
+	useEffect(() => {
+		if (!fresh) return;
+		let live = true;
+		controller.preflight().then(
+			found => live && setFindings(found),
+			() => live && setFindings([]),
+		);
+		return () => {
+			live = false;
+		};
+	}, [controller, fresh]);
+	const blocking = findings !== undefined && startScreenFindings(findings).blocking;
+	// `u` undoes the highlighted runbook's last step that changed files; the list follows the highlight.
+	const highlighted = useRef(entries[highlightedIndex(entries, resume?.runbook)]?.runbook.id);
+	const [, setHighlightedShown] = useState(highlighted.current);
+	const [undoNote, setUndoNote] = useState<string | undefined>();
+	const undo = useUndo(
+		controller,
+		(undone, plan) => {
+			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
+			setUndoNote(`↶ Undid ${stepName(controller, undone)}: ${files} put back; it is pending again`);
+			setVersion(n => n + 1);
+		},
+		message => setUndoNote(`undo failed: ${message}`),
+	);
+	const undoTarget = () => lastUndoable(controller.allProgress().filter(item => item.runbook.id === highlighted.current));
+	useKeys((input, key) => {
+		if (undo.handleKey(input, key)) return;
+		if (blockedRef.current) {
+			if (input === 'y') onOpenStep(blockedRef.current);
+			if (input === 'n' || key.escape) setBlockedStart(undefined);
+			return;
+		}
+
+		if (details) {
+			if (input === 'p' || input === 'q' || key.escape) setDetails(false);
+			return;
+		}
+
+		if (input === 'p' && fresh && findings) setDetails(true);
+		else if (input === 'u' && undoTarget()) {
+			setUndoNote(undefined);
+			undo.start(undoTarget()!);
+		} else if (input === 'q') onQuit();
+		else if (input === 'v') onVerify();
 	});
 	const Item = ({label, isSelected}: {label: string; isSelected?: boolean}) => {
 		const entry = byId.get(label)!;
@@ -78,6 +138,24 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 	};
 
 	const rows = stdout.rows > 0 ? stdout.rows : 24;
+	const columns = stdout.columns > 0 ? stdout.columns : 80;
+	if (undo.active) {
+		return <UndoPanel controller={controller} state={undo.state} rows={rows - 1} />;
+	}
+
+	if (details && findings) {
+		return (
+			<Box flexDirection="column">
+				<Text bold>Preflight: what is already on this server</Text>
+				<PreflightDetails findings={findings} width={columns - 1} height={rows - 4} />
+				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'p', label: 'back'}]} />
+			</Box>
+		);
+	}
+
+	// The list keeps at least three runbooks; preflight gets what is left of the screen above them.
+	const preflightBudget = fresh ? Math.max(2, rows - 8 - 6 - 1) : 0;
+	const preflightUsed = fresh ? preflightRows(findings, preflightBudget) : 0;
 	return (
 		<Box flexDirection="column">
 			<Text bold>{controller.documents.map(d => d.title).join(' · ') || 'tomesh-setup'}</Text>
@@ -91,28 +169,47 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 			<Standing controller={controller} />
 			{flash ? <Text color="green">{flash}</Text> : null}
 			<ResumeLine controller={controller} resume={resume} />
+			{fresh ? <PreflightSummary findings={findings} budget={preflightBudget} /> : null}
 			<Box marginTop={1} flexDirection="column">
 				<SelectInput
 					items={items}
+					isFocused={blockedStart === undefined}
+					onHighlight={item => {
+						highlighted.current = item.value.runbook.id;
+						// The footer offers u only for a runbook that has something to undo.
+						setHighlightedShown(item.value.runbook.id);
+					}}
 					initialIndex={highlightedIndex(entries, resume?.runbook)}
 					indicatorComponent={() => null}
 					itemComponent={Item}
-					limit={Math.max(3, Math.floor((rows - 8) / 2))}
+					limit={Math.max(3, Math.floor((rows - 8 - preflightUsed) / 2))}
 					onSelect={item => {
 						const entry = item.value;
 						const stepId = entry.runbook.id === resume?.runbook ? resume.step : entry.nextStep ?? entry.runbook.steps[0]?.id;
-						if (stepId) onOpenStep(stepId);
+						// Only a finding that says the documents cannot work here stands in the way, and only until confirmed.
+						if (stepId && blocking && fresh) setBlockedStart(stepId);
+						else if (stepId) onOpenStep(stepId);
 					}}
 				/>
 			</Box>
-			<KeyFooter
-				keys={[
-					{key: '↑↓', label: 'choose'},
-					{key: 'Enter', label: resume ? 'continue' : 'open'},
-					{key: 'v', label: 'verify all'},
-					{key: 'q', label: 'quit'},
-				]}
-			/>
+			<UndoRefusal controller={controller} state={undo.state} />
+			{undoNote ? <Text color="cyan">{undoNote}</Text> : null}
+			{blockedStart ? (
+				<Text color="red" bold>
+					Preflight says the documents cannot work on this server (✖ above). Start anyway? (y/n)
+				</Text>
+			) : (
+				<KeyFooter
+					keys={[
+						{key: '↑↓', label: 'choose'},
+						{key: 'Enter', label: resume ? 'continue' : 'open'},
+						...(fresh && findings && findings.length > 0 ? [{key: 'p', label: 'preflight'}] : []),
+						...(undoTarget() ? [{key: 'u', label: 'undo last step'}] : []),
+						{key: 'v', label: 'verify all'},
+						{key: 'q', label: 'quit'},
+					]}
+				/>
+			)}
 		</Box>
 	);
 }

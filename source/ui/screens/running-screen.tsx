@@ -9,11 +9,13 @@ import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
 import {ScrollView} from '../components/scroll-view.js';
 import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useRun, type FinishedAction} from '../hooks/use-run.js';
+import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the running screen. */
 export interface RunningScreenProps {
@@ -23,6 +25,8 @@ export interface RunningScreenProps {
 	onDone: (stepId: string, summary: string) => void;
 	onSkip: (stepId: string) => void;
 	onBack: () => void;
+	/** A step was undone from the failure screen (`u`): the app shows this step again, pending, with `flash` on top. */
+	onUndone?: (stepId: string, flash: string) => void;
 	/** Quit the TUI with this exit code (130: interrupted, progress saved). */
 	onQuit: (code: number) => void;
 }
@@ -36,7 +40,7 @@ export const interruptedExitCode = 130;
  * second Ctrl-C quits with 130 once the step is saved as interrupted. A failure shows its output wrapped (o: all of
  * the last command's output, scrollable) with r/s/m/!/q.
  */
-export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQuit}: RunningScreenProps) {
+export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUndone, onQuit}: RunningScreenProps) {
 	const {stdout} = useStdout();
 	const rows = stdout.rows > 0 ? stdout.rows : 24;
 	const columns = stdout.columns > 0 ? stdout.columns : 80;
@@ -49,6 +53,15 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 	const {view} = running;
 	const ended = view.status !== 'running';
 	const ok = view.status === 'done' || view.status === 'awaiting-reboot';
+	const undoable = view.status === 'failed' && undoApplies('failed', step);
+	const undo = useUndo(
+		controller,
+		(undone, plan) => {
+			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
+			onUndone?.(stepId, `↶ Undid ${stepName(controller, undone)}: ${files} put back; it is pending again`);
+		},
+		message => setNote(`undo failed: ${message}`),
+	);
 	// Keys of one burst arrive before React renders again: what they decide lives in refs.
 	const stopping = useRef(false);
 	const quitWhenEnded = useRef(false);
@@ -78,10 +91,15 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 			return;
 		}
 
+		if (undo.handleKey(input, key)) return;
+
 		if (input === 'r') {
 			setNote(undefined);
 			endedRef.current = false;
 			setRunId(n => n + 1);
+		} else if (input === 'u' && undoable) {
+			setNote(undefined);
+			undo.start(stepId);
 		} else if (input === 's') {
 			onSkip(stepId);
 		} else if (input === 'm') {
@@ -115,9 +133,18 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 		);
 	}
 
+	if (undo.active) {
+		return (
+			<Box flexDirection="column">
+				<Breadcrumb runbook={where.runbook} index={where.index} />
+				<UndoPanel controller={controller} state={undo.state} rows={rows - 2} />
+			</Box>
+		);
+	}
+
 	// Rows the rest of the screen takes; the output gets what is left (at least 3).
 	const footerRows = columns < 70 ? 3 : 2;
-	const fixedRows = 2 + (view.current ? 1 : 0) + 2 + 1 + view.checks.length + (note ? 1 : 0) + footerRows + (failed ? 3 : 0);
+	const fixedRows = 2 + (view.current ? 1 : 0) + 2 + 1 + view.checks.length + (note ? 1 : 0) + (undo.state.phase === 'refused' ? 1 : 0) + footerRows + (failed ? 3 : 0);
 	const room = Math.max(3, rows - fixedRows - 1);
 	const output = failed ? wrapLines(view.tail.map(line => withoutScriptPrefix(line)), width) : view.tail;
 	const shown = output.slice(-room);
@@ -167,6 +194,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 					{view.log ? <Text dimColor>{`The whole output is in ${view.log} (o shows the last command's)`}</Text> : null}
 				</Box>
 			) : null}
+			<UndoRefusal controller={controller} state={undo.state} />
 			{note ? <Text color="cyan">{note}</Text> : null}
 			{ended ? (
 				failed ? (
@@ -175,6 +203,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onQui
 							{key: 'r', label: 'retry'},
 							{key: 's', label: 'skip'},
 							{key: 'm', label: 'mark done'},
+							...(undoable ? [{key: 'u', label: 'undo'}] : []),
 							{key: 'o', label: 'output'},
 							{key: '!', label: 'shell here'},
 							{key: 'Esc', label: 'back'},

@@ -11,9 +11,11 @@ import {CheckList} from '../components/check-list.js';
 import {DiffView} from '../components/diff-view.js';
 import {KeyFooter, type KeyHint} from '../components/key-footer.js';
 import {MarkdownView} from '../components/markdown-view.js';
+import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
 import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the step screen. */
 export interface StepScreenProps {
@@ -47,6 +49,16 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	};
 	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
 	const [, setRedraw] = useState(0);
+	const undo = useUndo(
+		controller,
+		(undone, plan) => {
+			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
+			const more = undone === stepId ? 'this step is pending again' : `it is pending again; u undoes step ${step.number} now`;
+			setNote({text: `↶ Undid ${stepName(controller, undone)}: ${files} put back; ${more}`});
+		},
+		message => setNote({text: `undo failed: ${message}`}),
+	);
+	const undoable = undoApplies(progress.status, step);
 	const outdated = useMemo(() => findingsByStep(lintDocuments(controller.documents)).get(stepId) ?? [], [controller, stepId]);
 	useEffect(() => {
 		let live = true;
@@ -68,11 +80,16 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 			return;
 		}
 
+		if (undo.handleKey(input, key)) return;
+
 		if (key.return) {
 			// Show before doing: nothing runs until the exact commands and diffs are on screen.
 			if (previews === undefined && !previewError) return;
 			if (reboots) setConfirmReboot(true);
 			else onRun(stepId);
+		} else if (input === 'u' && undoable) {
+			setNote(undefined);
+			undo.start(stepId);
 		} else if (input === 's') {
 			onSkip(stepId);
 		} else if (input === 'v' && !checking) {
@@ -105,6 +122,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	});
 	const keys: KeyHint[] = [
 		{key: 'Enter', label: step.actions.every(a => a.kind === 'manual') ? 'done it' : 'do it'},
+		...(undoable ? [{key: 'u', label: 'undo'}] : []),
 		{key: 's', label: 'skip'},
 		{key: 'v', label: 'checks only'},
 		{key: '!', label: 'shell here'},
@@ -112,6 +130,15 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		{key: 'Esc', label: 'back'},
 		{key: 'q', label: 'quit'},
 	];
+	if (undo.active) {
+		return (
+			<Box flexDirection="column">
+				<Breadcrumb runbook={where.runbook} index={where.index} />
+				<UndoPanel controller={controller} state={undo.state} rows={(stdout.rows || 24) - 2} />
+			</Box>
+		);
+	}
+
 	return (
 		<Box flexDirection="column">
 			{flash ? <Text color="green">{flash}</Text> : null}
@@ -137,6 +164,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 				{previews?.map((p, i) => <ActionPreview key={i} preview={p} />)}
 			</Box>
 			{step.checks.length > 0 || checks ? <CheckList checks={step.checks} results={checks} running={checking} /> : null}
+			<UndoRefusal controller={controller} state={undo.state} />
 			{note ? <Text color="cyan">{note.text}</Text> : null}
 			{note?.diff === undefined ? null : <DiffView diff={note.diff} />}
 			{confirmReboot ? (

@@ -13,7 +13,7 @@ test('a step with a long output keeps its last lines; skips and marks name who d
 	record.add({type: 'output', step: 'r/1', stream: 'stdout', text: Array.from({length: 100}, (_, index) => `${index + 1}\n`).join('')}, 'ana');
 	record.add({type: 'action-end', step: 'r/1', index: 0, ok: true, outcome: 'ran', exitCode: 0, durationMs: 1500}, 'ana');
 	record.add({type: 'step-end', runbook: 'r', step: 'r/1', status: 'done', durationMs: 1600}, 'ana');
-	record.note({type: 'skipped', step: 'r/2', title: 'Optional', by: 'ana', at: 'T2'});
+	record.note({type: 'skipped', step: 'r/2', number: 2, title: 'Optional', by: 'ana', at: 'T2'});
 	record.note({type: 'marked-done', step: 'r/3', title: 'By hand', by: 'ben', at: 'T3'});
 	const text = formatRecord(header, record.items);
 	t.regex(text, /^# As run: Demo\n\nStarted 2026-01-01T00:00:00\.000Z on chat by ana\.\n/);
@@ -22,7 +22,7 @@ test('a step with a long output keeps its last lines; skips and marks name who d
 	t.notRegex(text, /^ {2}60$/m);
 	t.regex(text, /→ ok, exit 0, 1\.5 s/);
 	t.regex(text, /\*\*Result: done\*\* in 1\.6 s/);
-	t.regex(text, /## Optional\n\n`r\/2` — Skipped by ana at T2\./);
+	t.regex(text, /## 2\. Optional\n\n`r\/2` — Skipped by ana at T2\./);
 	t.regex(text, /## By hand\n\n`r\/3` — Marked done by ben at T3\./);
 });
 

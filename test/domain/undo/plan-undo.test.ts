@@ -29,7 +29,7 @@ test('a file the step created is removed; a step run twice goes back to before i
 
 test('refused when a later step changed the same file; allowed once that one is undone', t => {
 	const changes = [change('r/2', '/etc/x', '1'), change('r/3', '/etc/x', '2')];
-	t.deepEqual(planUndo('r/2', changes, read), {ok: false, reason: 'r/3 changed /etc/x after r/2: undo r/3 first'});
+	t.deepEqual(planUndo('r/2', changes, read), {ok: false, reason: 'r/3 changed /etc/x after r/2: undo r/3 first', first: 'r/3'});
 	t.true(planUndo('r/2', [...changes, change(undoStepName('r/3'), '/etc/x', '3')], read).ok);
 });
 
