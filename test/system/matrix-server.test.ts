@@ -1,10 +1,10 @@
 // End to end, on real software: the shipped current document stands up Synapse, nginx, a certificate from a local
 // ACME server and the web client in a throwaway Debian sid sandbox without systemd, as root. Run by `npm run test:e2e`.
-import {execFileSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
+import {copyFileSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {proxySocket, startAptProxy, startRelay} from './harness/apt-proxy.js';
+import {elementTarball} from './harness/element-tarball.js';
 import {acmeDirectory, issuingRoot, listenerCa, startPebble} from './harness/pebble.js';
 import {baseRoot, e2eUnavailable, ServerSandbox} from './harness/sandbox-root.js';
 
@@ -45,15 +45,6 @@ test.after.always(async () => {
 	await closeProxy?.();
 	console.log(`e2e phase times (s): ${times.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(', ')}`);
 });
-
-// A stand-in for Element Web's release tarball (it is not on npm in built form): same layout, a tiny page.
-function elementTarball(into: string): void {
-	const dir = path.join(into, 'element-build', 'element-v1.11.100');
-	mkdirSync(dir, {recursive: true});
-	writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Element</title><p>Element Web stand-in</p>\n');
-	writeFileSync(path.join(dir, 'config.sample.json'), '{"default_server_config":{"m.homeserver":{"base_url":"https://matrix-client.matrix.org"}}}\n');
-	execFileSync('tar', ['-czf', path.join(into, 'element-web.tar.gz'), '-C', path.join(into, 'element-build'), 'element-v1.11.100']);
-}
 
 test.serial('the current document stands up a working Matrix server in a sandbox without systemd', async t => {
 	if (unavailable) {
