@@ -60,3 +60,15 @@ test('a thinned flood shows its size and only lines after the last gap', async t
 	t.false(frame.includes('middle'), 'nothing from before a gap is shown next to what came after it');
 	unmount();
 });
+
+test('a quiet command shows "no output for N s" after the title while it runs, and not once the step ended', async t => {
+	const controller = new FakeController({outcomes: {'web.nginx/1': [{status: 'done', waitForAbort: true, output: ['Unpacking…'], silences: [10, 20]}]}});
+	const {lastFrame, stdin, unmount} = render(<RunningScreen controller={controller} stepId="web.nginx/1" {...handlers} />);
+	const frame = await waitForFrame(lastFrame, 'no output for 20 s');
+	t.regex(frame, /Configure nginx|\d+\. .* s — no output for 20 s \(still running\)/);
+	t.false(frame.includes('no output for 10 s'), 'the newer note replaces the older one');
+	stdin.write(keys.ctrlC);
+	const ended = await waitForFrame(lastFrame, '! Interrupted');
+	t.false(ended.includes('no output for'));
+	unmount();
+});
