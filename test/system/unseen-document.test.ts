@@ -1,19 +1,16 @@
 // End to end with a second current Matrix document written by another hand (test/fixtures/documents/
 // matrix-on-debian-unstable.md): its own structure, wording and placeholders, no annotations. Same sandbox base and
 // real software as matrix-server.test.ts; run by `npm run test:e2e`.
-import {copyFileSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {proxySocket, startAptProxy, startRelay} from './harness/apt-proxy.js';
-import {elementTarball} from './harness/element-tarball.js';
-import {acmeDirectory, issuingRoot, listenerCa, startPebble} from './harness/pebble.js';
-import {baseRoot, e2eUnavailable, ServerSandbox} from './harness/sandbox-root.js';
+import {clientRoundTrip, cliEnv, names, PhaseTimes, startMatrixSandbox, type MatrixSandbox} from './harness/matrix-sandbox.js';
+import {acmeDirectory} from './harness/pebble.js';
+import {e2eUnavailable} from './harness/sandbox-root.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const names = {domain: 'example.test', matrix: 'matrix.example.test', chat: 'chat.example.test'};
 const password = 'tr0ub4dor & 3';
 const source = path.join(repo, 'test/fixtures/documents/matrix-on-debian-unstable.md');
-const document = '/opt/e2e/matrix-on-debian-unstable.md';
+const document = `/opt/e2e/${path.basename(source)}`;
 // The parameters are the document's own placeholders (BASE_DOMAIN → base_domain…): nothing tells the tool their names.
 const settings = [
 	`base_domain=${names.domain}`,
@@ -25,27 +22,15 @@ const settings = [
 	'admin_login=admin',
 	`admin_password=${password}`,
 ].flatMap(setting => ['--set', setting]);
-const cliEnv = {REQUESTS_CA_BUNDLE: listenerCa, NODE_EXTRA_CA_CERTS: issuingRoot};
 const cli = (args: string) => `node /opt/tomesh-setup/dist/cli.js ${args} --doc ${document} ${settings.map(word => `'${word}'`).join(' ')}`;
 
-const times: Array<[string, number]> = [];
-async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-	const started = Date.now();
-	try {
-		return await work();
-	} finally {
-		times.push([name, (Date.now() - started) / 1000]);
-	}
-}
-
+const times = new PhaseTimes();
 const unavailable = e2eUnavailable();
-let sandbox: ServerSandbox | undefined;
-let closeProxy: (() => Promise<void>) | undefined;
+let server: MatrixSandbox | undefined;
 
 test.after.always(async () => {
-	sandbox?.stop();
-	await closeProxy?.();
-	console.log(`e2e (unseen document) phase times (s): ${times.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(', ')}`);
+	await server?.close();
+	console.log(`e2e (unseen document) phase times (s): ${times.toString()}`);
 });
 
 test.serial('a current Matrix document the tool has not seen, in another hand, stands up a working server', async t => {
@@ -56,20 +41,11 @@ test.serial('a current Matrix document the tool has not seen, in another hand, s
 	}
 
 	t.timeout(25 * 60_000);
-	const base = await phase('debootstrap', baseRoot);
-	sandbox = new ServerSandbox(base.root, repo);
-	await sandbox.start([`127.0.0.1 ${names.domain} ${names.matrix} ${names.chat} pebble.test`]);
-	closeProxy = await startAptProxy(proxySocket(sandbox));
-	startRelay(sandbox, proxySocket(sandbox));
-	elementTarball(sandbox.shared);
-	copyFileSync(source, path.join(sandbox.shared, path.basename(document)));
-	copyFileSync(path.join(import.meta.dirname, 'matrix-client.mjs'), path.join(sandbox.shared, 'matrix-client.mjs'));
-	symlinkSync('/opt/tomesh-setup/node_modules', path.join(sandbox.shared, 'node_modules'));
-	await phase('pebble', async () => startPebble(sandbox!));
-
+	server = await startMatrixSandbox(repo, times, [source]);
+	const {sandbox} = server;
 	// The image has no sudo: the document's `sudo …` and `sudo -u matrix-synapse …` lines must work without it.
 	t.not((await sandbox.exec('command -v sudo')).code, 0, 'the sandbox has no sudo');
-	const first = await phase('run --yes', async () => sandbox!.exec(cli('run --yes'), {env: cliEnv}));
+	const first = await times.phase('run --yes', async () => sandbox.exec(cli('run --yes'), {env: cliEnv}));
 	t.log(first.stdout.split('\n').slice(-30).join('\n'));
 	t.is(first.code, 0, `run --yes failed:\n${first.stdout.slice(-4000)}\n${first.stderr.slice(-2000)}`);
 	t.notRegex(first.stdout, /tr0ub4dor/, 'the admin password never shows');
@@ -77,16 +53,14 @@ test.serial('a current Matrix document the tool has not seen, in another hand, s
 	const secret = await sandbox.exec("stat -c '%U %a' /etc/matrix-synapse/conf.d/registration-secret.yaml");
 	t.is(secret.stdout.trim(), 'matrix-synapse 600');
 
-	const verify = await phase('verify', async () => sandbox!.exec(cli('verify --json'), {env: cliEnv}));
+	const verify = await times.phase('verify', async () => sandbox.exec(cli('verify --json'), {env: cliEnv}));
 	const report = JSON.parse(verify.stdout) as {checks: Array<{title: string; status: string; detail: string}>; summary: {fail: number; pass: number}};
 	t.log(report.checks.map(check => `${check.status} ${check.title}`).join('\n'));
 	t.is(verify.code, 0, JSON.stringify(report.checks.filter(check => check.status !== 'pass'), null, 1));
 	t.is(report.summary.fail, 0);
 	t.true(report.summary.pass > 0);
 
-	const client = await phase('client round-trip', async () =>
-		sandbox!.execHost(['/usr/sbin/chroot', sandbox!.merged, '/usr/bin/env', `NODE_EXTRA_CA_CERTS=${issuingRoot}`, 'PATH=/usr/local/bin:/usr/bin:/bin', 'node', '/opt/e2e/matrix-client.mjs', names.domain, 'admin', password]),
-	);
+	const client = await times.phase('client round-trip', async () => clientRoundTrip(sandbox, 'admin', password));
 	t.is(client.code, 0, client.stderr.slice(-3000));
 	const seen = JSON.parse(client.stdout.trim().split('\n').at(-1)!) as {baseUrl: string; userId: string; readBack: boolean};
 	t.is(seen.baseUrl, `https://${names.matrix}`);
