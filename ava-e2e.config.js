@@ -5,5 +5,7 @@ export default {
 	files: ['test/system/**/*.test.ts'],
 	timeout: '30m',
 	workerThreads: false,
+	// One sandbox at a time: they share the cached base (made once, cold) and the machine's two cores.
+	concurrency: 1,
 	verbose: true,
 };

@@ -36,6 +36,8 @@ export type RunEvent =
 	 * is not continued by it.
 	 */
 	| {type: 'output'; step: string; stream: 'stdout' | 'stderr'; text: string; skipped?: number}
+	/** The running command has printed nothing for `seconds` (10, 20, 30…): it is still running (domain/output/silence.ts). */
+	| {type: 'silence'; step: string; seconds: number}
 	| {
 			type: 'action-end';
 			step: string;

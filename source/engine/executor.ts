@@ -9,6 +9,7 @@ import {TextTail} from '../domain/output/text-tail.js';
 import type {AuditLog} from './audit/audit-log.js';
 import {AuditOutput} from './audit/audit-output.js';
 import {runInSession, type SessionCommand} from './process/session.js';
+import {watchSilence, type Clock} from './process/silence-watch.js';
 import {noSystemdNote, systemdRunning, usesSystemctl} from './process/no-systemd.js';
 import {writeNoFollow} from '../store/safe-files.js';
 
@@ -34,6 +35,8 @@ export interface ExecutorContext {
 	noSystemd?: boolean;
 	/** Holds the process group id of the running command, so a later start can end what a killed run left behind. */
 	pidFile?: string;
+	/** The clock of the "no output for N s" notes (default: the real one). */
+	clock?: Clock;
 }
 
 /** How a step's actions went. */
@@ -190,6 +193,7 @@ async function runCommand(
 	const text = as === 'root' && process.getuid?.() === 0 ? withoutSudo(command) : command;
 	const headless = context.assumeYesEnv !== undefined;
 	const audit = output && new AuditOutput(context.audit, output.step);
+	const silence = output && watchSilence(seconds => context.onEvent?.({type: 'silence', step: output.step, seconds}), context.clock);
 	const {result, session, inputExhausted} = await runInSession(context.session, {
 		command: text,
 		user: as === 'user' ? context.user : undefined,
@@ -206,11 +210,15 @@ async function runCommand(
 		},
 		onOutput: output
 			? (stream, text, skipped) => {
+					silence!.heard();
 					audit!.push(text, skipped);
 					output.sink(stream, text, skipped);
 				}
 			: undefined,
-	}).finally(() => audit?.end());
+	}).finally(() => {
+		silence?.stop();
+		audit?.end();
+	});
 	if (context.pidFile) rmSync(context.pidFile, {force: true});
 	context.session = session;
 	if (result.aborted) return {ok: false, outcome: 'stopped', aborted: true, exitCode: result.exitCode, signal: result.signal};

@@ -1,6 +1,7 @@
 import type {RunEvent, RunListener} from '../domain/events.js';
 import {failureText} from '../domain/failure-text.js';
 import {checkMarks, stepMarks} from '../domain/marks.js';
+import {silenceText} from '../domain/output/silence.js';
 import {TextTail} from '../domain/output/text-tail.js';
 
 /** How many output lines a failed step shows. */
@@ -26,6 +27,12 @@ export function plainRunReporter(write: (text: string) => void = text => process
 				const tail = tails.get(event.step) ?? new TextTail(failureTailChars);
 				tail.push(event.text, event.skipped);
 				tails.set(event.step, tail);
+				break;
+			}
+
+			case 'silence': {
+				// A long quiet command (apt, a download) must not look hung in a log or a CI job.
+				write(`  … ${silenceText(event.seconds)}\n`);
 				break;
 			}
 

@@ -14,6 +14,8 @@ export interface FakeOutcome {
 	output?: string[];
 	/** Output events sent after `output`, as the engine sends a thinned flood. */
 	chunks?: Array<{text: string; skipped?: number}>;
+	/** Seconds of silence the engine reports after the output (a quiet command), in order. */
+	silences?: number[];
 	exitCode?: number;
 	/** Resolve only when the run's AbortSignal fires (then: interrupted). */
 	waitForAbort?: boolean;
@@ -158,6 +160,7 @@ export class FakeController implements Controller {
 		emit({type: 'action-start', step: stepId, index: 0, action, description: 'run as root: something'});
 		for (const line of outcome.output ?? []) emit({type: 'output', step: stepId, stream: 'stdout', text: `${line}\n`});
 		for (const chunk of outcome.chunks ?? []) emit({type: 'output', step: stepId, stream: 'stdout', ...chunk});
+		for (const seconds of outcome.silences ?? []) emit({type: 'silence', step: stepId, seconds});
 		let status = outcome.status;
 		if (outcome.waitForAbort) {
 			await new Promise<void>(resolve => {

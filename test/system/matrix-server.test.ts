@@ -1,15 +1,12 @@
 // End to end, on real software: the shipped current document stands up Synapse, nginx, a certificate from a local
 // ACME server and the web client in a throwaway Debian sid sandbox without systemd, as root. Run by `npm run test:e2e`.
-import {execFileSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {proxySocket, startAptProxy, startRelay} from './harness/apt-proxy.js';
-import {acmeDirectory, issuingRoot, listenerCa, startPebble} from './harness/pebble.js';
-import {baseRoot, e2eUnavailable, ServerSandbox} from './harness/sandbox-root.js';
+import {clientRoundTrip, cliEnv, names, PhaseTimes, startMatrixSandbox, type MatrixSandbox} from './harness/matrix-sandbox.js';
+import {acmeDirectory} from './harness/pebble.js';
+import {e2eUnavailable, type ServerSandbox} from './harness/sandbox-root.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-const names = {domain: 'example.test', matrix: 'matrix.example.test', chat: 'chat.example.test'};
 const password = 'correct horse battery staple';
 const document = '/opt/tomesh-setup/runbooks/matrix-chat.md';
 const settings = [
@@ -23,37 +20,18 @@ const settings = [
 	`acme_server=${acmeDirectory}`,
 	'element_tarball=file:///opt/e2e/element-web.tar.gz',
 ].flatMap(setting => ['--set', setting]);
-const cliEnv = {REQUESTS_CA_BUNDLE: listenerCa, NODE_EXTRA_CA_CERTS: issuingRoot};
 const cli = (args: string) => `node /opt/tomesh-setup/dist/cli.js ${args} --doc ${document} ${settings.map(word => `'${word}'`).join(' ')}`;
 
-const times: Array<[string, number]> = [];
-async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-	const started = Date.now();
-	try {
-		return await work();
-	} finally {
-		times.push([name, (Date.now() - started) / 1000]);
-	}
-}
-
+const times = new PhaseTimes();
+const phase = async <T>(name: string, work: () => Promise<T>) => times.phase(name, work);
 const unavailable = e2eUnavailable();
+let server: MatrixSandbox | undefined;
 let sandbox: ServerSandbox | undefined;
-let closeProxy: (() => Promise<void>) | undefined;
 
 test.after.always(async () => {
-	sandbox?.stop();
-	await closeProxy?.();
-	console.log(`e2e phase times (s): ${times.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(', ')}`);
+	await server?.close();
+	console.log(`e2e phase times (s): ${times.toString()}`);
 });
-
-// A stand-in for Element Web's release tarball (it is not on npm in built form): same layout, a tiny page.
-function elementTarball(into: string): void {
-	const dir = path.join(into, 'element-build', 'element-v1.11.100');
-	mkdirSync(dir, {recursive: true});
-	writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Element</title><p>Element Web stand-in</p>\n');
-	writeFileSync(path.join(dir, 'config.sample.json'), '{"default_server_config":{"m.homeserver":{"base_url":"https://matrix-client.matrix.org"}}}\n');
-	execFileSync('tar', ['-czf', path.join(into, 'element-web.tar.gz'), '-C', path.join(into, 'element-build'), 'element-v1.11.100']);
-}
 
 test.serial('the current document stands up a working Matrix server in a sandbox without systemd', async t => {
 	if (unavailable) {
@@ -63,16 +41,9 @@ test.serial('the current document stands up a working Matrix server in a sandbox
 	}
 
 	t.timeout(25 * 60_000);
-	const base = await phase('debootstrap', baseRoot);
-	t.log(base.made ? 'made the sid base (cold)' : 'sid base from the cache');
-	sandbox = new ServerSandbox(base.root, repo);
-	await sandbox.start([`127.0.0.1 ${names.domain} ${names.matrix} ${names.chat} pebble.test`]);
-	closeProxy = await startAptProxy(proxySocket(sandbox));
-	startRelay(sandbox, proxySocket(sandbox));
-	elementTarball(sandbox.shared);
-	copyFileSync(path.join(import.meta.dirname, 'matrix-client.mjs'), path.join(sandbox.shared, 'matrix-client.mjs'));
-	symlinkSync('/opt/tomesh-setup/node_modules', path.join(sandbox.shared, 'node_modules'));
-	await phase('pebble', async () => startPebble(sandbox!));
+	server = await startMatrixSandbox(repo, times);
+	t.log(server.made ? 'made the sid base (cold)' : 'sid base from the cache');
+	sandbox = server.sandbox;
 
 	const first = await phase('run --yes', async () => sandbox!.exec(cli('run --yes'), {env: cliEnv}));
 	t.log(first.stdout.split('\n').slice(-30).join('\n'));
@@ -90,9 +61,7 @@ test.serial('the current document stands up a working Matrix server in a sandbox
 	t.true(report.checks.some(check => check.title.startsWith('Matrix server') && check.status === 'pass'));
 	t.notRegex(verify.stdout, /correct horse/);
 
-	const client = await phase('client round-trip', async () =>
-		sandbox!.execHost(['/usr/sbin/chroot', sandbox!.merged, '/usr/bin/env', `NODE_EXTRA_CA_CERTS=${issuingRoot}`, 'PATH=/usr/local/bin:/usr/bin:/bin', 'node', '/opt/e2e/matrix-client.mjs', names.domain, 'admin', password]),
-	);
+	const client = await phase('client round-trip', async () => clientRoundTrip(sandbox!, 'admin', password));
 	t.is(client.code, 0, client.stderr.slice(-3000));
 	const seen = JSON.parse(client.stdout.trim().split('\n').at(-1)!) as {baseUrl: string; userId: string; readBack: boolean};
 	t.is(seen.baseUrl, `https://${names.matrix}`);

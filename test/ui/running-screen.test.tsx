@@ -70,3 +70,15 @@ test('a very long output line is cut before it is drawn', async t => {
 	t.is(drawn?.length, maxLineLength + 1, frame);
 	unmount();
 });
+
+test('a quiet command shows "no output for N s" after the title while it runs, and not once the step ended', async t => {
+	const controller = new FakeController({outcomes: {'web.nginx/1': [{status: 'done', waitForAbort: true, output: ['Unpacking…'], silences: [10, 20]}]}});
+	const {lastFrame, stdin, unmount} = render(<RunningScreen controller={controller} stepId="web.nginx/1" {...handlers} />);
+	const frame = await waitForFrame(lastFrame, 'no output for 20 s');
+	t.regex(frame, /Configure nginx|\d+\. .* s — no output for 20 s \(still running\)/);
+	t.false(frame.includes('no output for 10 s'), 'the newer note replaces the older one');
+	stdin.write(keys.ctrlC);
+	const ended = await waitForFrame(lastFrame, '! Interrupted');
+	t.false(ended.includes('no output for'));
+	unmount();
+});

@@ -1,4 +1,4 @@
-import {isMap, isPair, isScalar, parseDocument, visit, type Document} from 'yaml';
+import {isMap, isPair, isScalar, parseDocument, Scalar, stringify, visit, type Document} from 'yaml';
 import type {Action, EditOp} from '../types.js';
 
 /** A file change that cannot be made (file missing, key not found, bad pattern). The message names the file. */
@@ -73,8 +73,20 @@ function setYamlScalar(text: string, key: string[], value: string, path: string)
 
 	if (!isScalar(node) || !node.range) throw new FileChangeError(`${path}: ${dotted} is not a single value`);
 	const [start, end] = node.range;
-	if (text.slice(start, end) === value) return text;
-	return text.slice(0, start) + value + text.slice(end);
+	const source = scalarSource(value, node.type);
+	if (text.slice(start, end) === source) return text;
+	return text.slice(0, start) + source + text.slice(end);
+}
+
+// The new value written the way the file wrote the old one: `key: "value"` stays double-quoted, `'value'` single-
+// quoted (the yaml library escapes what the quotes need), a plain scalar stays plain. A value the document itself
+// quotes is taken as written.
+function scalarSource(value: string, type: Scalar['type']): string {
+	if (/^["']/.test(value.trim())) return value;
+	if (type !== Scalar.QUOTE_DOUBLE && type !== Scalar.QUOTE_SINGLE) return value;
+	const scalar = new Scalar(value);
+	scalar.type = type;
+	return stringify(scalar, {lineWidth: 0}).replace(/\n$/, '');
 }
 
 // Prose names a key without its parents ("changing `registration` to `True`"): when exactly one mapping in the

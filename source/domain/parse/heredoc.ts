@@ -4,11 +4,12 @@ import type {Action} from '../types.js';
 export type BlockPart = {kind: 'lines'; code: string; firstLine: number} | {kind: 'heredoc'; action: Action};
 
 const opener = /<<(-?)\s*(['"]?)([A-Za-z_]\w*)\2/;
-// `cat > PATH <<EOF`, `cat <<EOF > PATH`, `tee PATH <<EOF` (optionally `> /dev/null`), nothing else on the line.
+// `cat > PATH <<EOF`, `cat <<EOF > PATH`, `tee PATH <<EOF` (optionally `> /dev/null`, before or after), nothing else on the line.
 const writeForms = [
 	/^(?:sudo\s+)?cat\s*>\s*([^\s;&|<>]+)\s*<<-?\s*(['"]?)\w+\2\s*$/,
 	/^(?:sudo\s+)?cat\s*<<-?\s*(?:['"]?)\w+(?:['"]?)\s*>\s*([^\s;&|<>]+)\s*$/,
 	/^(?:sudo\s+)?tee\s+([^\s;&|<>-][^\s;&|<>]*)\s*<<-?\s*(['"]?)\w+\2\s*(?:>\s*\/dev\/null\s*)?$/,
+	/^(?:sudo\s+)?tee\s+([^\s;&|<>-][^\s;&|<>]*)\s*>\s*\/dev\/null\s*<<-?\s*(['"]?)\w+\2\s*$/,
 ];
 
 /**

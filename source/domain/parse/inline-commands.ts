@@ -1,4 +1,4 @@
-import {commandAction, commandWords, isInteractive, isRootShell} from './shell-command.js';
+import {afterSudo, commandAction, commandWords, isInteractive, isRootShell} from './shell-command.js';
 import type {Action} from '../types.js';
 
 /** Commands a paragraph writes as inline code, and whether it said "become root" (`sudo -i`). */
@@ -38,7 +38,7 @@ export function inlineCommands(markdown: string, line: number, consumed: Readonl
 		const sentence = before.slice(before.search(/(?:[.!?]\s+|\n\s*\n)(?=[^.!?]*$)/) + 1);
 		if (negation.test(sentence) || optional.test(sentence)) continue;
 		const words = code.split(/\s+/);
-		const first = words[0] === 'sudo' ? words[1] ?? '' : words[0]!;
+		const first = words[0] === 'sudo' ? afterSudo(words).rest[0] ?? '' : words[0]!;
 		const pathCommand = /^\/[\w./-]+$/.test(first) && words.length > 1;
 		if (!commandWords.has(first) && !pathCommand) continue;
 		const endsSentence = /^\s*([.;!]|$)/.test(after);

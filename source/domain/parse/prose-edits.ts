@@ -18,11 +18,17 @@ function boldFiles(markdown: string): Array<{path: string; index: number}> {
 		.map((match) => ({path: match[1]!.trim(), index: match.index}));
 }
 
+// "All three servers go in one file, **/etc/nginx/sites-available/matrix**:", "Put this in **/etc/x.conf**:": a
+// paragraph that ends on an absolute path and says the block goes there, without a word of changing what is there.
+function endsWithNewFile(paragraph: string): boolean {
+	return /\*\*\/[^*\s]+\*\*:$/.test(paragraph) && /\b(?:go(?:es)?|put|write|save|place|store)\b/i.test(paragraph) && !/\b(?:chang|add|replac|uncomment|edit|append|insert|modif|updat)/i.test(paragraph);
+}
+
 /**
  * Reads the edits the seed's prose describes:
  * "changing `KEY` to `VALUE` in **FILE**" → set-yaml; "Open up **FILE**, find `a:b:c` and change the value to `1`" →
  * set-yaml on the nested key; "adding `LINE` in **FILE**" → append the line once; "comment out the `X` line, then add …:" → the next block is a comment-and-insert;
- * "Create **PATH**…:" / "…such that the file looks like:" → the next block is the file's content;
+ * "Create **PATH**…:" / "…such that the file looks like:" / "… go in one file, **PATH**:" → the next block is the file's content;
  * "In **FILE**, change …:" → the next block is a hand edit of FILE; "SSH into **host**…", "…router…" → the next block
  * is for another machine (shown, never run here).
  */
@@ -58,6 +64,8 @@ export function proseEdits(markdown: string, line: number): ProseEdits {
 		if (before) context = {kind: 'write', path: before.path};
 	} else if (trimmed.endsWith(':') && create && boldFiles(create[0]).length > 0) {
 		context = {kind: 'write', path: create[1]!.trim()};
+	} else if (endsWithNewFile(trimmed)) {
+		context = {kind: 'write', path: files.at(-1)!.path};
 	} else if (/\bssh\s+(?:in)?to\b|\b(?:router|switch)\b/i.test(markdown)) {
 		context = {kind: 'remote'};
 	} else if (trimmed.endsWith(':') && files.length > 0 && /\b(change|add|replac|uncomment|edit|append)/i.test(markdown)) {

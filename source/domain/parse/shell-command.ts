@@ -25,14 +25,39 @@ export function isRootShell(text: string): boolean {
 	return /^sudo\s+(-i|-s|su(\s+-)?)$/.test(text.trim());
 }
 
-/** `sudo -i -u USER`, `sudo su USER`, `psql …`: an interactive session the operator has to drive. */
+// sudo's options that take a value (`-u USER`), so that the value is not read as the command.
+const sudoValueOptions = new Set(['-u', '--user', '-g', '--group', '-C', '-h', '-p', '-U', '-r', '-t', '-D', '-R', '-T']);
+const shells = /^(?:(?:ba|da|z|k)?sh|su|psql|mysql|mariadb)$/;
+
+/** The words of `sudo [OPTIONS] CMD…` after the options, and whether an option asks for a shell (`-i`, `-s`). */
+export function afterSudo(words: string[]): {rest: string[]; shell: boolean} {
+	let at = 1;
+	let shell = false;
+	while (words[at]?.startsWith('-')) {
+		if (/^-(?!-)[A-Za-z]*[is]/.test(words[at]!) || words[at] === '--login' || words[at] === '--shell') shell = true;
+		at += sudoValueOptions.has(words[at]!) ? 2 : 1;
+	}
+
+	return {rest: words.slice(at), shell};
+}
+
+/**
+ * `sudo -i -u USER`, `sudo -s`, `sudo -u USER` with no command or a bare shell, `sudo su USER`, `psql …`: an
+ * interactive session the operator has to drive. `sudo -u USER CMD` is not: it runs CMD as USER.
+ */
 export function isInteractive(text: string): boolean {
-	return /^sudo\s+(-\w+\s+)*-u\b/.test(text.trim()) || /^sudo\s+su\s+\w/.test(text.trim()) || /^psql\b/.test(text.trim());
+	const trimmed = text.trim();
+	if (/^sudo\s+su\s+\w/.test(trimmed) || /^psql\b/.test(trimmed)) return true;
+	const words = trimmed.split(/\s+/);
+	if (words[0] !== 'sudo') return false;
+	const {rest, shell} = afterSudo(words);
+	return shell || rest.length === 0 || rest[0] === 'psql' || (rest.length === 1 && shells.test(rest[0]!));
 }
 
 /**
  * The action a single shell command asks for: nothing for `sudo -i`, a reboot for `(sudo) reboot`, an append-once
- * edit for `echo "LINE" >> FILE` (or `| tee -a FILE`), otherwise a run action (a leading `sudo` dropped: the tool is root).
+ * edit for `echo "LINE" >> FILE` (or `| tee -a FILE`), otherwise a run action (a leading `sudo` dropped: the tool is root;
+ * `sudo -u USER CMD` kept, run by root).
  */
 export function commandAction(text: string, as: ShellUser, line: number): Action | undefined {
 	const command = text.trim();
@@ -44,5 +69,7 @@ export function commandAction(text: string, as: ShellUser, line: number): Action
 	if (teeAppend) return {kind: 'edit', path: teeAppend[3]!, edit: {op: 'append-line', line: teeAppend[1] ?? teeAppend[2]!}, line};
 	const sudo = /^sudo\s+([^-\s].*)$/s.exec(command);
 	if (sudo) return {kind: 'run', as: 'root', command: sudo[1]!, line};
+	// `sudo -u USER CMD`: root starts it and the engine's sudo switches to USER (sudo itself need not be installed).
+	if (/^sudo\s+-/.test(command)) return {kind: 'run', as: 'root', command, line};
 	return {kind: 'run', as, command, line};
 }

@@ -5,6 +5,7 @@ import type {Session} from '../../domain/types.js';
 import {writeSystemctlShim} from './no-systemd.js';
 import {safeSessionEnvironment} from '../../domain/saved-environment.js';
 import {runShell, type ShellResult} from './run-shell.js';
+import {sudoFunction} from './sudo-function.js';
 import {temporaryPrefix} from './temporary-prefix.js';
 
 /** One command to run in a session. */
@@ -36,6 +37,7 @@ const wrapper = [
 	'__tomesh_dir=$1',
 	'[ ! -f "$__tomesh_dir/answers" ] || exec 0<"$__tomesh_dir/answers"',
 	String.raw`trap '__tomesh_rc=$?; pwd > "$__tomesh_dir/cwd"; env -0 > "$__tomesh_dir/env"; [ ! -f "$__tomesh_dir/answers" ] || while read -r -u 3 __k __v; do [ "$__k" != pos: ] || echo "$__v"; done 3< /proc/$$/fdinfo/0 > "$__tomesh_dir/stdin-pos"; exit $__tomesh_rc' EXIT`,
+	sudoFunction,
 	'set -e',
 	'__tomesh_command=$(< "$__tomesh_dir/command.sh")',
 	'rm -f "$__tomesh_dir/command.sh"',

@@ -40,6 +40,8 @@ export interface RunView {
 	rebooting: boolean;
 	/** The command that continues after the reboot, as the engine gives it. */
 	resume?: string;
+	/** The running command has printed nothing for this many seconds (the engine's silence events). */
+	silentSeconds?: number;
 }
 
 /**
@@ -95,8 +97,14 @@ export function useRun(controller: Controller, stepId: string, runId: number): {
 				case 'output': {
 					tail.push(event.text, event.skipped);
 					lastOutput.push(event.text, event.skipped);
+					state.silentSeconds = undefined;
 					dirty = true;
 					return;
+				}
+
+				case 'silence': {
+					state.silentSeconds = event.seconds;
+					break;
 				}
 
 				case 'action-start': {
@@ -109,6 +117,7 @@ export function useRun(controller: Controller, stepId: string, runId: number): {
 					const what = state.current ?? `action ${event.index + 1}`;
 					state.finished.push({key: `${state.finished.length}`, ok: event.ok, text: `${what} (${(event.durationMs / 1000).toFixed(1)} s)${outcomeNote(event)}`});
 					state.current = undefined;
+					state.silentSeconds = undefined;
 					if (event.exitCode !== undefined) state.exitCode = event.exitCode;
 					break;
 				}

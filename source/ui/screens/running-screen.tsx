@@ -11,6 +11,7 @@ import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
 import {ScrollView} from '../components/scroll-view.js';
+import {SilenceNote} from '../components/silence-note.js';
 import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -166,6 +167,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUnd
 					</Text>
 				)}
 				{step.number}. {step.title} <Text dimColor>{(view.elapsedMs / 1000).toFixed(1)} s</Text>
+				<SilenceNote seconds={ended ? undefined : view.silentSeconds} />
 			</Text>
 			{view.current ? <Text dimColor wrap="truncate-end">{view.current}</Text> : null}
 			<Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1}>

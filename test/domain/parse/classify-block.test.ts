@@ -61,6 +61,11 @@ test('heredocs: a literal cat > FILE is a write; one the shell would expand runs
 	t.like(classifyBlock('sudo tee /etc/x.conf <<EOF > /dev/null\na=1\nEOF', undefined, 1, undefined, '').actions[0], {kind: 'write', path: '/etc/x.conf', content: 'a=1\n'});
 });
 
+test('sudo tee FILE > /dev/null <<\'EOF\' (the redirection before the heredoc) is a write too', (t) => {
+	t.like(classifyBlock("$ sudo tee /etc/x.yaml > /dev/null <<'EOF'\nkey: \"v\"\nEOF", undefined, 1, undefined, '').actions[0], {kind: 'write', path: '/etc/x.yaml', content: 'key: "v"\n'});
+	t.like(classifyBlock('tee /etc/x.conf >/dev/null <<EOF\na=$HOME\nEOF', undefined, 1, undefined, '').actions[0], {kind: 'run'}, 'the shell would expand it: it runs');
+});
+
 test('echo "LINE" | sudo tee -a FILE is an append-once edit too', (t) => {
 	t.deepEqual(classifyBlock("echo '/swapfile none swap sw 0 0' | sudo tee -a /etc/fstab", undefined, 4, undefined, '').actions, [
 		{kind: 'edit', path: '/etc/fstab', edit: {op: 'append-line', line: '/swapfile none swap sw 0 0'}, line: 4},

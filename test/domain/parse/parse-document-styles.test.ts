@@ -54,3 +54,15 @@ test('a column-0 block ends the list but belongs to the step before it; numberin
 	t.like(runbook!.steps[0]!.actions[0], {path: '/etc/a.conf', content: 'a = 1\n', line: 8});
 	t.regex(runbook!.steps[0]!.markdown, /a = 1/);
 });
+
+test('"… go in one file, **/PATH**:" is a file to write; "Add this to **/PATH**:" never replaces the file', (t) => {
+	const markdown = (intro: string) => ['# Doc', '', '## A', '', '### B', '', `1. ${intro}`, '', '\t```', '\tserver {', '\t\tlisten 443 ssl;', '\t}', '\t```'].join('\n');
+	const actions = (intro: string) => parseDocument(markdown(intro), 'doc.md').runbooks[0]!.steps[0]!.actions;
+	for (const intro of ['All three HTTPS servers go in one file, **/etc/nginx/sites-available/matrix**:', 'Put this in **/etc/nginx/conf.d/x.conf**:']) {
+		t.like(actions(intro)[0], {kind: 'write', content: 'server {\n    listen 443 ssl;\n}\n'}, intro);
+	}
+
+	for (const intro of ['Add this to **/etc/nginx/nginx.conf**:', 'Put these lines in **/etc/nginx/nginx.conf** after the http block:', 'Change the server in **/etc/x.conf**:']) {
+		t.not(actions(intro)[0]?.kind, 'write', intro);
+	}
+});

@@ -117,7 +117,8 @@ export class ServerSandbox {
 	async exec(script: string, options: {env?: Record<string, string>; timeoutMs?: number} = {}): Promise<SandboxExec> {
 		const env = {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', ...options.env};
 		const argv = this.enter(['/usr/bin/env', '-i', ...Object.entries(env).map(([key, value]) => `${key}=${value}`), '/bin/bash', '-c', script]);
-		return capture(argv, options.timeoutMs ?? 600_000);
+		// A cold cache downloads every package during `run --yes`: on a busy two-core machine that took 10 min and more.
+		return capture(argv, options.timeoutMs ?? 20 * 60_000);
 	}
 
 	/** Runs argv in the sandbox's namespaces without chroot (the host's files: node, the repository). */
