@@ -72,6 +72,11 @@ export interface Controller {
 	setValues(values: Record<string, string>): void;
 	/** Parameters that have no value yet (must be asked). */
 	missingValues(): Parameter[];
+	/**
+	 * The parameters a runbook uses that the operator has not answered yet (neither saved nor given with --set), or
+	 * that have no value: asked before its first step.
+	 */
+	unanswered(runbookId: string): Parameter[];
 	progress(stepId: string): StepProgress;
 	/** All steps of all runbooks with their progress. */
 	allProgress(): StepProgress[];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {checkSavedValues, checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
+import {checkSavedValues, checkSetValues, missingParameters, parametersUsedIn, parameterValues} from '../domain/params/parameters.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
@@ -96,6 +96,14 @@ export class EngineController implements Controller {
 		this.store.update(data => {
 			data.values = {...data.values, ...checked};
 		});
+	}
+
+	unanswered(runbookId: string): Parameter[] {
+		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
+		if (!runbook) return [];
+		const given = {...this.store.read().values, ...checkSetValues(this.parameters, this.options.values)};
+		const values = this.values();
+		return parametersUsedIn(this.parameters, runbook).filter(parameter => given[parameter.name] === undefined || !values[parameter.name]);
 	}
 
 	missingValues(): Parameter[] {

@@ -1,4 +1,5 @@
 import type {RunListener} from '../domain/events.js';
+import {parametersUsedIn} from '../domain/params/parameters.js';
 import {isFinished} from '../domain/step-state.js';
 import {InputError} from '../domain/types.js';
 import type {EngineController} from './controller.js';
@@ -31,9 +32,14 @@ export async function runHeadless(controller: EngineController, options: Headles
 	return 0;
 }
 
-/** Throws InputError naming `--set` for every parameter that has no value yet (a headless run cannot ask). */
-export function requireValues(controller: EngineController): void {
-	const missing = controller.missingValues();
+/**
+ * Throws InputError naming `--set` for every parameter that the steps left to run use and that has no value yet (a
+ * headless run cannot ask); a later procedure's placeholder is not needed now.
+ */
+export function requireValues(controller: EngineController, which: 'left to run' | 'all' = 'left to run'): void {
+	const left = controller.allProgress().filter(item => which === 'all' || !isFinished(item.status)).map(item => item.step);
+	const used = new Set(parametersUsedIn(controller.parameters, left).map(parameter => parameter.name));
+	const missing = controller.missingValues().filter(parameter => used.has(parameter.name));
 	if (missing.length === 0) return;
 	const names = missing.map(parameter => `--set ${parameter.name}=…`).join(' ');
 	throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);

@@ -46,6 +46,10 @@ export class MaskedController implements Controller {
 		return this.inner.missingValues();
 	}
 
+	unanswered(runbookId: string) {
+		return this.inner.unanswered(runbookId);
+	}
+
 	progress(stepId: string): StepProgress {
 		return this.shown(this.inner.progress(stepId));
 	}

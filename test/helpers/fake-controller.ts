@@ -97,6 +97,13 @@ export class FakeController implements Controller {
 		this.calls.push(`setValues ${JSON.stringify(values)}`);
 	}
 
+	unanswered(runbookId: string): Parameter[] {
+		const runbook = this.runbooks.find(r => r.id === runbookId);
+		const text = JSON.stringify(runbook ?? {});
+		const values = this.values();
+		return this.parameters.filter(p => text.includes(p.literal) && (this.saved[p.name] === undefined || !values[p.name]));
+	}
+
 	missingValues(): Parameter[] {
 		const values = this.values();
 		return this.parameters.filter(p => values[p.name] === undefined);

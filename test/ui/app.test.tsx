@@ -1,7 +1,7 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {App, type TuiResult} from '../../source/ui/app.js';
-import {FakeController} from '../helpers/fake-controller.js';
+import {FakeController, fakeRunbooks, fakeStep} from '../helpers/fake-controller.js';
 import {keys, waitFor, waitForFrame} from '../helpers/wait-for.js';
 
 test('Enter walks the steps: each step is previewed, runs, and the next one opens', async t => {
@@ -58,13 +58,35 @@ test('verify mode: checks grouped by runbook, a summary, exit code 1 on a failur
 	unmount();
 });
 
-test('a document with parameters asks for them first on a fresh start', async t => {
+test('a procedure\'s parameters are asked before its first step, once', async t => {
 	const parameters = [{name: 'domain', literal: 'tomesh.net', type: 'domain' as const, default: 'tomesh.net', line: 1}];
-	const controller = new FakeController({parameters});
+	const runbooks = fakeRunbooks();
+	runbooks[0]!.steps[0] = fakeStep('homeserver.install', 1, 'Name the server', {actions: [{kind: 'run', as: 'root', command: 'hostname tomesh.net', line: 1}]});
+	const controller = new FakeController({parameters, runbooks});
 	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="run" isRoot onExit={() => undefined} />);
-	await waitForFrame(lastFrame, "This server's settings");
-	stdin.write(keys.enter);
 	await waitForFrame(lastFrame, 'Start with');
-	t.deepEqual(controller.calls, ['setValues {"domain":"tomesh.net"}']);
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, 'Install Synapse Homeserver uses these values');
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, 'hostname tomesh.net');
+	t.deepEqual(controller.calls.filter(call => call.startsWith('setValues')), ['setValues {"domain":"tomesh.net"}']);
+	unmount();
+});
+
+test('p on the checklist edits the settings and names the done steps that used the old value', async t => {
+	const parameters = [{name: 'domain', literal: 'tomesh.net', type: 'domain' as const, default: 'tomesh.net', line: 1}];
+	const runbooks = fakeRunbooks();
+	runbooks[0]!.steps[0] = fakeStep('homeserver.install', 1, 'Name the server', {actions: [{kind: 'run', as: 'root', command: 'hostname tomesh.net', line: 1}]});
+	const controller = new FakeController({parameters, runbooks, values: {domain: 'tomesh.net'}, statuses: {'homeserver.install/1': 'done'}});
+	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="run" isRoot onExit={() => undefined} />);
+	await waitForFrame(lastFrame, 'p  settings');
+	stdin.write('p');
+	await waitForFrame(lastFrame, "This server's settings");
+	stdin.write('\u007F'.repeat(10) + 'example.org');
+	await waitForFrame(lastFrame, 'example.org');
+	stdin.write(keys.enter);
+	const frame = await waitForFrame(lastFrame, 'Done steps that used the old value: Install Synapse Homeserver 1');
+	t.regex(frame, /Saved domain/);
+	t.is(controller.values()['domain'], 'example.org');
 	unmount();
 });

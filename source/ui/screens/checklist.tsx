@@ -16,6 +16,8 @@ export interface ChecklistProps {
 	/** Opens a step (the runbook's first unfinished one, or its first). */
 	onOpenStep: (stepId: string) => void;
 	onVerify: () => void;
+	/** Opens the settings (`p`), when the documents have any. */
+	onParams?: () => void;
 	onQuit: () => void;
 	/** A line shown on top (e.g. "✔ all done"). */
 	flash?: string;
@@ -49,7 +51,7 @@ function Standing({controller}: {controller: Controller}) {
 }
 
 /** The runbooks grouped by component, each with its mark and done/total; the first unfinished one highlighted. */
-export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: ChecklistProps) {
+export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, flash}: ChecklistProps) {
 	const {stdout} = useStdout();
 	const resume = controller.resumePoint();
 	const entries = useMemo(() => checklistEntries(controller), [controller]);
@@ -59,6 +61,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 	useKeys(input => {
 		if (input === 'q') onQuit();
 		if (input === 'v') onVerify();
+		if (input === 'p' && onParams && controller.parameters.length > 0) onParams();
 	});
 	const Item = ({label, isSelected}: {label: string; isSelected?: boolean}) => {
 		const entry = byId.get(label)!;
@@ -110,6 +113,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 					{key: '↑↓', label: 'choose'},
 					{key: 'Enter', label: resume ? 'continue' : 'open'},
 					{key: 'v', label: 'verify all'},
+					...(onParams && controller.parameters.length > 0 ? [{key: 'p', label: 'settings'}] : []),
 					{key: 'q', label: 'quit'},
 				]}
 			/>
