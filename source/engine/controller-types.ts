@@ -1,3 +1,4 @@
+import type {AptSummary} from '../domain/apt/apt-simulation.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
 import type {Action, Parameter, Runbook, Session, SetupDocument, Step, StepStatus} from '../domain/types.js';
 
@@ -28,6 +29,8 @@ export interface PreviewedAction {
 	path?: string;
 	/** Why this action cannot be previewed or applied (e.g. the file to edit does not exist yet). */
 	problem?: string;
+	/** For a command that installs or removes packages: what apt's own simulation says it will do. */
+	apt?: AptSummary;
 }
 
 /** Options of a check run: where results go, the time limit of each check, and a signal that cancels them all. */

@@ -31,6 +31,7 @@ import {selectRepairs, type RepairItem} from './repair/select-repairs.js';
 import {sessionOrigin, type SessionOrigin} from './session-origin.js';
 import {applyUndo, planStepUndo} from './undo.js';
 import {AsRunRecord} from './as-run-record.js';
+import {simulateApt} from './apt-preview.js';
 import type {UndoPlan} from '../domain/undo/plan-undo.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
@@ -137,7 +138,16 @@ export class EngineController implements Controller {
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {
 		const {runbook, step} = this.find(stepId);
-		return maskDeep(previewOf(this.planHere(runbook, this.resolved(step, this.values()))), text => this.mask(text));
+		const previews = previewOf(this.planHere(runbook, this.resolved(step, this.values())));
+		const session = this.session(runbook.id);
+		for (const preview of previews) {
+			if (preview.action.kind !== 'run' || !preview.command) continue;
+			// eslint-disable-next-line no-await-in-loop
+			const apt = await simulateApt(preview.command, session, preview.action.env);
+			if (apt) preview.apt = apt;
+		}
+
+		return maskDeep(previews, text => this.mask(text));
 	}
 
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {

@@ -1,4 +1,6 @@
 import type {RunListener} from '../domain/events.js';
+import {aptSimulations} from '../domain/apt/apt-commands.js';
+import {describeAptSummary} from '../domain/apt/apt-simulation.js';
 import {parametersUsedIn} from '../domain/params/parameters.js';
 import {isFinished} from '../domain/step-state.js';
 import {InputError} from '../domain/types.js';
@@ -9,6 +11,8 @@ export interface HeadlessOptions {
 	onEvent: RunListener;
 	signal?: AbortSignal;
 	write?: (text: string) => void;
+	/** A step whose apt commands remove packages runs; without it the run stops before that step. */
+	allowRemovals?: boolean;
 }
 
 /**
@@ -53,6 +57,13 @@ export async function runSteps(controller: EngineController, steps: string[], op
 	const write = options.write ?? (text => process.stdout.write(text));
 	for (const step of steps) {
 		// eslint-disable-next-line no-await-in-loop
+		const removals = await showPackageChanges(controller, step, write);
+		if (removals.length > 0 && !options.allowRemovals) {
+			write(`stopped before ${step}: it removes package${removals.length === 1 ? '' : 's'} ${removals.join(' ')}; run again with --allow-removals to let it\n`);
+			return 1;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
 		const status = await controller.runStep(step, {assumeYes: true, signal: options.signal, onEvent: options.onEvent});
 		if (status === 'awaiting-reboot') return 0;
 		if (status === 'interrupted') return 130;
@@ -63,4 +74,21 @@ export async function runSteps(controller: EngineController, steps: string[], op
 	}
 
 	return 'all done';
+}
+
+/**
+ * Prints what apt's simulation says a step's package commands will do (as the walkthrough shows it) and returns the
+ * packages they would remove.
+ */
+async function showPackageChanges(controller: EngineController, stepId: string, write: (text: string) => void): Promise<string[]> {
+	const step = controller.progress(stepId).step;
+	if (!step.actions.some(action => action.kind === 'run' && aptSimulations(action.command).length > 0)) return [];
+	const removals: string[] = [];
+	for (const preview of await controller.preview(stepId)) {
+		if (!preview.apt) continue;
+		write(`${stepId} changes packages (apt-get -s of: ${preview.command ?? ''})\n${describeAptSummary(preview.apt).map(line => `    ${line}\n`).join('')}`);
+		removals.push(...preview.apt.remove);
+	}
+
+	return [...new Set(removals)];
 }
