@@ -114,7 +114,7 @@ export function App(props: AppProps) {
 						onNotNow={() => {
 							const runbook = locateStep(controller, stepId)?.runbook;
 							if (runbook) deferred.current.add(runbook.id);
-							setScreen(afterStep(controller, stepId, `${runbook?.title ?? 'It'} left for later (open it from the checklist)`, deferred.current, props.preset));
+							setScreen(afterStep(controller, stepId, flash ?? `${runbook?.title ?? 'It'} left for later`, deferred.current, props.preset));
 						}}
 						onQuit={() => quit(0)}
 					/>

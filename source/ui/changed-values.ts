@@ -17,7 +17,11 @@ export function changedValuesNote(controller: Controller, changed: string[]): st
 	return `${saved}. Done steps that used the old value: ${list} — open one and press Enter to run it with the new value`;
 }
 
-/** The parameters the runbooks in scope use: what `p` on the checklist offers to change. */
+/**
+ * What `p` on the checklist offers to change: the parameters the runbooks in scope use that have a value (one still
+ * unanswered is asked before the first step that needs it).
+ */
 export function parametersInScope(controller: Controller) {
-	return parametersUsedIn(controller.parameters, controller.runbooks);
+	const values = controller.values();
+	return parametersUsedIn(controller.parameters, controller.runbooks).filter(p => values[p.name]);
 }

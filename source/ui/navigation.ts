@@ -49,7 +49,11 @@ export function openStep(controller: Controller, stepId: string, flash?: string,
  */
 export function afterStep(controller: Controller, stepId: string, flash: string, deferred: ReadonlySet<string> = new Set(), preset?: boolean): Screen {
 	const next = nextStep(controller, stepId, deferred);
-	if (!next) return {name: 'checklist', flash: `${flash}. Every step is done.`};
+	if (!next) {
+		const later = controller.runbooks.filter(r => deferred.has(r.id) && r.steps.some(s => !isFinished(controller.progress(s.id).status)));
+		return {name: 'checklist', flash: later.length > 0 ? `${flash}. Left for later: ${later.map(r => r.title).join(', ')}.` : `${flash}. Every step is done.`};
+	}
+
 	const from = locateStep(controller, stepId)?.runbook;
 	const to = locateStep(controller, next)?.runbook;
 	if (from && to && from.id !== to.id && procedureKind(from) !== procedureKind(to)) return {name: 'between', from: from.id, stepId: next, flash};
