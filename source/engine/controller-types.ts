@@ -91,6 +91,8 @@ export interface Controller {
 	/** Runs a step's actions then its checks. Resolves to the final status (never rejects for a failed command). */
 	runStep(stepId: string, options?: RunStepOptions): Promise<StepStatus>;
 	skipStep(stepId: string): void;
+	/** Backs `file` up (as a change of step `stepId`, so undo can put it back), then lets the operator `edit` it by hand. */
+	editByHand(stepId: string, file: string, edit: () => void): Promise<void>;
 	/** Marks an interrupted/failed step done by the operator's word. */
 	markDone(stepId: string): void;
 	/** Runs the checks of one step (nothing changed). */

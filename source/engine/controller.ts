@@ -1,4 +1,6 @@
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {runBackupsFor} from './backup/run-backups.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
 import {checkSavedValues, checkSetValues, missingParameters, parametersUsedIn, parameterValues} from '../domain/params/parameters.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
@@ -97,6 +99,16 @@ export class EngineController implements Controller {
 		this.store.update(data => {
 			data.values = {...data.values, ...checked};
 		});
+	}
+
+	async editByHand(stepId: string, file: string, edit: () => void): Promise<void> {
+		const backups = runBackupsFor(path.join(this.store.directory, 'backups'));
+		const entry = await backups.before(stepId, file);
+		try {
+			edit();
+		} finally {
+			await backups.after(entry, await readFile(file).catch(() => ''));
+		}
 	}
 
 	unanswered(runbookId: string): Parameter[] {

@@ -46,6 +46,10 @@ export class MaskedController implements Controller {
 		return this.inner.missingValues();
 	}
 
+	async editByHand(stepId: string, file: string, edit: () => void) {
+		return this.inner.editByHand(stepId, file, edit);
+	}
+
 	unanswered(runbookId: string) {
 		return this.inner.unanswered(runbookId);
 	}

@@ -97,6 +97,11 @@ export class FakeController implements Controller {
 		this.calls.push(`setValues ${JSON.stringify(values)}`);
 	}
 
+	async editByHand(stepId: string, file: string, edit: () => void): Promise<void> {
+		this.calls.push(`editByHand ${stepId} ${file}`);
+		edit();
+	}
+
 	unanswered(runbookId: string): Parameter[] {
 		const runbook = this.runbooks.find(r => r.id === runbookId);
 		const text = JSON.stringify(runbook ?? {});

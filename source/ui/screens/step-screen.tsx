@@ -100,7 +100,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 			setNote({text: `back from the shell (exit ${code ?? '?'})`});
 			setRedraw(n => n + 1);
 		} else if (input === 'e' && manualFile) {
-			void editByHand(manualFile.path ?? (manualFile.action as {path: string}).path, session()).then(result => {
+			void editByHand(manualFile.path ?? (manualFile.action as {path: string}).path, session(), async (file, edit) => controller.editByHand(stepId, file, edit)).then(result => {
 				setNote(result);
 				setRedraw(n => n + 1);
 			});
