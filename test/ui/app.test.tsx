@@ -40,18 +40,19 @@ test('not root and no --state: says so and offers plan', async t => {
 	unmount();
 });
 
-test('verify mode: checks grouped by runbook, a summary, exit code 1 on a failure', async t => {
+test('verify mode: checks grouped by runbook in document order with step numbers, a summary, exit code 1 on a failure', async t => {
 	const controller = new FakeController({
+		// In the order they finished: the web client's first, a later step before an earlier one.
 		checks: [
-			{runbook: 'homeserver.install', step: 'homeserver.install/1', title: 'python3 is installed', status: 'pass', detail: 'ok'},
 			{runbook: 'web.nginx', step: 'web.nginx/1', title: 'nginx answers on :80', status: 'fail', detail: 'connection refused', hint: 'start nginx'},
+			{runbook: 'homeserver.install', step: 'homeserver.install/3', title: 'the virtualenv exists', status: 'pass', detail: 'ok'},
+			{runbook: 'homeserver.install', step: 'homeserver.install/1', title: 'python3 is installed', status: 'pass', detail: 'ok'},
 		],
 	});
 	let result: TuiResult | undefined;
 	const {lastFrame, stdin, unmount} = render(<App controller={controller} mode="verify" isRoot onExit={r => (result = r)} />);
-	const frame = await waitForFrame(lastFrame, '1 passed, 1 failed, 0 skipped');
-	t.regex(frame, /Install Synapse Homeserver\n\s+✔ python3 is installed/);
-	t.regex(frame, /Install nginx\n\s+✖ nginx answers on :80 — connection refused\n\s+→ start nginx/);
+	const frame = await waitForFrame(lastFrame, '2 passed, 1 failed, 0 skipped');
+	t.regex(frame, /Install Synapse Homeserver\n\s+✔ 1\. python3 is installed\n\s+✔ 3\. the virtualenv exists\n\n\s*Install nginx\n\s+✖ 1\. nginx answers on :80 — connection refused\n\s+→ start nginx/);
 	stdin.write('q');
 	await waitFor(() => result, 'the app to exit');
 	t.is(result?.code, 1);
