@@ -38,7 +38,13 @@ export class StepBuilder {
 
 	/** Adds the tokens of a list item or a column-0 block starting at `line` (a line of the stripped text). */
 	add(tokens: Token[], line: number, raw?: string): void {
-		if (raw !== undefined) this.markdown.push(raw);
+		if (raw !== undefined) {
+			// marked trims the newlines after a list's last item: a column-0 block glued to it would read as inline text.
+			const before = this.markdown.join('');
+			if (before !== '' && !before.endsWith('\n\n')) this.markdown.push(before.endsWith('\n') ? '\n' : '\n\n');
+			this.markdown.push(raw);
+		}
+
 		let current = line;
 		for (const token of tokens) {
 			this.token(token, current);
