@@ -47,6 +47,8 @@ export interface ResumePoint {
 	status: StepStatus;
 	/** The server has rebooted since progress was last saved. */
 	rebooted: boolean;
+	/** The step whose reboot that was, when known (its procedure is named in "continuing with"). */
+	rebootedBy?: string;
 }
 
 /** Options of one step run. */

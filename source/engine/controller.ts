@@ -56,8 +56,8 @@ export class EngineController implements Controller {
 	readonly asRun: AsRunRecord;
 	/** Every secret value known (from the documents, the parameters, the sessions): what every sink masks. */
 	readonly masker: Masker;
-	/** The server rebooted since progress was last saved. */
-	readonly rebooted: boolean;
+	/** The server rebooted since progress was last saved (until a step runs: then the reboot has been seen). */
+	rebooted: boolean;
 	/** What the start found and the operator should be told (e.g. a command an earlier run left running was ended). */
 	readonly notices: string[];
 	private readonly options: EngineOptions;
@@ -138,7 +138,15 @@ export class EngineController implements Controller {
 
 	resumePoint(): ResumePoint | undefined {
 		const next = this.allProgress().find(item => !isFinished(item.status));
-		return next && {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted: this.rebooted};
+		if (!next) return undefined;
+		// The procedure that rebooted: the done step with a reboot action that ended last.
+		const rebooter = this.rebooted
+			? this.allProgress()
+					.filter(item => item.status === 'done' && item.endedAt && item.step.actions.some(action => action.kind === 'reboot'))
+					.sort((a, b) => (a.endedAt! < b.endedAt! ? -1 : 1))
+					.at(-1)
+			: undefined;
+		return {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted: this.rebooted, ...(rebooter ? {rebootedBy: rebooter.step.id} : {})};
 	}
 
 	session(runbookId: string): Session {
@@ -166,6 +174,8 @@ export class EngineController implements Controller {
 		const {runbook, step} = this.find(stepId);
 		const values = this.values();
 		const resolved = this.resolved(step, values);
+		// Running a step is going on after the reboot: its banner has been read.
+		this.rebooted = false;
 		const emit: RunListener = maskedListener(this.asRun.listener(options.onEvent, options.assumeYes ? `${this.operator()} (--yes: without asking)` : this.operator()), this.masker);
 		const started = Date.now();
 		this.record(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});

@@ -25,7 +25,7 @@ export async function runHeadless(controller: EngineController, options: Headles
 	requireValues(controller);
 	for (const notice of controller.notices) write(`! ${notice}\n`);
 	const resume = controller.resumePoint();
-	if (resume?.rebooted) write(`↻ the server rebooted since the last run; continuing with ${resume.step}\n`);
+	if (resume?.rebooted) write(`↻ the server rebooted since the last run${resume.rebootedBy ? ` (asked for by ${resume.rebootedBy})` : ''}; continuing with ${resume.step}\n`);
 	if (resume?.status === 'interrupted') write(`! ${resume.step} was interrupted; running it again (its file changes are idempotent)\n`);
 	const steps = controller.allProgress().filter(item => !isFinished(item.status)).map(item => item.step.id);
 	const outcome = await runSteps(controller, steps, options);

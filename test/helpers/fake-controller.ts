@@ -26,6 +26,8 @@ export interface FakeOptions {
 	outcomes?: Record<string, FakeOutcome[]>;
 	checks?: CheckResult[];
 	rebooted?: boolean;
+	/** The step whose reboot it was. */
+	rebootedBy?: string;
 	values?: Record<string, string>;
 }
 
@@ -134,7 +136,8 @@ export class FakeController implements Controller {
 	resumePoint(): ResumePoint | undefined {
 		const next = this.allProgress().find(p => p.status !== 'done' && p.status !== 'skipped');
 		if (!next) return undefined;
-		return {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted: this.options.rebooted ?? false};
+		const rebooted = this.options.rebooted ?? false;
+		return {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted, ...(rebooted && this.options.rebootedBy ? {rebootedBy: this.options.rebootedBy} : {})};
 	}
 
 	session(_runbookId: string): {cwd: string; env: Record<string, string>} {

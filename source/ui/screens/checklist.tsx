@@ -133,7 +133,12 @@ export function ResumeLine({controller, resume}: {controller: Controller; resume
 	if (!where) return null;
 	const step = where.runbook.steps[where.index]!;
 	const next = `${where.runbook.title} › step ${step.number}: ${step.title}`;
-	if (resume.rebooted) return <Text color="yellow">↻ The server rebooted — continuing with {next}</Text>;
+	if (resume.rebooted) {
+		const by = resume.rebootedBy ? locateStep(controller, resume.rebootedBy) : undefined;
+		const after = by ? ` after ${by.runbook.title} › step ${by.runbook.steps[by.index]!.number}` : '';
+		return <Text color="yellow">{`↻ The server rebooted${after} — continuing with ${next}`}</Text>;
+	}
+
 	const anyStarted = controller.allProgress().some(p => p.status !== 'pending');
 	if (!anyStarted) return <Text>Start with {next} (Enter)</Text>;
 	const why = resume.status === 'pending' ? '' : ` (${resume.status} last time)`;
