@@ -43,5 +43,5 @@ test('the walkthrough stops between a setup procedure and a maintenance one', t 
 	const controller = new FakeController({runbooks, statuses: {'homeserver.install/1': 'done', 'homeserver.install/2': 'done', 'homeserver.install/3': 'done'}});
 	t.deepEqual(afterStep(controller, 'homeserver.install/3', '✔ done'), {name: 'between', from: 'homeserver.install', stepId: 'homeserver.configure/1', flash: '✔ done'});
 	t.deepEqual(afterStep(controller, 'homeserver.install/3', '✔ done', new Set(['homeserver.configure'])), {name: 'step', stepId: 'web.nginx/1', flash: '✔ done'});
-	t.is(afterStep(controller, 'homeserver.install/2', '✔ done').name, 'step');
+	t.is(afterStep(new FakeController({runbooks}), 'homeserver.install/1', '✔ done').name, 'step');
 });
