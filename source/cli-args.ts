@@ -22,6 +22,8 @@ export interface CliOptions {
 	yes: boolean;
 	/** `run --repair`: run again the done steps whose checks fail now or whose text changed. */
 	repair: boolean;
+	/** `run --yes --allow-removals`: a step whose apt commands remove packages runs (it stops the run otherwise). */
+	allowRemovals: boolean;
 	state?: string;
 	/** `--trust-doc`: as root, use documents that others can write (refused otherwise). */
 	trustDoc: boolean;
@@ -52,6 +54,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				format: {type: 'string'},
 				yes: {type: 'boolean', short: 'y'},
 				repair: {type: 'boolean'},
+				'allow-removals': {type: 'boolean'},
 				state: {type: 'string'},
 				'trust-doc': {type: 'boolean'},
 				set: {type: 'string', multiple: true},
@@ -83,6 +86,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	}
 
 	if (values.repair && command !== 'run') throw new InputError(`goes with run only, not '${command}'`, '--repair');
+	if (values['allow-removals'] && command !== 'run') throw new InputError(`goes with run only, not '${command}'`, '--allow-removals');
 	if (rest.length > 0 && command !== 'reset' && command !== 'undo') throw new InputError(`unexpected argument '${rest[0]}'`);
 	if (rest.length > 1) throw new InputError(command === 'undo' ? `undo takes one step, got '${rest.join(' ')}'` : `reset takes one runbook, got '${rest.join(' ')}'`);
 	if (values.record && command !== 'status') throw new InputError('only status prints the as-run record', '--record');
@@ -122,6 +126,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 		...(format === undefined ? {} : {format}),
 		yes: values.yes ?? false,
 		repair: values.repair ?? false,
+		allowRemovals: values['allow-removals'] ?? false,
 		state: values.state ?? (env.TOMESH_SETUP_STATE || undefined),
 		trustDoc: values['trust-doc'] ?? false,
 		set,

@@ -20,6 +20,7 @@ Options
   --json            machine-readable output (plan, verify, status, lint, preflight)
   --format FMT      verify's report: json, junit or tap (for CI and monitoring)
   --yes, -y         run without asking; stops at the first failure
+  --allow-removals  with run --yes: let apt remove packages (a step that would stops the run otherwise)
   --state DIR       where progress is kept (default /var/lib/tomesh-setup as root); env TOMESH_SETUP_STATE
   --trust-doc       as root, use a --doc that others can write (refused otherwise)
   --timeout SECS    time limit of each check (default 10)

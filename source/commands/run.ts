@@ -44,7 +44,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
 	for (const signal of signals) process.once(signal, onSignal);
 	process.stdout.on('error', () => undefined);
 	try {
-		const headless = {onEvent: plainRunReporter(), signal: abort.signal};
+		const headless = {onEvent: plainRunReporter(), signal: abort.signal, allowRemovals: options.allowRemovals};
 		return await (options.repair ? runRepair(controller, {...headless, assumeYes: options.yes}) : runHeadless(controller, headless));
 	} finally {
 		for (const signal of signals) process.off(signal, onSignal);

@@ -8,6 +8,7 @@ import {formatVerifyPlain} from '../reporters/verify-plain.js';
 import {formatVerifyTap} from '../reporters/verify-tap.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
 import {maskSecrets} from '../domain/secrets.js';
+import {InputError} from '../domain/types.js';
 import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
@@ -19,6 +20,8 @@ import {followIntent, walkthroughStart} from './tui-intent.js';
  * (Ctrl-C, SIGTERM), after every check command still running was killed.
  */
 export async function verifyCommand(options: CliOptions): Promise<number> {
+	// The checks look at root's home (~/.synapse) and the server's files: as anyone else they would check the wrong ones.
+	if (process.getuid?.() !== 0 && !options.state) throw new InputError('needs root: the checks look at root\'s files (run it with sudo; --state DIR checks as yourself)');
 	const controller = openEngine(options);
 	if (process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json && options.format === undefined) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);

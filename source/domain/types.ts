@@ -114,6 +114,11 @@ export interface Parameter {
 	type: ParameterType;
 	/** Default value: the document's own (the literal) unless it is a placeholder, where it may be absent (must be asked). */
 	default?: string;
+	/**
+	 * A default made of other parameters' values, `{name}` for each (`matrix.{domain}`): it follows them when they
+	 * change. Refers only to parameters declared before this one.
+	 */
+	derive?: string;
 	/** A short question for the operator. */
 	prompt?: string;
 	line: number;

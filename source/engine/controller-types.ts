@@ -1,3 +1,4 @@
+import type {AptSummary} from '../domain/apt/apt-simulation.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
 import type {PreflightFinding} from '../domain/preflight/types.js';
 import type {Action, Parameter, Runbook, Session, SetupDocument, Step, StepStatus} from '../domain/types.js';
@@ -30,6 +31,8 @@ export interface PreviewedAction {
 	path?: string;
 	/** Why this action cannot be previewed or applied (e.g. the file to edit does not exist yet). */
 	problem?: string;
+	/** For a command that installs or removes packages: what apt's own simulation says it will do. */
+	apt?: AptSummary;
 }
 
 /** Options of a check run: where results go, the time limit of each check, and a signal that cancels them all. */
@@ -46,6 +49,8 @@ export interface ResumePoint {
 	status: StepStatus;
 	/** The server has rebooted since progress was last saved. */
 	rebooted: boolean;
+	/** The step whose reboot that was, when known (its procedure is named in "continuing with"). */
+	rebootedBy?: string;
 }
 
 /** Options of one step run. */
@@ -74,6 +79,11 @@ export interface Controller {
 	setValues(values: Record<string, string>): void;
 	/** Parameters that have no value yet (must be asked). */
 	missingValues(): Parameter[];
+	/**
+	 * The parameters a runbook uses that the operator has not answered yet (neither saved nor given with --set), or
+	 * that have no value: asked before its first step.
+	 */
+	unanswered(runbookId: string): Parameter[];
 	progress(stepId: string): StepProgress;
 	/** All steps of all runbooks with their progress. */
 	allProgress(): StepProgress[];
@@ -85,6 +95,8 @@ export interface Controller {
 	/** Runs a step's actions then its checks. Resolves to the final status (never rejects for a failed command). */
 	runStep(stepId: string, options?: RunStepOptions): Promise<StepStatus>;
 	skipStep(stepId: string): void;
+	/** Backs `file` up (as a change of step `stepId`, so undo can put it back), then lets the operator `edit` it by hand. */
+	editByHand(stepId: string, file: string, edit: () => void): Promise<void>;
 	/** Marks an interrupted/failed step done by the operator's word. */
 	markDone(stepId: string): void;
 	/**

@@ -1,6 +1,8 @@
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {runBackupsFor} from './backup/run-backups.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {checkSavedValues, checkSetValues, missingParameters, parameterValues} from '../domain/params/parameters.js';
+import {checkSavedValues, checkSetValues, missingParameters, parametersUsedIn, parameterValues} from '../domain/params/parameters.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
@@ -31,6 +33,7 @@ import {selectRepairs, type RepairItem} from './repair/select-repairs.js';
 import {sessionOrigin, type SessionOrigin} from './session-origin.js';
 import {applyUndo, planStepUndo} from './undo.js';
 import {AsRunRecord} from './as-run-record.js';
+import {simulateApt} from './apt-preview.js';
 import type {UndoPlan} from '../domain/undo/plan-undo.js';
 import {preflightFindings} from '../domain/preflight/rules.js';
 import {preflightTargets} from '../domain/preflight/targets.js';
@@ -57,8 +60,8 @@ export class EngineController implements Controller {
 	readonly asRun: AsRunRecord;
 	/** Every secret value known (from the documents, the parameters, the sessions): what every sink masks. */
 	readonly masker: Masker;
-	/** The server rebooted since progress was last saved. */
-	readonly rebooted: boolean;
+	/** The server rebooted since progress was last saved (until a step runs: then the reboot has been seen). */
+	rebooted: boolean;
 	/** What the start found and the operator should be told (e.g. a command an earlier run left running was ended). */
 	readonly notices: string[];
 	private readonly options: EngineOptions;
@@ -103,6 +106,24 @@ export class EngineController implements Controller {
 		});
 	}
 
+	async editByHand(stepId: string, file: string, edit: () => void): Promise<void> {
+		const backups = runBackupsFor(path.join(this.store.directory, 'backups'));
+		const entry = await backups.before(stepId, file);
+		try {
+			edit();
+		} finally {
+			await backups.after(entry, await readFile(file).catch(() => ''));
+		}
+	}
+
+	unanswered(runbookId: string): Parameter[] {
+		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
+		if (!runbook) return [];
+		const given = {...this.store.read().values, ...checkSetValues(this.parameters, this.options.values)};
+		const values = this.values();
+		return parametersUsedIn(this.parameters, runbook).filter(parameter => given[parameter.name] === undefined || !values[parameter.name]);
+	}
+
 	missingValues(): Parameter[] {
 		const values = this.values();
 		// An empty default (`default=`) is a question, not an answer.
@@ -122,7 +143,15 @@ export class EngineController implements Controller {
 
 	resumePoint(): ResumePoint | undefined {
 		const next = this.allProgress().find(item => !isFinished(item.status));
-		return next && {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted: this.rebooted};
+		if (!next) return undefined;
+		// The procedure that rebooted: the done step with a reboot action that ended last.
+		const rebooter = this.rebooted
+			? this.allProgress()
+					.filter(item => item.status === 'done' && item.endedAt && item.step.actions.some(action => action.kind === 'reboot'))
+					.sort((a, b) => (a.endedAt! < b.endedAt! ? -1 : 1))
+					.at(-1)
+			: undefined;
+		return {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted: this.rebooted, ...(rebooter ? {rebootedBy: rebooter.step.id} : {})};
 	}
 
 	session(runbookId: string): Session {
@@ -134,13 +163,24 @@ export class EngineController implements Controller {
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {
 		const {runbook, step} = this.find(stepId);
-		return maskDeep(previewOf(this.planHere(runbook, this.resolved(step, this.values()))), text => this.mask(text));
+		const previews = previewOf(this.planHere(runbook, this.resolved(step, this.values())));
+		const session = this.session(runbook.id);
+		for (const preview of previews) {
+			if (preview.action.kind !== 'run' || !preview.command) continue;
+			// eslint-disable-next-line no-await-in-loop
+			const apt = await simulateApt(preview.command, session, preview.action.env);
+			if (apt) preview.apt = apt;
+		}
+
+		return maskDeep(previews, text => this.mask(text));
 	}
 
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {
 		const {runbook, step} = this.find(stepId);
 		const values = this.values();
 		const resolved = this.resolved(step, values);
+		// Running a step is going on after the reboot: its banner has been read.
+		this.rebooted = false;
 		const emit: RunListener = maskedListener(this.asRun.listener(options.onEvent, options.assumeYes ? `${this.operator()} (--yes: without asking)` : this.operator()), this.masker);
 		const started = Date.now();
 		this.record(stepId, {type: 'start', at: new Date().toISOString(), fingerprint: stepFingerprint(step)});

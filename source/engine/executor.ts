@@ -81,7 +81,8 @@ export async function executeStep(step: Step, plan: StepPlan, context: ExecutorC
 	if (step.cwd && plan.start.cwd !== undefined) context.session = {...context.session, cwd: plan.start.cwd};
 	for (const [index, planned] of plan.actions.entries()) {
 		if (context.signal?.aborted) return {ok: false, reboot: false, aborted: true, output: output(), session: context.session};
-		const {before: _before, after: _after, description, ...action} = planned;
+		const {before: _before, after: _after, description: planned_, ...action} = planned;
+		const description = whoRuns(planned_, action, context.user);
 		emit({type: 'action-start', step: step.id, index, action, description});
 		context.audit.write(step.id, description);
 		const started = Date.now();
@@ -230,4 +231,14 @@ async function runCommand(
 // Already root: `sudo CMD` is CMD (`sudo -i` never reaches here: the parser drops it).
 function withoutSudo(command: string): string {
 	return command.replace(/^(\s*)sudo\s+(?=[^-\s])/gm, '$1');
+}
+
+/**
+ * An action's line as the history shows it: a `$` command runs as the sudo user when there is one, otherwise as the
+ * tool's own user (root: never "run as user" for what root runs).
+ */
+export function whoRuns(description: string, action: {kind: string; as?: string}, user: SessionCommand['user'] | undefined, isRoot = process.getuid?.() === 0): string {
+	if (action.kind !== 'run' || action.as !== 'user') return description;
+	const who = user ? user.name : isRoot ? 'root' : undefined;
+	return who ? description.replace(/^run as user:/, `run as ${who}:`) : description;
 }

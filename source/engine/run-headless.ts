@@ -1,4 +1,7 @@
 import type {RunListener} from '../domain/events.js';
+import {aptSimulations} from '../domain/apt/apt-commands.js';
+import {describeAptSummary} from '../domain/apt/apt-simulation.js';
+import {parametersUsedIn} from '../domain/params/parameters.js';
 import {isFinished} from '../domain/step-state.js';
 import {InputError} from '../domain/types.js';
 import type {EngineController} from './controller.js';
@@ -8,6 +11,8 @@ export interface HeadlessOptions {
 	onEvent: RunListener;
 	signal?: AbortSignal;
 	write?: (text: string) => void;
+	/** A step whose apt commands remove packages runs; without it the run stops before that step. */
+	allowRemovals?: boolean;
 }
 
 /**
@@ -20,7 +25,7 @@ export async function runHeadless(controller: EngineController, options: Headles
 	requireValues(controller);
 	for (const notice of controller.notices) write(`! ${notice}\n`);
 	const resume = controller.resumePoint();
-	if (resume?.rebooted) write(`↻ the server rebooted since the last run; continuing with ${resume.step}\n`);
+	if (resume?.rebooted) write(`↻ the server rebooted since the last run${resume.rebootedBy ? ` (asked for by ${resume.rebootedBy})` : ''}; continuing with ${resume.step}\n`);
 	if (resume?.status === 'interrupted') write(`! ${resume.step} was interrupted; running it again (its file changes are idempotent)\n`);
 	const steps = controller.allProgress().filter(item => !isFinished(item.status)).map(item => item.step.id);
 	const outcome = await runSteps(controller, steps, options);
@@ -31,9 +36,14 @@ export async function runHeadless(controller: EngineController, options: Headles
 	return 0;
 }
 
-/** Throws InputError naming `--set` for every parameter that has no value yet (a headless run cannot ask). */
-export function requireValues(controller: EngineController): void {
-	const missing = controller.missingValues();
+/**
+ * Throws InputError naming `--set` for every parameter that the steps left to run use and that has no value yet (a
+ * headless run cannot ask); a later procedure's placeholder is not needed now.
+ */
+export function requireValues(controller: EngineController, which: 'left to run' | 'all' = 'left to run'): void {
+	const left = controller.allProgress().filter(item => which === 'all' || !isFinished(item.status)).map(item => item.step);
+	const used = new Set(parametersUsedIn(controller.parameters, left).map(parameter => parameter.name));
+	const missing = controller.missingValues().filter(parameter => used.has(parameter.name));
 	if (missing.length === 0) return;
 	const names = missing.map(parameter => `--set ${parameter.name}=…`).join(' ');
 	throw new InputError(`missing parameter value${missing.length > 1 ? 's' : ''}: run with ${names}`);
@@ -47,6 +57,13 @@ export async function runSteps(controller: EngineController, steps: string[], op
 	const write = options.write ?? (text => process.stdout.write(text));
 	for (const step of steps) {
 		// eslint-disable-next-line no-await-in-loop
+		const removals = await showPackageChanges(controller, step, write);
+		if (removals.length > 0 && !options.allowRemovals) {
+			write(`stopped before ${step}: it removes package${removals.length === 1 ? '' : 's'} ${removals.join(' ')}; run again with --allow-removals to let it\n`);
+			return 1;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
 		const status = await controller.runStep(step, {assumeYes: true, signal: options.signal, onEvent: options.onEvent});
 		if (status === 'awaiting-reboot') return 0;
 		if (status === 'interrupted') return 130;
@@ -57,4 +74,21 @@ export async function runSteps(controller: EngineController, steps: string[], op
 	}
 
 	return 'all done';
+}
+
+/**
+ * Prints what apt's simulation says a step's package commands will do (as the walkthrough shows it) and returns the
+ * packages they would remove.
+ */
+async function showPackageChanges(controller: EngineController, stepId: string, write: (text: string) => void): Promise<string[]> {
+	const step = controller.progress(stepId).step;
+	if (!step.actions.some(action => action.kind === 'run' && aptSimulations(action.command).length > 0)) return [];
+	const removals: string[] = [];
+	for (const preview of await controller.preview(stepId)) {
+		if (!preview.apt) continue;
+		write(`${stepId} changes packages (apt-get -s of: ${preview.command ?? ''})\n${describeAptSummary(preview.apt).map(line => `    ${line}\n`).join('')}`);
+		removals.push(...preview.apt.remove);
+	}
+
+	return [...new Set(removals)];
 }

@@ -23,13 +23,4 @@ export function verifyExitCode(results: CheckResult[]): number {
 	return results.some(result => result.status === 'fail') ? 1 : 0;
 }
 
-/** Results in document order (runbook, then step number), stable within a step; unknown runbooks last. */
-export function inDocumentOrder(results: CheckResult[], runbooks: Runbook[]): CheckResult[] {
-	const order = new Map<string, number>();
-	let index = 0;
-	for (const runbook of runbooks) for (const step of runbook.steps) order.set(step.id, index++);
-	return results
-		.map((result, position) => ({result, position, rank: order.get(result.step) ?? Number.MAX_SAFE_INTEGER}))
-		.sort((a, b) => a.rank - b.rank || a.position - b.position)
-		.map(entry => entry.result);
-}
+export {inDocumentOrder} from '../domain/check-order.js';

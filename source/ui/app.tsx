@@ -1,8 +1,11 @@
 import {Static, Text, useApp} from 'ink';
-import {lazy, Suspense, useEffect, useState} from 'react';
+import {lazy, Suspense, useEffect, useRef, useState} from 'react';
 import type {Controller} from '../engine/controller-types.js';
 import {useKeys} from './hooks/use-keys.js';
-import {afterParams, firstScreen, nextStep, type Screen} from './navigation.js';
+import {changedValuesNote, parametersInScope} from './changed-values.js';
+import {locateStep} from './checklist-model.js';
+import {afterStep, firstScreen, openStep, type Screen} from './navigation.js';
+import {BetweenProcedures} from './screens/between-procedures.js';
 import {Checklist} from './screens/checklist.js';
 import {NotRoot} from './screens/not-root.js';
 import {ParamsForm} from './screens/params-form.js';
@@ -53,10 +56,10 @@ export function App(props: AppProps) {
 	useKeys((input, key) => {
 		if (key.ctrl && input === 'c' && screen.name !== 'running' && screen.name !== 'verify') quit(0);
 	});
-	const goNext = (stepId: string, flash: string) => {
-		const next = nextStep(controller, stepId);
-		setScreen(next ? {name: 'step', stepId: next, flash} : {name: 'checklist', flash: `${flash}. Every step is done.`});
-	};
+	// Procedures of another kind the operator chose not to run now (an upgrade during the setup): not rolled into.
+	const deferred = useRef(new Set<string>());
+	const goNext = (stepId: string, flash: string) => setScreen(afterStep(controller, stepId, flash, deferred.current, props.preset));
+	const open = (stepId: string) => setScreen(openStep(controller, stepId, undefined, props.preset));
 
 	const skip = (stepId: string) => {
 		controller.skipStep(stepId);
@@ -83,7 +86,39 @@ export function App(props: AppProps) {
 			}
 
 			case 'params': {
-				return <ParamsForm controller={controller} onDone={() => setScreen(afterParams(controller, props.only))} onQuit={() => quit(0)} />;
+				const runbook = screen.runbookId ? controller.runbooks.find(r => r.id === screen.runbookId) : undefined;
+				const values = controller.values();
+				const asked = runbook ? controller.unanswered(runbook.id).filter(p => !props.preset || !values[p.name]) : parametersInScope(controller);
+				const then = screen.then;
+				return (
+					<ParamsForm
+						key={screen.runbookId ?? 'all'}
+						controller={controller}
+						parameters={asked}
+						purpose={runbook ? `${runbook.title} uses these values` : undefined}
+						onDone={changed => setScreen(runbook ? then : {name: 'checklist', flash: changedValuesNote(controller, changed)})}
+						onQuit={() => (runbook ? quit(0) : setScreen(then))}
+					/>
+				);
+			}
+
+			case 'between': {
+				const {stepId, from, flash} = screen;
+				return (
+					<BetweenProcedures
+						controller={controller}
+						from={from}
+						stepId={stepId}
+						flash={flash}
+						onRun={() => open(stepId)}
+						onNotNow={() => {
+							const runbook = locateStep(controller, stepId)?.runbook;
+							if (runbook) deferred.current.add(runbook.id);
+							setScreen(afterStep(controller, stepId, flash ?? `${runbook?.title ?? 'It'} left for later`, deferred.current, props.preset));
+						}}
+						onQuit={() => quit(0)}
+					/>
+				);
 			}
 
 			case 'checklist': {
@@ -91,7 +126,8 @@ export function App(props: AppProps) {
 					<Checklist
 						controller={controller}
 						flash={screen.flash}
-						onOpenStep={stepId => setScreen({name: 'step', stepId})}
+						onOpenStep={open}
+						onParams={() => setScreen({name: 'params', then: {name: 'checklist'}})}
 						onVerify={() => setScreen({name: 'verify', back: true})}
 						onQuit={() => quit(0)}
 					/>

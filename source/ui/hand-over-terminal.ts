@@ -32,6 +32,14 @@ export function handOverTerminal(command: string, args: string[], options: HandO
 }
 
 /** $VISUAL, $EDITOR, else Debian's `editor` alternative. */
-export function preferredEditor(): string {
-	return process.env.VISUAL || process.env.EDITOR || 'editor';
+export function preferredEditor(env: NodeJS.ProcessEnv = process.env): string {
+	return env.VISUAL || env.EDITOR || 'editor';
+}
+
+/**
+ * The command that opens `file` in `editor`, which may carry arguments (`nano -w`, `code --wait`): the shell splits
+ * the editor setting as git does, and the file is passed apart, never pasted into the command text.
+ */
+export function editorCommand(editor: string, file: string): {command: string; args: string[]} {
+	return {command: 'sh', args: ['-c', `${editor} "$@"`, editor, file]};
 }

@@ -48,6 +48,14 @@ export class MaskedController implements Controller {
 		return this.inner.missingValues();
 	}
 
+	async editByHand(stepId: string, file: string, edit: () => void) {
+		return this.inner.editByHand(stepId, file, edit);
+	}
+
+	unanswered(runbookId: string) {
+		return this.inner.unanswered(runbookId);
+	}
+
 	progress(stepId: string): StepProgress {
 		return this.shown(this.inner.progress(stepId));
 	}

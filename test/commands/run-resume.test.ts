@@ -69,7 +69,7 @@ test('a reboot step asks for the reboot, leaves a reminder, and a new boot id co
 	const after = await w.cli(['run', '--yes']);
 	t.is(after.exitCode, 0, after.stdout + after.stderr);
 	t.regex(after.stdout, /▶ kernel\.upgrade-and-reboot\/3/);
-	t.regex(after.stdout, /^↻ the server rebooted since the last run; continuing with kernel\.upgrade-and-reboot\/3$/m);
+	t.regex(after.stdout, /^↻ the server rebooted since the last run \(asked for by kernel\.upgrade-and-reboot\/2\); continuing with kernel\.upgrade-and-reboot\/3$/m);
 	t.is(readFileSync(path.join(w.work, 'log.txt'), 'utf8'), 'before=1\nafter=1\n');
 });
 

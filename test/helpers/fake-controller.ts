@@ -30,6 +30,8 @@ export interface FakeOptions {
 	outcomes?: Record<string, FakeOutcome[]>;
 	checks?: CheckResult[];
 	rebooted?: boolean;
+	/** The step whose reboot it was. */
+	rebootedBy?: string;
 	values?: Record<string, string>;
 	/** What undoStep plans for a step (default: refused, nothing backed up). */
 	undoPlans?: Record<string, UndoPlan>;
@@ -107,6 +109,18 @@ export class FakeController implements Controller {
 		this.calls.push(`setValues ${JSON.stringify(values)}`);
 	}
 
+	async editByHand(stepId: string, file: string, edit: () => void): Promise<void> {
+		this.calls.push(`editByHand ${stepId} ${file}`);
+		edit();
+	}
+
+	unanswered(runbookId: string): Parameter[] {
+		const runbook = this.runbooks.find(r => r.id === runbookId);
+		const text = JSON.stringify(runbook ?? {});
+		const values = this.values();
+		return this.parameters.filter(p => text.includes(p.literal) && (this.saved[p.name] === undefined || !values[p.name]));
+	}
+
 	missingValues(): Parameter[] {
 		const values = this.values();
 		return this.parameters.filter(p => values[p.name] === undefined);
@@ -132,7 +146,8 @@ export class FakeController implements Controller {
 	resumePoint(): ResumePoint | undefined {
 		const next = this.allProgress().find(p => p.status !== 'done' && p.status !== 'skipped');
 		if (!next) return undefined;
-		return {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted: this.options.rebooted ?? false};
+		const rebooted = this.options.rebooted ?? false;
+		return {runbook: next.runbook.id, step: next.step.id, status: next.status, rebooted, ...(rebooted && this.options.rebootedBy ? {rebootedBy: this.options.rebootedBy} : {})};
 	}
 
 	session(_runbookId: string): {cwd: string; env: Record<string, string>} {

@@ -42,12 +42,17 @@ test('Enter opens the resume step; arrows choose another runbook', async t => {
 	unmount();
 });
 
-test('the resume line says when the server rebooted', async t => {
+test('the resume line says when the server rebooted, and after which procedure\'s step', async t => {
 	const controller = new FakeController({statuses: {'homeserver.install/1': 'done'}, rebooted: true});
 	const {lastFrame, unmount} = render(<Checklist controller={controller} onOpenStep={noop} onVerify={noop} onQuit={noop} />);
 	const frame = await waitForFrame(lastFrame, 'rebooted');
 	t.regex(frame, /The server rebooted — continuing with Install Synapse Homeserver › step 2: Install dependencies/);
 	unmount();
+	const named = new FakeController({statuses: {'homeserver.install/1': 'done', 'homeserver.install/2': 'done', 'homeserver.install/3': 'done'}, rebooted: true, rebootedBy: 'homeserver.install/3'});
+	const second = render(<Checklist controller={named} onOpenStep={noop} onVerify={noop} onQuit={noop} />);
+	const line = await waitForFrame(second.lastFrame, 'rebooted');
+	t.regex(line.replaceAll('\n', ' '), /The server rebooted after Install Synapse Homeserver › step 3 — continuing with Configure Synapse › step 1/);
+	second.unmount();
 });
 
 test('q quits', async t => {

@@ -1,40 +1,35 @@
-import {chmod, mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import test from 'ava';
+import {parseDocument} from '../../source/domain/parse/parse-document.js';
+import {EngineController} from '../../source/engine/controller.js';
+import {recordedChanges} from '../../source/engine/undo.js';
 import {editByHand} from '../../source/ui/edit-by-hand.js';
+import {testEngineOptions} from '../helpers/engine-options.js';
 
-test.serial('e opens the file in $EDITOR (relative to the session cwd) and shows what changed as a diff', async t => {
-	const dir = await mkdtemp(path.join(tmpdir(), 'tomesh-edit-'));
-	t.teardown(async () => rm(dir, {recursive: true, force: true}));
-	// A stand-in editor: appends a line to the file it is given.
-	const editor = path.join(dir, 'editor.sh');
-	await writeFile(editor, '#!/bin/sh\necho "enable_registration: True" >> "$1"\n');
-	await chmod(editor, 0o755);
-	await writeFile(path.join(dir, 'homeserver.yaml'), 'server_name: example.org\n');
-	const saved = process.env.EDITOR;
-	process.env.EDITOR = editor;
+test.serial('an editor setting with arguments starts (nano -w, code --wait); the file is backed up first for undo', async t => {
+	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-edit-'));
+	const editor = path.join(root, 'my editor');
+	// The stand-in editor appends its arguments to the file it is given last.
+	writeFileSync(editor, '#!/bin/sh\nfor last; do :; done\necho "args: $*" >> "$last"\n');
+	chmodSync(editor, 0o755);
+	const file = path.join(root, 'site.conf');
+	writeFileSync(file, 'before\n');
+	const document = parseDocument('# D\n\n## R\n\n1. Edit **site.conf** by hand.\n', path.join(root, 'doc.md'));
+	const controller = new EngineController([document], testEngineOptions(root));
+	const saved = {visual: process.env.VISUAL, editor: process.env.EDITOR};
+	process.env.VISUAL = `'${editor}' --wait`;
+	delete process.env.EDITOR;
 	t.teardown(() => {
-		if (saved === undefined) delete process.env.EDITOR;
-		else process.env.EDITOR = saved;
+		if (saved.visual === undefined) delete process.env.VISUAL;
+		else process.env.VISUAL = saved.visual;
+		if (saved.editor !== undefined) process.env.EDITOR = saved.editor;
 	});
-	const result = await editByHand('homeserver.yaml', {cwd: dir, env: {}});
-	t.regex(result.text, /homeserver\.yaml: your change/);
-	t.regex(result.diff ?? '', /^\+enable_registration: True$/m);
-	t.regex(result.diff ?? '', /^ server_name: example\.org$/m);
-});
-
-test.serial('an editor that changes nothing says so', async t => {
-	const dir = await mkdtemp(path.join(tmpdir(), 'tomesh-edit-'));
-	t.teardown(async () => rm(dir, {recursive: true, force: true}));
-	await writeFile(path.join(dir, 'a.conf'), 'x\n');
-	const saved = process.env.EDITOR;
-	process.env.EDITOR = 'true';
-	t.teardown(() => {
-		if (saved === undefined) delete process.env.EDITOR;
-		else process.env.EDITOR = saved;
-	});
-	const result = await editByHand('a.conf', {cwd: dir, env: {}});
-	t.regex(result.text, /a\.conf: no change/);
-	t.is(result.diff, undefined);
+	const result = await editByHand('site.conf', {cwd: root, env: {}}, async (target, edit) => controller.editByHand('r/1', target, edit));
+	t.is(readFileSync(file, 'utf8'), `before\nargs: --wait ${file}\n`);
+	t.is(result.text, `${file}: your change`);
+	const changes = await recordedChanges(path.join(root, 'state', 'backups'));
+	t.true(changes.some(change => change.step === 'r/1' && change.path === file), JSON.stringify(changes));
 });

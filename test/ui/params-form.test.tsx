@@ -13,7 +13,7 @@ const parameters = [
 test('an invalid hostname is rejected with a message as it is typed, and Enter does not save it', async t => {
 	const controller = new FakeController({parameters});
 	let done = false;
-	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} onDone={() => (done = true)} onQuit={() => undefined} />);
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} parameters={controller.parameters} onDone={() => (done = true)} onQuit={() => undefined} />);
 	await waitForFrame(lastFrame, 'tomesh.net');
 	stdin.write(' bad_host!');
 	const frame = await waitForFrame(lastFrame, '✖ expected a host name');
@@ -29,7 +29,7 @@ test('an invalid hostname is rejected with a message as it is typed, and Enter d
 test('valid values are saved through the controller, then the form is done', async t => {
 	const controller = new FakeController({parameters});
 	let done = false;
-	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} onDone={() => (done = true)} onQuit={() => undefined} />);
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} parameters={controller.parameters} onDone={() => (done = true)} onQuit={() => undefined} />);
 	await waitForFrame(lastFrame, '❯ Domain of the chat server');
 	for (let left = 'tomesh.net'.length - 1; left >= 0; left--) {
 		stdin.write(keys.backspace);
@@ -51,7 +51,7 @@ test('valid values are saved through the controller, then the form is done', asy
 test('a burst of keys in one read (held Backspace, a paste and Enter) builds on each key', async t => {
 	const controller = new FakeController({parameters});
 	let done = false;
-	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} onDone={() => (done = true)} onQuit={() => undefined} />);
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} parameters={controller.parameters} onDone={() => (done = true)} onQuit={() => undefined} />);
 	await waitForFrame(lastFrame, '❯ Domain of the chat server');
 	stdin.write(keys.backspace.repeat('tomesh.net'.length) + 'chat.example.org\r');
 	await waitForFrame(lastFrame, '❯ email');

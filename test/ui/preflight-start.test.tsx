@@ -25,12 +25,12 @@ test('before anything ran, the checklist draws at once and the preflight finding
 	const frame = await waitForFrame(lastFrame, 'Preflight: 3 ok, 2 warnings, 0 blocking');
 	t.regex(frame, /⚠ nginx already serves matrix\.example\.org from \/etc\/nginx\/sites-enabled\/old\n\s+two server blocks with one name — to do: remove matrix\.example\.org from that file\n⚠ memory 1\.0 GiB, swap none\n\s+Synapse needs swap — to do: add 1–2 GiB of swap\n✔ port 80 is in use by nginx \(pid 42\)/);
 	t.notRegex(frame, /port 443/, 'what is fine and absent is left for p');
-	t.regex(frame, /p\s+preflight/);
-	stdin.write('p');
+	t.regex(frame, /f\s+preflight/);
+	stdin.write('f');
 	const details = await waitForFrame(lastFrame, 'what is already on this server');
 	t.regex(details, /✔ port 443 is free/);
 	t.regex(details, /to do: remove matrix\.example\.org from that file/);
-	stdin.write('p');
+	stdin.write('f');
 	await waitForFrame(lastFrame, 'Preflight: 3 ok');
 	t.is(controller.preflightCalls, 1);
 	unmount();
@@ -41,7 +41,7 @@ test('once a step has run, the checklist shows no preflight and does not gather 
 	const {lastFrame, unmount} = render(<Checklist controller={controller} onOpenStep={noop} onVerify={noop} onQuit={noop} />);
 	const frame = await waitForFrame(lastFrame, 'verify all');
 	t.notRegex(frame, /Preflight/);
-	t.notRegex(frame, /p\s+preflight/);
+	t.notRegex(frame, /f\s+preflight/);
 	t.is(controller.preflightCalls, 0);
 	unmount();
 });

@@ -22,11 +22,12 @@ test('the walkthrough shows no secret: form, checklist, previews, running steps,
 	process.env.WORK = work;
 	const controller = new MaskedController(new EngineController(loadDocuments([secretsFixture]), testEngineOptions(root)));
 	const {frames, lastFrame, stdin, unmount} = render(<App controller={controller} mode="run" isRoot trial onExit={() => undefined} />);
+	await waitForFrame(lastFrame, 'Start with Prepare and use them › step 1');
+	stdin.write(keys.enter);
+	// The password is asked before the first step that uses it.
 	await waitForFrame(lastFrame, 'Password of the admin account');
 	stdin.write(secretParameter.value);
 	await waitForFrame(lastFrame, '*'.repeat(secretParameter.value.length));
-	stdin.write(keys.enter);
-	await waitForFrame(lastFrame, 'Start with Prepare and use them › step 1');
 	stdin.write(keys.enter);
 	for (let number = 1; number <= 7; number++) {
 		// The step, once its commands and diffs are worked out.

@@ -65,15 +65,38 @@ export function checkSavedValues(parameters: Parameter[], saved: Record<string, 
 	return values;
 }
 
-/** Every parameter's value: `given` (already validated) first, then the default; parameters with neither are left out. */
+/** The names a derived default refers to (`matrix.{domain}` → domain); none for a plain default. */
+export function derivedFrom(parameter: Parameter): string[] {
+	return [...(parameter.derive ?? '').matchAll(/\{([\w-]+)\}/g)].map((match) => match[1]!);
+}
+
+/**
+ * A parameter's default given the other values: its derivation filled in (`matrix.{domain}` → `matrix.example.org`)
+ * when every value it refers to is known, otherwise its plain default.
+ */
+export function defaultValue(parameter: Parameter, values: Record<string, string>): string | undefined {
+	if (!parameter.derive || derivedFrom(parameter).some((name) => !values[name])) return parameter.default;
+	return parameter.derive.replaceAll(/\{([\w-]+)\}/g, (_, name: string) => values[name]!);
+}
+
+/**
+ * Every parameter's value: `given` (already validated) first, then the default (a derived one follows the values of
+ * the parameters declared before it); parameters with neither are left out.
+ */
 export function parameterValues(parameters: Parameter[], given: Record<string, string> = {}): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const parameter of parameters) {
-		const value = given[parameter.name] ?? parameter.default;
+		const value = given[parameter.name] ?? defaultValue(parameter, values);
 		if (value !== undefined) values[parameter.name] = value;
 	}
 
 	return values;
+}
+
+/** The parameters a step or runbook uses: those whose literal its text contains. */
+export function parametersUsedIn(parameters: Parameter[], thing: unknown): Parameter[] {
+	const text = JSON.stringify(thing);
+	return parameters.filter((parameter) => text.includes(parameter.literal));
 }
 
 /** Parameters that have no value (no default and not given): the operator must be asked. */

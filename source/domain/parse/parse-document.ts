@@ -1,6 +1,7 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {interpretAnnotation, type Directive} from './annotations.js';
 import {detectParameters} from './detect-parameters.js';
+import {derivedFrom} from '../params/parameters.js';
 import {slug} from './slug.js';
 import {lineCount, StepBuilder} from './step-builder.js';
 import {scanAnnotations} from './strip-annotations.js';
@@ -173,6 +174,8 @@ export function parseDocument(text: string, path: string): SetupDocument {
 	const names = new Set<string>();
 	for (const parameter of document.parameters) {
 		if (names.has(parameter.name.toLowerCase())) throw new InputError(`parameter '${parameter.name}' is declared twice`, `${path}:${parameter.line}`);
+		const unknown = derivedFrom(parameter).find((reference) => !document.parameters.some((other) => other.name === reference && other.line < parameter.line));
+		if (unknown) throw new InputError(`param ${parameter.name}: default refers to {${unknown}}, which is not a parameter declared above it`, `${path}:${parameter.line}`);
 		names.add(parameter.name.toLowerCase());
 	}
 
@@ -184,7 +187,9 @@ function parameterOf(directive: Directive, text: string, path: string): Paramete
 	// The declaration itself names the literal once; a literal used nowhere else is a typo.
 	if (text.split(directive.literal).length < 3) throw new InputError(`param ${directive.name}: '${directive.literal}' does not occur in the document`, `${path}:${directive.line}`);
 	const {name, literal, type, prompt, line} = directive;
+	// `default=matrix.{domain}` derives the default from other parameters; the literal stays the document's own value.
+	const derive = directive.default !== undefined && /\{[\w-]+\}/.test(directive.default) ? directive.default : undefined;
 	// `default=` (empty) marks a placeholder that must be asked.
-	const fallback = directive.default === undefined ? literal : directive.default || undefined;
-	return {name, literal, type, ...(fallback === undefined ? {} : {default: fallback}), ...(prompt ? {prompt} : {}), line};
+	const fallback = directive.default === undefined || derive ? literal : directive.default || undefined;
+	return {name, literal, type, ...(fallback === undefined ? {} : {default: fallback}), ...(derive ? {derive} : {}), ...(prompt ? {prompt} : {}), line};
 }

@@ -14,3 +14,14 @@ export function firstSentence(text: string): string {
 	const sentence = text.split(/(?<=[.!?:])\s+(?=[A-Z])/)[0] ?? text;
 	return sentence.replace(/[.:]\s*$/, '').trim();
 }
+
+// Words after which a command in backticks is what the sentence says to do ("Start it with `synctl start`").
+const connectors = /^(?:with|using|via|by|run|running|type|execute|command|and|or|then|is|as|to|of|in|from|on|at)$/i;
+
+/**
+ * The markdown of a title: a command in backticks that ends a sentence straight after a word that does not lead to it
+ * ("Reload nginx `service nginx reload`.") is left out, so the title does not run on into the command.
+ */
+export function withoutTrailingCommand(markdown: string): string {
+	return markdown.replaceAll(/(\S+)[ \t]+`[^`\n]+`[ \t]*(?=[.:](?:\s|$)|$)/g, (whole, word: string) => (connectors.test(word.replaceAll(/\W/g, '')) ? whole : word));
+}

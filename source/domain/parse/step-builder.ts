@@ -2,7 +2,7 @@ import type {Token, Tokens} from 'marked';
 import type {Directive} from './annotations.js';
 import {classifyBlock, type BlockContext} from './classify-block.js';
 import {inlineCommands} from './inline-commands.js';
-import {firstSentence, plainText} from './plain-text.js';
+import {firstSentence, plainText, withoutTrailingCommand} from './plain-text.js';
 import {proseEdits} from './prose-edits.js';
 import {InputError, type Action, type Check, type Step} from '../types.js';
 
@@ -25,6 +25,8 @@ export class StepBuilder {
 	private readonly checks: Check[] = [];
 	private readonly notes: string[] = [];
 	private readonly texts: string[] = [];
+	// The texts as titles read them (see withoutTrailingCommand).
+	private readonly titleTexts: string[] = [];
 	private readonly markdown: string[] = [];
 	private context: BlockContext | undefined;
 	private handled = false;
@@ -38,7 +40,13 @@ export class StepBuilder {
 
 	/** Adds the tokens of a list item or a column-0 block starting at `line` (a line of the stripped text). */
 	add(tokens: Token[], line: number, raw?: string): void {
-		if (raw !== undefined) this.markdown.push(raw);
+		if (raw !== undefined) {
+			// marked trims the newlines after a list's last item: a column-0 block glued to it would read as inline text.
+			const before = this.markdown.join('');
+			if (before !== '' && !before.endsWith('\n\n')) this.markdown.push(before.endsWith('\n') ? '\n' : '\n\n');
+			this.markdown.push(raw);
+		}
+
 		let current = line;
 		for (const token of tokens) {
 			this.token(token, current);
@@ -99,6 +107,7 @@ export class StepBuilder {
 		this.handled ||= inline.handled;
 		this.context = edits.context;
 		this.texts.push(text);
+		this.titleTexts.push(plainText(withoutTrailingCommand(raw)));
 	}
 
 	/** The finished step, with this step's annotations applied; throws InputError for an annotation that does not fit. */
@@ -129,7 +138,7 @@ export class StepBuilder {
 			id,
 			number,
 			line: this.line,
-			title: this.fixedTitle ?? (firstSentence(this.texts[0] ?? '') || fallbackTitle),
+			title: this.fixedTitle ?? (firstSentence(this.titleTexts[0] ?? '') || firstSentence(this.texts[0] ?? '') || fallbackTitle),
 			markdown: this.markdown.join('').trimEnd(),
 			actions,
 			checks,

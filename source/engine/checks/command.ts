@@ -1,4 +1,5 @@
 import {stat} from 'node:fs/promises';
+import path from 'node:path';
 import type {Check} from '../../domain/types.js';
 import {maskSecrets} from '../../domain/secrets.js';
 import {formatDuration, lastLines, type CheckContext, type CheckOutcome} from './context.js';
@@ -11,12 +12,17 @@ type CommandCheck = Extract<Check, {kind: 'command'}>;
  * (whitespace-insensitive; see lineShows). The command runs in the session's cwd and environment, as the check's user.
  */
 export async function runCommandCheck(check: CommandCheck, context: CheckContext): Promise<CheckOutcome> {
-	if (!(await isDirectory(context.cwd))) {
-		return {status: 'fail', detail: `working directory missing: ${context.cwd}`, hint: 'run the earlier steps first'};
-	}
+	// A directory an earlier step creates is not the check's business (`nginx -v` runs anywhere): the check runs in its
+	// nearest existing parent, and a failure says where it ran.
+	const cwd = await nearestDirectory(context.cwd);
+	const outcome = await runIn(check, context, cwd);
+	if (cwd === context.cwd || outcome.status === 'pass') return outcome;
+	return {...outcome, detail: `${outcome.detail} (ran in ${cwd}: ${context.cwd} does not exist yet)`, hint: outcome.hint ?? 'run the earlier steps first'};
+}
 
+async function runIn(check: CommandCheck, context: CheckContext, cwd: string): Promise<CheckOutcome> {
 	const result = await context.exec(check.command, {
-		cwd: context.cwd,
+		cwd,
 		env: {...context.env, ...check.env, HOME: context.home},
 		timeoutMs: context.timeoutMs,
 		signal: context.signal,
@@ -52,6 +58,12 @@ function hintFor(command: string, exitCode: number | null, output: string): stri
 
 	if (exitCode === 126) return 'the command is not executable';
 	return undefined;
+}
+
+async function nearestDirectory(directory: string): Promise<string> {
+	let candidate = directory;
+	while (!(await isDirectory(candidate)) && path.dirname(candidate) !== candidate) candidate = path.dirname(candidate);
+	return candidate;
 }
 
 async function isDirectory(directory: string): Promise<boolean> {

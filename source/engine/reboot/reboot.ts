@@ -16,12 +16,16 @@ export function reminderFile(profileDir: string): string {
 	return path.join(profileDir, 'tomesh-setup-resume.sh');
 }
 
-/** Leaves a one-line reminder shown at the next login: the setup is not finished, and how to continue it. */
-export function writeReminder(profileDir: string, resume: string): string {
+/**
+ * Leaves a one-line reminder shown at the next login: the setup is not finished, and how to continue it. Only root and
+ * `user` (the sudo user who ran the setup) see it: other people logging in have nothing to continue.
+ */
+export function writeReminder(profileDir: string, resume: string, user?: string): string {
 	const file = reminderFile(profileDir);
 	mkdirSync(path.dirname(file), {recursive: true});
 	const message = `tomesh-setup: the server rebooted during setup; to continue: ${resume}`;
-	writeFileSync(file, `printf '%s\\n' '${escapeForSingleQuotes(message)}'\n`, {mode: 0o644});
+	const who = `[ "$(id -u)" = 0 ]${user ? ` || [ "$(id -un)" = '${escapeForSingleQuotes(user)}' ]` : ''}`;
+	writeFileSync(file, `if ${who}; then printf '%s\\n' '${escapeForSingleQuotes(message)}'; fi\n`, {mode: 0o644});
 	return file;
 }
 

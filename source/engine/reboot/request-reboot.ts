@@ -40,7 +40,7 @@ export async function requestReboot(input: {
 		data.reboot = {step: stepId, bootId: input.bootId};
 	});
 	const {resume, system} = input;
-	writeReminder(system.profileDir, resume);
+	writeReminder(system.profileDir, resume, env.SUDO_USER && env.SUDO_USER !== 'root' ? env.SUDO_USER : undefined);
 	if (await input.confirm()) {
 		const command = system.rebootCommand;
 		audit.write(stepId, `reboot: ${command}`);

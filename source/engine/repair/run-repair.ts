@@ -11,7 +11,7 @@ import {describeRepairReasons} from './select-repairs.js';
  */
 export async function runRepair(controller: EngineController, options: HeadlessOptions & {assumeYes: boolean}): Promise<number> {
 	const write = options.write ?? (text => process.stdout.write(text));
-	requireValues(controller);
+	requireValues(controller, 'all');
 	const repairs = await controller.repairPlan({signal: options.signal});
 	if (options.signal?.aborted) return 130;
 	const unfinished = controller.allProgress().filter(item => !isFinished(item.status)).length;

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {describeAptSummary, type AptSummary} from '../../domain/apt/apt-simulation.js';
 import type {PreviewedAction} from '../../engine/controller-types.js';
 import {DiffView} from './diff-view.js';
 
@@ -8,7 +9,21 @@ export function ActionPreview({preview}: {preview: PreviewedAction}) {
 	return (
 		<Box flexDirection="column" marginBottom={action.kind === 'run' ? 0 : 1}>
 			{body(preview)}
+			{preview.apt ? <AptLines summary={preview.apt} /> : null}
 			{preview.problem ? <Text color="yellow">  ⚠ {preview.problem}</Text> : null}
+		</Box>
+	);
+}
+
+// apt's simulation under its command; removals stand out (they are confirmed a second time).
+function AptLines({summary}: {summary: AptSummary}) {
+	return (
+		<Box flexDirection="column" paddingLeft={2}>
+			{describeAptSummary(summary).map(line => (
+				<Text key={line} {...(line.startsWith('REMOVE') ? {color: 'red', bold: true} : {dimColor: !line.startsWith('apt cannot'), color: line.startsWith('apt cannot') ? 'yellow' : undefined})}>
+					{`apt -s: ${line}`}
+				</Text>
+			))}
 		</Box>
 	);
 }

@@ -22,12 +22,13 @@ export function CheckList({checks, results, running}: {checks: Check[]; results?
 }
 
 /** One check result: mark, title, and for failures the detail and the hint. */
-export function CheckResultLine({result}: {result: CheckResult}) {
+export function CheckResultLine({result, step}: {result: CheckResult; step?: number}) {
 	return (
 		<Box flexDirection="column">
 			<Text>
 				{'  '}
-				<Text color={resultColor[result.status]}>{checkMarks[result.status]}</Text> {result.title}
+				<Text color={resultColor[result.status]}>{checkMarks[result.status]}</Text> {step === undefined ? '' : `${step}. `}
+				{result.title}
 				{result.status === 'pass' ? '' : <Text dimColor>{` — ${result.detail}`}</Text>}
 			</Text>
 			{result.hint && result.status !== 'pass' ? <Text color="yellow">{`    → ${result.hint}`}</Text> : null}

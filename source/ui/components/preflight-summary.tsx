@@ -42,7 +42,7 @@ export function preflightRows(findings: readonly PreflightFinding[] | undefined,
 
 /**
  * Preflight on the start screen, in at most `budget` rows: the counts, each finding that needs a look and then what is
- * already in place, one row each; the rows left over say what the findings mean and what to do. `p` shows all of it.
+ * already in place, one row each; the rows left over say what the findings mean and what to do. `f` shows all of it.
  */
 export function PreflightSummary({findings, budget}: {findings?: readonly PreflightFinding[]; budget: number}) {
 	if (findings === undefined) return <Text dimColor>Preflight: looking at this server…</Text>;

@@ -21,6 +21,8 @@ export interface ChecklistProps {
 	/** Opens a step (the runbook's first unfinished one, or its first). */
 	onOpenStep: (stepId: string) => void;
 	onVerify: () => void;
+	/** Opens the settings (`p`), when the documents have any. */
+	onParams?: () => void;
 	onQuit: () => void;
 	/** A line shown on top (e.g. "✔ all done"). */
 	flash?: string;
@@ -54,7 +56,7 @@ function Standing({controller}: {controller: Controller}) {
 }
 
 /** The runbooks grouped by component, each with its mark and done/total; the first unfinished one highlighted. */
-export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: ChecklistProps) {
+export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, flash}: ChecklistProps) {
 	const {stdout} = useStdout();
 	const resume = controller.resumePoint();
 	// Bumped when an undo changes progress behind the list's back.
@@ -109,11 +111,12 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 		}
 
 		if (details) {
-			if (input === 'p' || input === 'q' || key.escape) setDetails(false);
+			if (input === 'f' || input === 'q' || key.escape) setDetails(false);
 			return;
 		}
 
-		if (input === 'p' && fresh && findings) setDetails(true);
+		if (input === 'f' && fresh && findings) setDetails(true);
+		else if (input === 'p' && onParams && controller.parameters.length > 0) onParams();
 		else if (input === 'u' && undoTarget()) {
 			setUndoNote(undefined);
 			undo.start(undoTarget()!);
@@ -148,7 +151,7 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 			<Box flexDirection="column">
 				<Text bold>Preflight: what is already on this server</Text>
 				<PreflightDetails findings={findings} width={columns - 1} height={rows - 4} />
-				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'p', label: 'back'}]} />
+				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'f', label: 'back'}]} />
 			</Box>
 		);
 	}
@@ -203,9 +206,10 @@ export function Checklist({controller, onOpenStep, onVerify, onQuit, flash}: Che
 					keys={[
 						{key: '↑↓', label: 'choose'},
 						{key: 'Enter', label: resume ? 'continue' : 'open'},
-						...(fresh && findings && findings.length > 0 ? [{key: 'p', label: 'preflight'}] : []),
+						...(fresh && findings && findings.length > 0 ? [{key: 'f', label: 'preflight findings'}] : []),
 						...(undoTarget() ? [{key: 'u', label: 'undo last step'}] : []),
 						{key: 'v', label: 'verify all'},
+						...(onParams && controller.parameters.length > 0 ? [{key: 'p', label: 'settings'}] : []),
 						{key: 'q', label: 'quit'},
 					]}
 				/>
@@ -226,7 +230,12 @@ export function ResumeLine({controller, resume}: {controller: Controller; resume
 	if (!where) return null;
 	const step = where.runbook.steps[where.index]!;
 	const next = `${where.runbook.title} › step ${step.number}: ${step.title}`;
-	if (resume.rebooted) return <Text color="yellow">↻ The server rebooted — continuing with {next}</Text>;
+	if (resume.rebooted) {
+		const by = resume.rebootedBy ? locateStep(controller, resume.rebootedBy) : undefined;
+		const after = by ? ` after ${by.runbook.title} › step ${by.runbook.steps[by.index]!.number}` : '';
+		return <Text color="yellow">{`↻ The server rebooted${after} — continuing with ${next}`}</Text>;
+	}
+
 	const anyStarted = controller.allProgress().some(p => p.status !== 'pending');
 	if (!anyStarted) return <Text>Start with {next} (Enter)</Text>;
 	const why = resume.status === 'pending' ? '' : ` (${resume.status} last time)`;

@@ -1,19 +1,44 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
+import {defaultValue} from '../../domain/params/parameters.js';
 import {isSecretParameter, secretMask} from '../../domain/secrets.js';
+import type {Parameter} from '../../domain/types.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {TextField} from '../components/text-field.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {parameterProblem} from '../param-validation.js';
 
-/** The document's parameters with their defaults, validated as typed; Enter on the last one saves them all. */
-export function ParamsForm({controller, onDone, onQuit}: {controller: Controller; onDone: () => void; onQuit: () => void}) {
-	const parameters = controller.parameters;
-	const [values, setValues] = useState<Record<string, string>>(() => {
-		const current = controller.values();
-		return Object.fromEntries(parameters.map(p => [p.name, current[p.name] ?? p.default ?? '']));
-	});
+/** Props of the settings form. */
+export interface ParamsFormProps {
+	controller: Controller;
+	/** The parameters asked (those a procedure needs before its first step, or all those in scope). */
+	parameters: Parameter[];
+	/** What the values are for ("Install Synapse Homeserver uses these values"). */
+	purpose?: string;
+	/** Called with the names whose value changed, once saved. */
+	onDone: (changed: string[]) => void;
+	onQuit: () => void;
+}
+
+/** Parameters with their defaults, validated as typed; Enter on the last one saves them all. */
+export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: ParamsFormProps) {
+	const [initial] = useState(() => controller.values());
+	// A derived default follows what it is derived from (matrix.{domain} follows the domain) until the operator types
+	// in it; a value that equals its derivation is still following.
+	const [following, setFollowing] = useState(() => new Set(parameters.filter(p => p.derive && initial[p.name] === defaultValue(p, initial)).map(p => p.name)));
+	const [typed, setTyped] = useState<Record<string, string>>(() => Object.fromEntries(parameters.map(p => [p.name, initial[p.name] ?? defaultValue(p, initial) ?? ''])));
+	const withDerived = (given: Record<string, string>) => {
+		const all = {...initial, ...given};
+		for (const p of controller.parameters) {
+			if (following.has(p.name)) all[p.name] = defaultValue(p, all) ?? '';
+		}
+
+		return Object.fromEntries(parameters.map(p => [p.name, all[p.name] ?? '']));
+	};
+
+	const values = withDerived(typed);
+	const setValues = (update: (v: Record<string, string>) => Record<string, string>) => setTyped(update);
 	const [index, setIndex] = useState(0);
 	const [saveError, setSaveError] = useState<string | undefined>();
 	// A secret is typed without echo: `*` on screen, and never repeated in a message ("got '…'").
@@ -25,10 +50,10 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 		if (key.downArrow || key.tab) setIndex(i => Math.min(parameters.length - 1, i + 1));
 		if (key.escape) onQuit();
 	});
-	const submit = (typed: string) => {
+	const submit = (typedValue: string) => {
 		const current = parameters[index]!;
 		// The field's own value: a burst of keys ending in Enter may arrive before this form re-rendered.
-		const all = {...values, [current.name]: typed};
+		const all = withDerived({...values, [current.name]: typedValue});
 		const problemOf = (name: string) => parameterProblem(parameters.find(p => p.name === name)!.type, all[name] ?? '');
 		if (problemOf(current.name)) return;
 		const firstBad = parameters.findIndex(p => problemOf(p.name));
@@ -44,7 +69,7 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 
 		try {
 			controller.setValues(all);
-			onDone();
+			onDone(parameters.filter(p => all[p.name] !== initial[p.name]).map(p => p.name));
 		} catch (error) {
 			setSaveError(hide(error instanceof Error ? error.message : String(error)));
 		}
@@ -53,7 +78,7 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 	return (
 		<Box flexDirection="column">
 			<Text bold>This server's settings</Text>
-			<Text dimColor>The documents use these values; change them to yours. They are saved with the progress.</Text>
+			<Text dimColor>{purpose ?? 'The documents use these values'}; change them to yours. They are saved with the progress.</Text>
 			{parameters.map((p, i) => (
 				<Box key={p.name} flexDirection="column" marginTop={1}>
 					<Text bold={i === index}>
@@ -68,6 +93,7 @@ export function ParamsForm({controller, onDone, onQuit}: {controller: Controller
 								value={values[p.name] ?? ''}
 								onChange={value => {
 									setSaveError(undefined);
+									if (following.has(p.name) && value !== values[p.name]) setFollowing(f => new Set([...f].filter(name => name !== p.name)));
 									setValues(v => ({...v, [p.name]: value}));
 								}}
 								onSubmit={value => submit(value)}

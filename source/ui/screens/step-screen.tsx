@@ -40,12 +40,13 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const [previewError, setPreviewError] = useState<string | undefined>();
 	const [checks, setChecks] = useState<CheckResult[] | undefined>();
 	const [checking, setChecking] = useState(false);
-	const [confirmReboot, setConfirmRebootState] = useState(false);
+	// The second confirmation Enter asks for: a reboot, or packages apt would remove.
+	const [confirming, setConfirmingState] = useState<'reboot' | 'removals' | undefined>();
 	// Enter then y in one burst: the y must see the question the Enter asked.
-	const asking = useRef(false);
-	const setConfirmReboot = (value: boolean) => {
+	const asking = useRef<'reboot' | 'removals' | undefined>(undefined);
+	const setConfirming = (value: 'reboot' | 'removals' | undefined) => {
 		asking.current = value;
-		setConfirmRebootState(value);
+		setConfirmingState(value);
 	};
 	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
 	const [, setRedraw] = useState(0);
@@ -71,21 +72,27 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		};
 	}, [controller, stepId]);
 	const reboots = step.actions.some(a => a.kind === 'reboot');
+	const removals = [...new Set(previews?.flatMap(p => p.apt?.remove ?? []) ?? [])];
 	const manualFile = previews?.find(p => p.action.kind === 'manual' && p.action.path);
 	const session = () => controller.session(where.runbook.id);
 	useKeys((input, key) => {
 		if (asking.current) {
-			if (input === 'y') onRun(stepId);
-			if (input === 'n' || key.escape) setConfirmReboot(false);
+			if (input === 'y') {
+				if (asking.current === 'removals' && reboots) setConfirming('reboot');
+				else onRun(stepId);
+			}
+
+			if (input === 'n' || key.escape) setConfirming(undefined);
 			return;
 		}
 
 		if (undo.handleKey(input, key)) return;
 
 		if (key.return) {
-			// Show before doing: nothing runs until the exact commands and diffs are on screen.
+			// Show before doing: nothing runs until the exact commands, diffs and package changes are on screen.
 			if (previews === undefined && !previewError) return;
-			if (reboots) setConfirmReboot(true);
+			if (removals.length > 0) setConfirming('removals');
+			else if (reboots) setConfirming('reboot');
 			else onRun(stepId);
 		} else if (input === 'u' && undoable) {
 			setNote(undefined);
@@ -110,7 +117,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 			setNote({text: `back from the shell (exit ${code ?? '?'})`});
 			setRedraw(n => n + 1);
 		} else if (input === 'e' && manualFile) {
-			void editByHand(manualFile.path ?? (manualFile.action as {path: string}).path, session()).then(result => {
+			void editByHand(manualFile.path ?? (manualFile.action as {path: string}).path, session(), async (file, edit) => controller.editByHand(stepId, file, edit)).then(result => {
 				setNote(result);
 				setRedraw(n => n + 1);
 			});
@@ -167,7 +174,11 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 			<UndoRefusal controller={controller} state={undo.state} />
 			{note ? <Text color="cyan">{note.text}</Text> : null}
 			{note?.diff === undefined ? null : <DiffView diff={note.diff} />}
-			{confirmReboot ? (
+			{confirming === 'removals' ? (
+				<Text color="red" bold>
+					{`This step REMOVES ${removals.length} package${removals.length === 1 ? '' : 's'}: ${removals.join(' ')}. Remove ${removals.length === 1 ? 'it' : 'them'} and run the step? (y: yes, n: no)`}
+				</Text>
+			) : confirming === 'reboot' ? (
 				<Text color="yellow" bold>
 					Reboot the server now? Progress is saved first; your SSH session will drop — log in again and the walkthrough continues. (y/n)
 				</Text>

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useState} from 'react';
 import type {CheckResult} from '../../domain/events.js';
+import {inDocumentOrder} from '../../domain/check-order.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -62,17 +63,20 @@ export function VerifyScreen({controller, onQuit, onBack}: VerifyScreenProps) {
 		if (key.escape && onBack) onBack();
 	});
 	const titles = new Map(controller.runbooks.map(r => [r.id, r.title]));
-	const groups = [...new Set(results.map(r => r.runbook))];
+	const numbers = new Map(controller.runbooks.flatMap(r => r.steps.map(s => [s.id, s.number] as const)));
+	// Document order, whatever order the checks finished in: they run concurrently.
+	const ordered = inDocumentOrder(results, controller.runbooks);
+	const groups = [...new Set(ordered.map(r => r.runbook))];
 	return (
 		<Box flexDirection="column">
 			<Text bold>Verify: every check, nothing changed</Text>
 			{groups.map(id => (
 				<Box key={id} flexDirection="column" marginTop={1}>
 					<Text bold underline>{titles.get(id) ?? id}</Text>
-					{results
+					{ordered
 						.filter(r => r.runbook === id)
 						.map((r, i) => (
-							<CheckResultLine key={i} result={r} />
+							<CheckResultLine key={i} result={r} step={numbers.get(r.step)} />
 						))}
 				</Box>
 			))}

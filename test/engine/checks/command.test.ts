@@ -56,10 +56,13 @@ test('runs in the session cwd with the session env', async t => {
 	t.is(outcome.status, 'pass', outcome.detail);
 });
 
-test('a session cwd that does not exist yet fails with a reason instead of running elsewhere', async t => {
-	const outcome = await runCommandCheck(check('true'), context({cwd: '/nonexistent/.synapse'}));
-	t.is(outcome.status, 'fail');
-	t.is(outcome.detail, 'working directory missing: /nonexistent/.synapse');
+test('a session cwd that does not exist yet is not the check\'s failure: it runs in the nearest parent, and a failure says so', async t => {
+	const passed = await runCommandCheck(check('echo "$PWD"', ['/']), context({cwd: '/nonexistent/.synapse'}));
+	t.is(passed.status, 'pass', passed.detail);
+	const failed = await runCommandCheck(check('test -f homeserver.yaml'), context({cwd: '/nonexistent/.synapse'}));
+	t.is(failed.status, 'fail');
+	t.is(failed.detail, 'exited 1 (no output) (ran in /: /nonexistent/.synapse does not exist yet)');
+	t.is(failed.hint, 'run the earlier steps first');
 });
 
 test('secrets in the output are masked', async t => {
