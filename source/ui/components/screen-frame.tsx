@@ -98,7 +98,7 @@ export function ScreenFrame({header, footer, children, keys = 'all', reveal, rev
 					{children}
 				</Box>
 			</Box>
-			{overflows ? <Text dimColor>{below > 0 ? `↓ ${below} more below (↓ PgDn End)` : ' '}</Text> : null}
+			{overflows ? <Text dimColor>{below > 0 && Number.isFinite(below) ? `↓ ${below} more below (↓ PgDn End)` : ' '}</Text> : null}
 			<Box ref={footRef} flexDirection="column" flexShrink={0}>
 				{typeof footer === 'function' ? footer(overflows) : footer}
 			</Box>

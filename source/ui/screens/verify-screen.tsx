@@ -66,7 +66,9 @@ export function VerifyScreen({controller, onQuit, onBack}: VerifyScreenProps) {
 		if (key.escape && onBack) onBack();
 	});
 	const titles = new Map(controller.runbooks.map(r => [r.id, r.title]));
-	const groups = [...new Set(results.map(r => r.runbook))];
+	// In the documents' order, whatever order the checks finish in: the report reads top to bottom like the checklist.
+	const finishedIn = new Set(results.map(r => r.runbook));
+	const groups = [...controller.runbooks.map(r => r.id).filter(id => finishedIn.has(id)), ...[...finishedIn].filter(id => !titles.has(id))];
 	const footer = (scrolls: boolean) => (
 		<>
 			{error ? <Text color="red">✖ verify could not run: {error}</Text> : null}
