@@ -92,9 +92,10 @@ export function ScreenFrame({header, footer, children, keys = 'all', reveal, rev
 				{header}
 			</Box>
 			{overflows ? <Text dimColor>{shownTop > 0 ? `↑ ${shownTop} more above (↑ PgUp Home)` : ' '}</Text> : null}
-			<Box ref={viewRef} flexDirection="column" flexGrow={overflows ? 1 : 0} flexShrink={1} height={overflows ? undefined : sizes.total} overflowY="hidden">
-				{/* Out of the flow: laid out at its natural height (an in-flow body would be squeezed into the view). */}
-				<Box ref={contentRef} position="absolute" width="100%" flexDirection="column" marginTop={-shownTop}>
+			<Box ref={viewRef} flexDirection="column" flexGrow={overflows ? 1 : 0} flexShrink={1} overflowY="hidden">
+				{/* Scrolled, out of the flow: laid out at its natural height (in the flow it would be squeezed into the view).
+				    Otherwise in the flow, so that a body that grew is drawn whole before it is measured again. */}
+				<Box ref={contentRef} position={overflows ? 'absolute' : 'relative'} width="100%" flexDirection="column" marginTop={-shownTop}>
 					{children}
 				</Box>
 			</Box>
