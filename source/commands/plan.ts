@@ -12,6 +12,7 @@ import {loadDocuments} from '../load-documents.js';
 import {readLiveText} from '../engine/read-live.js';
 import {sessionOrigin} from '../engine/session-origin.js';
 import {planJson} from '../reporters/plan-json.js';
+import {savedValues} from './saved-values.js';
 import {renderPlanText} from '../reporters/plan-text.js';
 import {formatPreflightSection} from '../reporters/preflight-report.js';
 
@@ -28,10 +29,9 @@ export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvir
 export async function planCommand(options: CliOptions, environment: PlanEnvironment = liveEnvironment()): Promise<number> {
 	const documents = loadDocuments(options.docs, undefined, {trust: options.trustDoc});
 	const selected = selectDocuments(documents, options.only);
-	const given = checkSetValues(
-		documents.flatMap((document) => document.parameters),
-		options.set,
-	);
+	const all = documents.flatMap((document) => document.parameters);
+	// The operator's values: those saved by the walkthrough, then --set.
+	const given = {...(await savedValues(options.state, all)), ...checkSetValues(all, options.set)};
 	const plan = buildPlan(selected, given, environment);
 	const parameters = documents.flatMap((document) => document.parameters);
 	const masker = createMasker(collectSecrets(documents, parameterValues(parameters, given), parameters));

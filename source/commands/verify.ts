@@ -2,6 +2,7 @@ import os from 'node:os';
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {openEngine} from './open-engine.js';
+import {shownRunbookTitles} from '../domain/params/shown-document.js';
 import {formatVerifyJson} from '../reporters/verify-json.js';
 import {formatVerifyJunit} from '../reporters/verify-junit.js';
 import {formatVerifyPlain} from '../reporters/verify-plain.js';
@@ -49,12 +50,16 @@ export async function verifyCommand(options: CliOptions): Promise<number> {
 	}
 
 	const run = {host: os.hostname(), at: new Date()};
+	// The headings name the operator's hosts, as the checks that ran did.
+	const values = controller.values();
+	const shown = new Map(controller.documents.flatMap(document => document.runbooks.map(runbook => [runbook.id, shownRunbookTitles(runbook, document, values)] as const)));
+	const runbooks = controller.runbooks.map(runbook => shown.get(runbook.id) ?? runbook);
 	const format = options.format ?? (options.json ? 'json' : 'plain');
 	const reports = {
-		json: () => formatVerifyJson(results, controller.runbooks),
-		junit: () => formatVerifyJunit(results, controller.runbooks, run),
-		tap: () => formatVerifyTap(results, controller.runbooks),
-		plain: () => formatVerifyPlain(results, controller.runbooks, run),
+		json: () => formatVerifyJson(results, runbooks),
+		junit: () => formatVerifyJunit(results, runbooks, run),
+		tap: () => formatVerifyTap(results, runbooks),
+		plain: () => formatVerifyPlain(results, runbooks, run),
 	};
 	process.stdout.write(controller.mask(reports[format]()));
 	return verifyExitCode(results);

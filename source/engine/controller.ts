@@ -68,14 +68,21 @@ export class EngineController implements Controller {
 	private readonly bootId: string;
 	private readonly steps = new Map<string, {runbook: Runbook; index: number}>();
 	private preflightFound?: Promise<PreflightFinding[]>;
+	// Each document names its own defaults (`example.org`, `tomesh.net`): a step is filled in from its own document's.
+	private readonly stepParameters = new Map<string, Parameter[]>();
 
 	constructor(documents: SetupDocument[], options: EngineOptions) {
 		this.documents = documents;
 		this.options = options;
 		this.runbooks = selectRunbooks(documents, options.only);
 		this.parameters = [...new Map(documents.flatMap(document => document.parameters).map(parameter => [parameter.name, parameter])).values()];
-		for (const runbook of documents.flatMap(document => document.runbooks)) {
-			for (const [index, step] of runbook.steps.entries()) this.steps.set(step.id, {runbook, index});
+		for (const document of documents) {
+			for (const runbook of document.runbooks) {
+				for (const [index, step] of runbook.steps.entries()) {
+					this.steps.set(step.id, {runbook, index});
+					this.stepParameters.set(step.id, document.parameters);
+				}
+			}
 		}
 
 		checkSetValues(this.parameters, options.values);
@@ -396,7 +403,7 @@ export class EngineController implements Controller {
 	}
 
 	private resolved(step: Step, values: Record<string, string>): Step {
-		return resolveStep(step, this.parameters, values);
+		return resolveStep(step, this.stepParameters.get(step.id) ?? this.parameters, values);
 	}
 
 	private record(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {

@@ -1,6 +1,5 @@
 // The only module that imports conf: the saved progress of a server's setup.
 import {existsSync, lstatSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import {unsafeSavedVariable} from '../domain/saved-environment.js';
@@ -9,6 +8,7 @@ import {isSecretKey} from '../domain/secrets.js';
 import {InputError, type Session} from '../domain/types.js';
 import {isEmptySecretPart, mergeSecrets, splitSecrets, type SecretPart, type SecretTest} from './secret-split.js';
 import {checkPrivateDirectory, describeError, ensurePrivateDirectory} from './safe-files.js';
+import {stateFile} from './state-directory.js';
 
 /** The format of progress-v1.json this version writes; a state of a later format is refused, never rewritten. */
 export const stateFormat = 1;
@@ -27,15 +27,8 @@ export interface ProgressData {
 	format?: number;
 }
 
-/** The default state directory when root (sudo may keep the user's HOME, so not the home directory). */
-export const systemStateDirectory = '/var/lib/tomesh-setup';
-
-/** Where progress lives: `--state` / TOMESH_SETUP_STATE, else /var/lib/tomesh-setup as root, else the user's config directory. */
-export function stateDirectory(state: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-	if (state) return path.resolve(state);
-	if (process.getuid?.() === 0) return systemStateDirectory;
-	return path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'tomesh-setup');
-}
+// Where the state lives is decided without loading conf (a plan reads saved values only when there are some).
+export {stateDirectory, systemStateDirectory} from './state-directory.js';
 
 const stringMap = {type: 'object', additionalProperties: {type: 'string'}};
 const statuses = ['pending', 'running', 'done', 'failed', 'skipped', 'interrupted', 'awaiting-reboot'];
@@ -89,7 +82,7 @@ export class ProgressStore {
 	 */
 	constructor(directory: string, options: {isSecret?: SecretTest} = {}) {
 		this.directory = directory;
-		this.file = path.join(directory, 'progress-v1.json');
+		this.file = stateFile(directory);
 		this.secretFile = path.join(directory, 'secrets-v1.json');
 		this.isSecret = options.isSecret ?? (name => isSecretKey(name));
 		// Refused before anything is read from it: a directory someone else can write, a file, a link.

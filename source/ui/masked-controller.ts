@@ -1,4 +1,5 @@
 import type {CheckResult, RunListener} from '../domain/events.js';
+import {shownDocument} from '../domain/params/shown-document.js';
 import {maskDeep} from '../domain/secrets/masker.js';
 import type {PreflightFinding} from '../domain/preflight/types.js';
 import type {Runbook, SetupDocument, StepStatus} from '../domain/types.js';
@@ -6,8 +7,8 @@ import type {UndoPlan} from '../domain/undo/plan-undo.js';
 import type {Controller, PreviewedAction, ResumePoint, RunStepOptions, StepProgress} from '../engine/controller-types.js';
 
 /**
- * The controller as the screens see it: the documents (titles, instructions, commands) with every secret value the
- * engine knows masked, ids kept so that every lookup still works. Events, previews and check results come masked
+ * The controller as the screens see it: the documents (titles, instructions, commands, checks) with the operator's
+ * values in place of the documents' own and every secret value the engine knows masked, ids kept so that every lookup still works. Events, previews and check results come masked
  * from the engine already. The masked copies are made again when the secrets known may have changed.
  */
 export class MaskedController implements Controller {
@@ -123,8 +124,10 @@ export class MaskedController implements Controller {
 	private view() {
 		if (!this.masked) {
 			const mask = (text: string) => this.inner.mask(text);
-			const documents = maskDeep(this.inner.documents, mask);
-			const runbooks = maskDeep(this.inner.runbooks, mask);
+			const values = this.inner.values();
+			const documents = maskDeep(this.inner.documents.map(document => shownDocument(document, values)), mask);
+			const byId = new Map(documents.flatMap(document => document.runbooks.map(runbook => [runbook.id, runbook] as const)));
+			const runbooks = this.inner.runbooks.map(runbook => byId.get(runbook.id) ?? maskDeep(runbook, mask));
 			const steps = new Map(runbooks.flatMap(runbook => runbook.steps.map(step => [step.id, {runbook, step}] as const)));
 			this.masked = {documents, runbooks, steps};
 		}

@@ -1,3 +1,4 @@
+import {proseReplacements} from './fill-prose.js';
 import {replacements, substituteShell, substituteText, UnsafeValueError, type Replacement} from './substitute.js';
 import {InputError, type Action, type Check, type EditOp, type Parameter, type Step} from '../types.js';
 
@@ -98,8 +99,7 @@ function resolveCheck(check: Check, list: Replacement[], step: Step): Check {
 export function resolveStep(step: Step, parameters: Parameter[], values: Record<string, string>): Step {
 	const list = replacements(parameters, values);
 	if (list.length === 0) return step;
-	// Prose keeps its placeholders ("where `VERSION` can be a branch…"): only real values read well replaced there.
-	const prose = list.filter((item) => !/^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/.test(item.literal));
+	const prose = proseReplacements(parameters, values);
 	return {
 		...step,
 		title: substituteText(step.title, prose),

@@ -1,3 +1,4 @@
+import {fillProse} from '../params/fill-prose.js';
 import {parameterValues} from '../params/parameters.js';
 import {resolveStep} from '../params/resolve-step.js';
 import type {Check, Parameter, Runbook, SetupDocument} from '../types.js';
@@ -53,7 +54,7 @@ export function buildPlan(documents: SetupDocument[], given: Record<string, stri
 function planDocument(document: SetupDocument, values: Record<string, string>, environment: PlanEnvironment): PlannedDocument {
 	return {
 		path: document.path,
-		title: document.title,
+		title: fillProse(document.title, document.parameters, values),
 		...(document.targets ? {targets: document.targets} : {}),
 		...(document.writtenFor ? {writtenFor: document.writtenFor} : {}),
 		...(document.supersededBy ? {supersededBy: document.supersededBy} : {}),
@@ -63,8 +64,8 @@ function planDocument(document: SetupDocument, values: Record<string, string>, e
 			const plans = planRunbook(steps, environment.origin(runbook), environment.readFile);
 			return {
 				id: runbook.id,
-				title: runbook.title,
-				group: runbook.group,
+				title: fillProse(runbook.title, document.parameters, values),
+				group: fillProse(runbook.group, document.parameters, values),
 				line: runbook.line,
 				steps: steps.map((step, index) => ({
 					id: step.id,

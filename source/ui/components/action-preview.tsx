@@ -4,11 +4,11 @@ import type {PreviewedAction} from '../../engine/controller-types.js';
 import {DiffView} from './diff-view.js';
 
 /** What one action will do here and now: the exact command (root or user), the exact diff, or what to do by hand. */
-export function ActionPreview({preview}: {preview: PreviewedAction}) {
+export function ActionPreview({preview, width}: {preview: PreviewedAction; width?: number}) {
 	const {action} = preview;
 	return (
 		<Box flexDirection="column" marginBottom={action.kind === 'run' ? 0 : 1}>
-			{body(preview)}
+			{body(preview, width)}
 			{preview.apt ? <AptLines summary={preview.apt} /> : null}
 			{preview.problem ? <Text color="yellow">  ⚠ {preview.problem}</Text> : null}
 		</Box>
@@ -28,7 +28,7 @@ function AptLines({summary}: {summary: AptSummary}) {
 	);
 }
 
-function body(preview: PreviewedAction) {
+function body(preview: PreviewedAction, width?: number) {
 	const {action} = preview;
 	switch (action.kind) {
 		case 'run': {
@@ -50,7 +50,7 @@ function body(preview: PreviewedAction) {
 						<Text color="magenta">{action.kind === 'write' ? '[write] ' : '[edit] '}</Text>
 						<Text bold>{preview.path ?? action.path}</Text>
 					</Text>
-					{preview.diff === undefined ? null : <DiffView diff={preview.diff} />}
+					{preview.diff === undefined ? null : <DiffView diff={preview.diff} width={width} />}
 				</>
 			);
 		}

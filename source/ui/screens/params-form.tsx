@@ -1,10 +1,11 @@
-import {Box, Text} from 'ink';
-import {useState} from 'react';
+import {Box, Text, type DOMElement} from 'ink';
+import {useRef, useState} from 'react';
 import {defaultValue} from '../../domain/params/parameters.js';
 import {isSecretParameter, secretMask} from '../../domain/secrets.js';
 import type {Parameter} from '../../domain/types.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {ScreenFrame} from '../components/screen-frame.js';
 import {TextField} from '../components/text-field.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {parameterProblem} from '../param-validation.js';
@@ -40,6 +41,7 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 	const values = withDerived(typed);
 	const setValues = (update: (v: Record<string, string>) => Record<string, string>) => setTyped(update);
 	const [index, setIndex] = useState(0);
+	const focused = useRef<DOMElement>(null);
 	const [saveError, setSaveError] = useState<string | undefined>();
 	// A secret is typed without echo: `*` on screen, and never repeated in a message ("got '…'").
 	const secret = new Set(parameters.filter(p => isSecretParameter(p)).map(p => p.name));
@@ -75,12 +77,30 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 		}
 	};
 
-	return (
-		<Box flexDirection="column">
+	const header = (
+		<>
 			<Text bold>This server's settings</Text>
 			<Text dimColor>{purpose ?? 'The documents use these values'}; change them to yours. They are saved with the progress.</Text>
+		</>
+	);
+	const footer = (scrolls: boolean) => (
+		<>
+			{saveError ? <Text color="red">✖ {saveError}</Text> : null}
+			<KeyFooter
+				keys={[
+					{key: 'Enter', label: index === parameters.length - 1 ? 'save and continue' : 'next'},
+					{key: '↑↓', label: 'move'},
+					...(scrolls ? [{key: 'PgUp PgDn', label: 'scroll'}] : []),
+					{key: 'Esc', label: 'quit'},
+				]}
+			/>
+		</>
+	);
+	// Taller than the terminal: the view follows the focused field.
+	return (
+		<ScreenFrame header={header} footer={footer} keys="pages" reveal={focused} revealKey={index}>
 			{parameters.map((p, i) => (
-				<Box key={p.name} flexDirection="column" marginTop={1}>
+				<Box key={p.name} ref={i === index ? focused : undefined} flexDirection="column" marginTop={1}>
 					<Text bold={i === index}>
 						{i === index ? '❯ ' : '  '}
 						{p.prompt ?? p.name} <Text dimColor>({p.type})</Text>
@@ -105,14 +125,6 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 					{problems[p.name] ? <Text color="red">{`    ✖ ${hide(problems[p.name]!)}`}</Text> : null}
 				</Box>
 			))}
-			{saveError ? <Text color="red">✖ {saveError}</Text> : null}
-			<KeyFooter
-				keys={[
-					{key: 'Enter', label: index === parameters.length - 1 ? 'save and continue' : 'next'},
-					{key: '↑↓', label: 'move'},
-					{key: 'Esc', label: 'quit'},
-				]}
-			/>
-		</Box>
+		</ScreenFrame>
 	);
 }

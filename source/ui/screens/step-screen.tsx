@@ -1,4 +1,4 @@
-import {Box, Text, useStdout} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import type {CheckResult} from '../../domain/events.js';
 import {findingsByStep} from '../../domain/lint/findings-by-step.js';
@@ -10,11 +10,13 @@ import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckList} from '../components/check-list.js';
 import {DiffView} from '../components/diff-view.js';
 import {KeyFooter, type KeyHint} from '../components/key-footer.js';
-import {MarkdownView} from '../components/markdown-view.js';
+import {ScreenFrame, scrollHint} from '../components/screen-frame.js';
 import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
 import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {useMarkdown} from '../hooks/use-markdown.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the step screen. */
@@ -29,10 +31,15 @@ export interface StepScreenProps {
 	onQuit: () => void;
 }
 
-/** One step, explained and previewed before anything runs: instructions, commands, diffs, checks, keys. */
+/**
+ * One step, explained and previewed before anything runs: instructions, commands, diffs, checks, keys. Never taller
+ * than the terminal: where the operator is, the step and the files it changes stay on top, the keys at the bottom,
+ * and the rest scrolls (ScreenFrame).
+ */
 export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, onQuit}: StepScreenProps) {
-	const {stdout} = useStdout();
-	const width = Math.max(40, (stdout.columns || 80) - 2);
+	const {columns, rows} = useTerminalSize();
+	// One column spare: a row that fills the last column makes some terminals wrap it.
+	const width = Math.max(columns - 1, 20);
 	const where = locateStep(controller, stepId)!;
 	const step = where.runbook.steps[where.index]!;
 	const progress = controller.progress(stepId);
@@ -73,6 +80,12 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	}, [controller, stepId]);
 	const reboots = step.actions.some(a => a.kind === 'reboot');
 	const removals = [...new Set(previews?.flatMap(p => p.apt?.remove ?? []) ?? [])];
+	// A file shown below as a diff is not shown again as the document's block.
+	const written = (previews ?? []).flatMap(p => (p.action.kind === 'write' && p.diff !== undefined ? [p.action.content] : []));
+	const markdown = useMarkdown(step.markdown, Math.max(width - 1, 20), step.title, written);
+	const flat = (text: string) => text.replaceAll(/[`*_>]/g, '').replaceAll(/\s+/g, ' ').trim();
+	const plainMarkdown = flat(step.markdown);
+	const files = [...new Set((previews ?? []).flatMap(p => (p.action.kind === 'write' || p.action.kind === 'edit' ? [p.path ?? p.action.path] : [])))];
 	const manualFile = previews?.find(p => p.action.kind === 'manual' && p.action.path);
 	const session = () => controller.session(where.runbook.id);
 	useKeys((input, key) => {
@@ -141,25 +154,47 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		return (
 			<Box flexDirection="column">
 				<Breadcrumb runbook={where.runbook} index={where.index} />
-				<UndoPanel controller={controller} state={undo.state} rows={(stdout.rows || 24) - 2} />
+				<UndoPanel controller={controller} state={undo.state} rows={rows - 2} />
 			</Box>
 		);
 	}
 
-	return (
-		<Box flexDirection="column">
+	const header = (
+		<>
 			{flash ? <Text color="green">{flash}</Text> : null}
 			<Breadcrumb runbook={where.runbook} index={where.index} />
 			<Text bold>
 				{step.number}. {step.title}
 				{progress.status === 'pending' ? '' : <Text color={progress.status === 'done' ? 'green' : 'yellow'}>{`  [${progress.status}${progress.changed ? ', changed since' : ''}]`}</Text>}
 			</Text>
-			<Box marginTop={1}>
-				<MarkdownView markdown={step.markdown} width={width} title={step.title} />
-			</Box>
-			{step.notes.map(n => (
-				<Text key={n} dimColor>{`Note: ${n}`}</Text>
+			{files.map(file => (
+				<Text key={file}>
+					<Text color="magenta">changes </Text>
+					<Text bold>{file}</Text>
+				</Text>
 			))}
+		</>
+	);
+	const footer = (scrolls: boolean) =>
+		confirming === 'removals' ? (
+			<Text color="red" bold>
+				{`This step REMOVES ${removals.length} package${removals.length === 1 ? '' : 's'}: ${removals.join(' ')}. Remove ${removals.length === 1 ? 'it' : 'them'} and run the step? (y: yes, n: no)`}
+			</Text>
+		) : confirming === 'reboot' ? (
+			<Text color="yellow" bold>
+				Reboot the server now? Progress is saved first; your SSH session will drop — log in again and the walkthrough continues. (y/n)
+			</Text>
+		) : (
+			<KeyFooter keys={scrolls ? [...keys, scrollHint] : keys} />
+		);
+	return (
+		<ScreenFrame header={header} footer={footer}>
+			{markdown === undefined ? <Text dimColor>…</Text> : markdown === '' ? null : <Box marginTop={1}><Text>{markdown}</Text></Box>}
+			{step.notes
+				.filter(n => !plainMarkdown.includes(flat(n)))
+				.map(n => (
+					<Text key={n} dimColor>{`Note: ${n}`}</Text>
+				))}
 			{outdated.map(f => (
 				<Text key={f.rule} color="yellow">{`⚠ Outdated (${f.rule}, line ${f.line}): ${f.what} — instead: ${f.instead}`}</Text>
 			))}
@@ -168,23 +203,12 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 				{previewError ? <Text color="red">✖ cannot preview: {previewError}</Text> : null}
 				{previews === undefined && !previewError ? <Text dimColor>working out the commands and diffs…</Text> : null}
 				{previews?.length === 0 ? <Text dimColor>Nothing to run: read and continue.</Text> : null}
-				{previews?.map((p, i) => <ActionPreview key={i} preview={p} />)}
+				{previews?.map((p, i) => <ActionPreview key={i} preview={p} width={width} />)}
 			</Box>
 			{step.checks.length > 0 || checks ? <CheckList checks={step.checks} results={checks} running={checking} /> : null}
 			<UndoRefusal controller={controller} state={undo.state} />
 			{note ? <Text color="cyan">{note.text}</Text> : null}
-			{note?.diff === undefined ? null : <DiffView diff={note.diff} />}
-			{confirming === 'removals' ? (
-				<Text color="red" bold>
-					{`This step REMOVES ${removals.length} package${removals.length === 1 ? '' : 's'}: ${removals.join(' ')}. Remove ${removals.length === 1 ? 'it' : 'them'} and run the step? (y: yes, n: no)`}
-				</Text>
-			) : confirming === 'reboot' ? (
-				<Text color="yellow" bold>
-					Reboot the server now? Progress is saved first; your SSH session will drop — log in again and the walkthrough continues. (y/n)
-				</Text>
-			) : (
-				<KeyFooter keys={keys} />
-			)}
-		</Box>
+			{note?.diff === undefined ? null : <DiffView diff={note.diff} width={width} />}
+		</ScreenFrame>
 	);
 }

@@ -6,6 +6,7 @@ import {inDocumentOrder} from '../../domain/check-order.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {ScreenFrame, scrollHint} from '../components/screen-frame.js';
 import {useKeys} from '../hooks/use-keys.js';
 
 /** Props of the verify screen. */
@@ -17,7 +18,10 @@ export interface VerifyScreenProps {
 	onBack?: () => void;
 }
 
-/** Every check of every runbook, shown as it finishes, grouped by runbook, then a summary. Changes nothing. */
+/**
+ * Every check of every runbook, shown as it finishes, grouped by runbook, then a summary. Changes nothing. A report
+ * taller than the terminal scrolls between its title and the summary and keys.
+ */
 export function VerifyScreen({controller, onQuit, onBack}: VerifyScreenProps) {
 	const [results, setResults] = useState<CheckResult[]>([]);
 	const [finished, setFinished] = useState(false);
@@ -64,22 +68,11 @@ export function VerifyScreen({controller, onQuit, onBack}: VerifyScreenProps) {
 	});
 	const titles = new Map(controller.runbooks.map(r => [r.id, r.title]));
 	const numbers = new Map(controller.runbooks.flatMap(r => r.steps.map(s => [s.id, s.number] as const)));
-	// Document order, whatever order the checks finished in: they run concurrently.
+	// Document order, whatever order the checks finished in: they run concurrently; the report reads top to bottom like the checklist.
 	const ordered = inDocumentOrder(results, controller.runbooks);
 	const groups = [...new Set(ordered.map(r => r.runbook))];
-	return (
-		<Box flexDirection="column">
-			<Text bold>Verify: every check, nothing changed</Text>
-			{groups.map(id => (
-				<Box key={id} flexDirection="column" marginTop={1}>
-					<Text bold underline>{titles.get(id) ?? id}</Text>
-					{ordered
-						.filter(r => r.runbook === id)
-						.map((r, i) => (
-							<CheckResultLine key={i} result={r} step={numbers.get(r.step)} />
-						))}
-				</Box>
-			))}
+	const footer = (scrolls: boolean) => (
+		<>
 			{error ? <Text color="red">✖ verify could not run: {error}</Text> : null}
 			<Box marginTop={1}>
 				{finished ? (
@@ -93,7 +86,21 @@ export function VerifyScreen({controller, onQuit, onBack}: VerifyScreenProps) {
 					</Text>
 				)}
 			</Box>
-			<KeyFooter keys={[{key: 'q', label: 'quit'}, ...(onBack ? [{key: 'Esc', label: 'back'}] : [])]} />
-		</Box>
+			<KeyFooter keys={[{key: 'q', label: 'quit'}, ...(onBack ? [{key: 'Esc', label: 'back'}] : []), ...(scrolls ? [scrollHint] : [])]} />
+		</>
+	);
+	return (
+		<ScreenFrame header={<Text bold>Verify: every check, nothing changed</Text>} footer={footer}>
+			{groups.map(id => (
+				<Box key={id} flexDirection="column" marginTop={1}>
+					<Text bold underline>{titles.get(id) ?? id}</Text>
+					{ordered
+						.filter(r => r.runbook === id)
+						.map((r, i) => (
+							<CheckResultLine key={i} result={r} step={numbers.get(r.step)} />
+						))}
+				</Box>
+			))}
+		</ScreenFrame>
 	);
 }

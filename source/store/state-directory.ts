@@ -1,0 +1,18 @@
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+
+/** The default state directory when root (sudo may keep the user's HOME, so not the home directory). */
+export const systemStateDirectory = '/var/lib/tomesh-setup';
+
+/** Where progress lives: `--state` / TOMESH_SETUP_STATE, else /var/lib/tomesh-setup as root, else the user's config directory. */
+export function stateDirectory(state: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+	if (state) return path.resolve(state);
+	if (process.getuid?.() === 0) return systemStateDirectory;
+	return path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'tomesh-setup');
+}
+
+/** The state file in a state directory (conf names it after its configName). */
+export function stateFile(directory: string): string {
+	return path.join(directory, 'progress-v1.json');
+}
