@@ -84,6 +84,11 @@ export interface Controller {
 	 * that have no value: asked before its first step.
 	 */
 	unanswered(runbookId: string): Parameter[];
+	/**
+	 * The parameters used by the runbooks and steps with these ids, found in the documents as written (the screens see
+	 * them with the values filled in, where the documents' own literals are gone).
+	 */
+	parametersUsedBy(ids: string[]): Parameter[];
 	progress(stepId: string): StepProgress;
 	/** All steps of all runbooks with their progress. */
 	allProgress(): StepProgress[];

@@ -131,6 +131,13 @@ export class EngineController implements Controller {
 		return parametersUsedIn(this.parameters, runbook).filter(parameter => given[parameter.name] === undefined || !values[parameter.name]);
 	}
 
+	parametersUsedBy(ids: string[]): Parameter[] {
+		const wanted = new Set(ids);
+		const runbooks = this.documents.flatMap(document => document.runbooks);
+		const found = [...runbooks.filter(runbook => wanted.has(runbook.id)), ...runbooks.flatMap(runbook => runbook.steps.filter(step => wanted.has(step.id)))];
+		return parametersUsedIn(this.parameters, found);
+	}
+
 	missingValues(): Parameter[] {
 		const values = this.values();
 		// An empty default (`default=`) is a question, not an answer.

@@ -1,4 +1,3 @@
-import {parametersUsedIn} from '../domain/params/parameters.js';
 import type {Controller} from '../engine/controller-types.js';
 
 /**
@@ -8,7 +7,7 @@ import type {Controller} from '../engine/controller-types.js';
 export function changedValuesNote(controller: Controller, changed: string[]): string {
 	if (changed.length === 0) return 'Settings unchanged';
 	const names = new Set(changed);
-	const done = controller.allProgress().filter(p => p.status === 'done' && parametersUsedIn(controller.parameters, p.step).some(q => names.has(q.name)));
+	const done = controller.allProgress().filter(p => p.status === 'done' && controller.parametersUsedBy([p.step.id]).some(q => names.has(q.name)));
 	const saved = `Saved ${changed.join(', ')}`;
 	if (done.length === 0) return `${saved}; no done step used the old value${changed.length === 1 ? '' : 's'}`;
 	const byRunbook = new Map<string, number[]>();
@@ -23,5 +22,5 @@ export function changedValuesNote(controller: Controller, changed: string[]): st
  */
 export function parametersInScope(controller: Controller) {
 	const values = controller.values();
-	return parametersUsedIn(controller.parameters, controller.runbooks).filter(p => values[p.name]);
+	return controller.parametersUsedBy(controller.runbooks.map(r => r.id)).filter(p => values[p.name]);
 }

@@ -57,6 +57,10 @@ export class MaskedController implements Controller {
 		return this.inner.unanswered(runbookId);
 	}
 
+	parametersUsedBy(ids: string[]) {
+		return this.inner.parametersUsedBy(ids);
+	}
+
 	progress(stepId: string): StepProgress {
 		return this.shown(this.inner.progress(stepId));
 	}

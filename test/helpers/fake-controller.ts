@@ -121,6 +121,13 @@ export class FakeController implements Controller {
 		return this.parameters.filter(p => text.includes(p.literal) && (this.saved[p.name] === undefined || !values[p.name]));
 	}
 
+	parametersUsedBy(ids: string[]): Parameter[] {
+		const wanted = new Set(ids);
+		const found = [...this.runbooks.filter(r => wanted.has(r.id)), ...this.runbooks.flatMap(r => r.steps.filter(s => wanted.has(s.id)))];
+		const text = JSON.stringify(found);
+		return this.parameters.filter(p => text.includes(p.literal));
+	}
+
 	missingValues(): Parameter[] {
 		const values = this.values();
 		return this.parameters.filter(p => values[p.name] === undefined);

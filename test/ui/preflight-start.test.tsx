@@ -52,7 +52,7 @@ test('only a finding that says the documents cannot work stands before the first
 	const controller = new FakeController({preflight: blocked});
 	const {lastFrame, stdin, unmount} = render(<Checklist controller={controller} onOpenStep={id => opened.push(id)} onVerify={noop} onQuit={noop} />);
 	const frame = await waitForFrame(lastFrame, '1 blocking');
-	t.regex(frame, /Preflight: 3 ok, 2 warnings, 1 blocking \(p: all of it\)\n✖ 200 MiB free/, 'the blocker comes first');
+	t.regex(frame, /Preflight: 3 ok, 2 warnings, 1 blocking \(f: all of it\)\n✖ 200 MiB free/, 'the blocker comes first');
 	stdin.write(keys.enter);
 	await waitForFrame(lastFrame, 'Start anyway? (y/n)');
 	stdin.write('n');

@@ -51,7 +51,7 @@ export function PreflightSummary({findings, budget}: {findings?: readonly Prefli
 		<Box flexDirection="column">
 			<Text>
 				<Text bold>Preflight</Text>
-				{`: ${preflightCounts(findings)}${findings.length > 0 ? ' (p: all of it)' : ''}`}
+				{`: ${preflightCounts(findings)}${findings.length > 0 ? ' (f: all of it)' : ''}`}
 			</Text>
 			{rows.map(row => (
 				<Text key={row.key} color={row.color} dimColor={row.dim} wrap="truncate-end">
