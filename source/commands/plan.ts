@@ -9,7 +9,7 @@ import {preflightFindings} from '../domain/preflight/rules.js';
 import {preflightTargets} from '../domain/preflight/targets.js';
 import {gatherPreflightFacts} from '../engine/preflight-facts.js';
 import {loadDocuments} from '../load-documents.js';
-import {readLiveText} from '../engine/read-live.js';
+import {planReader} from '../engine/read-live.js';
 import {sessionOrigin} from '../engine/session-origin.js';
 import {planJson} from '../reporters/plan-json.js';
 import {savedValues} from './saved-values.js';
@@ -18,7 +18,8 @@ import {formatPreflightSection} from '../reporters/preflight-report.js';
 
 /** The environment plan reads: this machine's files, and where each runbook's session starts, as the engine has it. */
 export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvironment => ({
-	readFile: readLiveText,
+	// Listed once per plan: many files written to one directory are looked up without an open each.
+	readFile: planReader(),
 	origin: runbook => sessionOrigin(runbook, env),
 });
 
