@@ -3,14 +3,15 @@ import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/plan/build-plan.js';
 import {checkSetValues, parameterValues} from '../domain/params/parameters.js';
 import {collectSecrets} from '../domain/secrets/collect.js';
-import {createMasker, maskDeep} from '../domain/secrets/masker.js';
+import {createMasker} from '../domain/secrets/masker.js';
 import {selectDocuments} from '../domain/plan/select-runbooks.js';
 import {preflightFindings} from '../domain/preflight/rules.js';
 import {preflightTargets} from '../domain/preflight/targets.js';
 import {gatherPreflightFacts} from '../engine/preflight-facts.js';
 import {loadDocuments} from '../load-documents.js';
-import {readLiveText} from '../engine/read-live.js';
+import {planReader} from '../engine/read-live.js';
 import {sessionOrigin} from '../engine/session-origin.js';
+import {maskedJsonChunks} from '../reporters/json-chunks.js';
 import {planJson} from '../reporters/plan-json.js';
 import {savedValues} from './saved-values.js';
 import {renderPlanText} from '../reporters/plan-text.js';
@@ -18,7 +19,8 @@ import {formatPreflightSection} from '../reporters/preflight-report.js';
 
 /** The environment plan reads: this machine's files, and where each runbook's session starts, as the engine has it. */
 export const liveEnvironment = (env: NodeJS.ProcessEnv = process.env): PlanEnvironment => ({
-	readFile: readLiveText,
+	// Listed once per plan: many files written to one directory are looked up without an open each.
+	readFile: planReader(),
 	origin: runbook => sessionOrigin(runbook, env),
 });
 
@@ -37,7 +39,16 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	const masker = createMasker(collectSecrets(documents, parameterValues(parameters, given), parameters));
 	const mask = (text: string) => masker.mask(text);
 	if (options.json) {
-		process.stdout.write(`${JSON.stringify(maskDeep(planJson(plan), mask), null, 2)}\n`);
+		// Down to each step, in pieces of about a megabyte: the same bytes as stringifying the masked plan at once.
+		let pending = '';
+		for (const chunk of maskedJsonChunks(planJson(plan), mask, 6)) {
+			pending += chunk;
+			if (pending.length < 1 << 20) continue;
+			process.stdout.write(pending);
+			pending = '';
+		}
+
+		process.stdout.write(`${pending}\n`);
 	} else {
 		// A short preflight on top, without DNS so that plan stays instant.
 		const targets = preflightTargets(selected, given);

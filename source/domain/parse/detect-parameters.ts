@@ -10,13 +10,17 @@ interface Found {
 }
 
 // The document's own values: the server name, the hosts it serves, the e-mail it registers with.
-const valuePatterns: Array<{pattern: RegExp; type: ParameterType; role: 'domain' | 'host' | 'email'}> = [
-	{pattern: /--server-name[=\s]+([^\s\\'"]+)/g, type: 'domain', role: 'domain'},
-	{pattern: /\bserver_name\s+([^\s;]+);/g, type: 'domain', role: 'host'},
-	{pattern: /(?:letsencrypt|certbot)\S*\s[^\n]*?\s-d\s+([^\s\\'"]+)/g, type: 'domain', role: 'host'},
-	{pattern: /\/etc\/nginx\/sites-available\/([A-Za-z\d.-]+\.[A-Za-z]{2,})\b/g, type: 'domain', role: 'host'},
-	{pattern: /--email[=\s]+([^\s\\'"]+)/g, type: 'email', role: 'email'},
+// `needs`: words every match contains, so that the many texts without them are not searched (a call per text costs
+// more than the scan on a document of ten thousand short steps).
+const valuePatterns: Array<{pattern: RegExp; needs: string[]; type: ParameterType; role: 'domain' | 'host' | 'email'}> = [
+	{pattern: /--server-name[=\s]+([^\s\\'"]+)/g, needs: ['--server-name'], type: 'domain', role: 'domain'},
+	{pattern: /\bserver_name\s+([^\s;]+);/g, needs: ['server_name'], type: 'domain', role: 'host'},
+	{pattern: /(?:letsencrypt|certbot)\S*\s[^\n]*?\s-d\s+([^\s\\'"]+)/g, needs: ['letsencrypt', 'certbot'], type: 'domain', role: 'host'},
+	{pattern: /\/etc\/nginx\/sites-available\/([A-Za-z\d.-]+\.[A-Za-z]{2,})\b/g, needs: ['/etc/nginx/sites-available/'], type: 'domain', role: 'host'},
+	{pattern: /--email[=\s]+([^\s\\'"]+)/g, needs: ['--email'], type: 'email', role: 'email'},
 ];
+
+const matchesOf = (text: string, pattern: RegExp, needs: string) => (text.includes(needs) ? [...text.matchAll(pattern)] : []);
 
 // ALL-CAPS placeholders: `VERSION`, `YOUR_SERVER_IP`, `IPv6:ADDRESS`.
 const placeholderShape = /^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/;
@@ -81,9 +85,10 @@ export function detectParameters(document: SetupDocument): Parameter[] {
 		...step.actions.flatMap((action) => actionTexts(action).map((text) => ({text, line: action.line}))),
 		...step.checks.map((check) => ({text: 'command' in check ? check.command : '', line: check.line})),
 	]);
-	const assigned = new Set(everything.flatMap(({text}) => [...text.matchAll(/\b([A-Z][A-Z\d_]*)=/g)].map((match) => match[1]!)));
-	for (const {pattern, type, role} of valuePatterns) {
+	const assigned = new Set(everything.flatMap(({text}) => matchesOf(text, /\b([A-Z][A-Z\d_]*)=/g, '=').map((match) => match[1]!)));
+	for (const {pattern, needs, type, role} of valuePatterns) {
 		for (const {text, line} of everything) {
+			if (!needs.some((word) => text.includes(word))) continue;
 			for (const match of text.matchAll(pattern)) {
 				const literal = match[1]!.replace(/\.$/, '');
 				const name = role === 'host' ? `${parameterName(literal.split('.')[0]!)}_host` : role;
@@ -93,12 +98,12 @@ export function detectParameters(document: SetupDocument): Parameter[] {
 	}
 
 	for (const step of steps) {
-		const inline = [...step.markdown.matchAll(/`([^`\n]+)`/g)].map((match) => match[1]!.trim()).filter((code) => placeholderShape.test(code));
+		const inline = matchesOf(step.markdown, /`([^`\n]+)`/g, '`').map((match) => match[1]!.trim()).filter((code) => placeholderShape.test(code));
 		const used = step.actions.flatMap((action) => {
 			const texts = action.kind === 'run' ? [action.command] : actionTexts(action);
-			return texts.flatMap((text) => [...text.matchAll(underscoredWord), ...text.matchAll(prefixedWord)].map((match) => match[0]));
+			return texts.flatMap((text) => [...matchesOf(text, underscoredWord, '_'), ...matchesOf(text, prefixedWord, ':')].map((match) => match[0]));
 		});
-		const named = [...step.markdown.matchAll(replaceWord)].map((match) => match[1]!);
+		const named = matchesOf(step.markdown, replaceWord, 'replac').map((match) => match[1]!);
 		for (const literal of [...inline, ...used, ...named]) {
 			if (assigned.has(literal)) continue;
 			add({literal, type: placeholderType(literal), name: parameterName(literal), line: step.line, placeholder: true});

@@ -50,8 +50,13 @@ export function maskDeep<T>(value: T, mask: (text: string) => string): T {
 	if (Array.isArray(value)) return value.map(item => maskDeep(item, mask)) as T;
 	if (value === null || typeof value !== 'object') return value;
 	const copy: Record<string, unknown> = {};
-	for (const [key, item] of Object.entries(value)) copy[key] = identifierKeys.has(key) && typeof item === 'string' ? item : maskDeep(item, mask);
+	for (const [key, item] of Object.entries(value)) copy[key] = maskProperty(key, item, mask);
 	return copy as T;
+}
+
+/** One property of an object as maskDeep copies it (an id stays as it is). */
+export function maskProperty(key: string, item: unknown, mask: (text: string) => string): unknown {
+	return identifierKeys.has(key) && typeof item === 'string' ? item : maskDeep(item, mask);
 }
 
 // The value itself, as it reads inside a JSON string, and inside a single-quoted shell word.

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {createTwoFilesPatch} from 'diff';
 import {diffStat, unifiedDiff} from '../../../source/domain/edit/unified-diff.js';
 import {maskSecrets} from '../../../source/domain/secrets.js';
 import {maskWith} from '../../../source/domain/secrets/masker.js';
@@ -45,4 +46,12 @@ test('a secret parameter\'s value is masked wherever it appears, also shell-quot
 	t.is(mask(String.raw`{"password":"it's a s3cret"}`), '{"password":"********"}');
 	t.is(mask('echo it\'s a s3cret'), 'echo ********');
 	t.is(mask('tab and cab'), 'tab and cab', 'values too short to mask are left alone');
+});
+
+test('a new file diffs exactly as the diff package writes it', t => {
+	const texts = ['x', 'x\n', '\n', '\n\n', 'a\nb', 'a\nb\n', ' a\n\tb\n\n', 'a\r\nb\r\n', 'key = v\nsecret_key = s1verysecret\n', '\\ No newline\n+x\n-y'];
+	for (const text of texts) {
+		const patch = createTwoFilesPatch('/dev/null', '/etc/x y.conf', '', text, undefined, undefined, {context: 3});
+		t.is(unifiedDiff('/etc/x y.conf', undefined, text), maskSecrets(patch.replace(/^Index: .*\n/, '').replace(/^=+\n/, '')), JSON.stringify(text));
+	}
 });
