@@ -51,18 +51,33 @@ export function replacements(parameters: Parameter[], values: Record<string, str
 		.sort((a, b) => b.literal.length - a.literal.length);
 }
 
+// The same few literals are looked for in every text of every step (the screens show them all at once): the pattern
+// is built once per list of literals, not once per text.
+const patterns = new Map<string, RegExp>();
+function literalPattern(literals: string[]): RegExp {
+	const key = literals.join('\0');
+	let pattern = patterns.get(key);
+	if (!pattern) {
+		const alternatives = literals.map((literal) => {
+			const escaped = escapeRegExp(literal);
+			return placeholder.test(literal) ? `(?<![\\w$]|\\$\\{)${escaped}(?!\\w)` : `(?:(?<![\\w$-]|\\$\\{)|(?<=:[-=+?]))${escaped}(?![\\w-])`;
+		});
+		pattern = new RegExp(alternatives.map((alternative) => `(${alternative})`).join('|'), 'g');
+		// Values change rarely in one process; a bound keeps a long session from keeping every list it ever saw.
+		if (patterns.size >= 64) patterns.clear();
+		patterns.set(key, pattern);
+	}
+
+	return pattern;
+}
+
 /** Every whole-word occurrence of a literal: offset and replacement, in order, none overlapping. */
 function occurrences(text: string, list: Replacement[]): Array<{offset: number; length: number; item: Replacement}> {
 	if (list.length === 0) return [];
 	// A literal only matches as a whole word: `tomesh.net` in `_matrix._tcp.tomesh.net`, not in `mytomesh.net` or
 	// `chat-tomesh.net`; never a variable's name (`$PASSWORD`, `${PASSWORD}`). A placeholder (`YOUR_DOMAIN`) also
 	// matches next to a `-` (`YOUR_DOMAIN-ssl`, `${HOST:-YOUR_DOMAIN}`), a host name only after `:-` and friends.
-	const alternatives = list.map((item) => {
-		const literal = escapeRegExp(item.literal);
-		return placeholder.test(item.literal) ? `(?<![\\w$]|\\$\\{)${literal}(?!\\w)` : `(?:(?<![\\w$-]|\\$\\{)|(?<=:[-=+?]))${literal}(?![\\w-])`;
-	});
-	const pattern = new RegExp(alternatives.map((alternative) => `(${alternative})`).join('|'), 'g');
-	return [...text.matchAll(pattern)].map((match) => {
+	return [...text.matchAll(literalPattern(list.map((item) => item.literal)))].map((match) => {
 		const group = match.slice(1).findIndex((part) => part !== undefined);
 		return {offset: match.index, length: match[0].length, item: list[group]!};
 	});

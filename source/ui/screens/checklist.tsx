@@ -63,7 +63,11 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	const [version, setVersion] = useState(0);
 	const entries = useMemo(() => checklistEntries(controller), [controller, version]);
 	const byId = useMemo(() => new Map(entries.map(e => [e.runbook.id, e])), [entries]);
-	const outdated = useMemo(() => findingsByFile(lintDocuments(controller.documents)), [controller]);
+	// The lint warnings join the list after its first frame: the operator sees the checklist without waiting for them.
+	const [outdated, setOutdated] = useState<Map<string, number>>(() => new Map());
+	useEffect(() => {
+		setOutdated(findingsByFile(lintDocuments(controller.documents)));
+	}, [controller]);
 	const items = entries.map(e => ({key: e.runbook.id, label: e.runbook.id, value: e}));
 	// Preflight before anything has run: gathered after the first frame, shown when it arrives.
 	const fresh = useMemo(() => controller.allProgress().every(p => p.status === 'pending'), [controller]);
