@@ -2,6 +2,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import type {Controller} from '../engine/controller-types.js';
 import {App, type TuiResult} from './app.js';
+import {KeyRelay} from './hooks/key-relay.js';
 import {MaskedController} from './masked-controller.js';
 import {onHangUp} from './hang-up.js';
 import {preferSmallHeap} from './small-heap.js';
@@ -30,13 +31,15 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 	// Every screen shows the documents with the secret values the engine knows masked.
 	const controller = new MaskedController(options.controller);
 	const instance = render(
-		<App
-			{...options}
-			controller={controller}
-			onExit={r => {
-				result = r;
-			}}
-		/>,
+		<KeyRelay>
+			<App
+				{...options}
+				controller={controller}
+				onExit={r => {
+					result = r;
+				}}
+			/>
+		</KeyRelay>,
 		// Ctrl-C belongs to the screens (it stops a running step); renders are capped at 20 per second.
 		{
 			exitOnCtrlC: false,

@@ -1,6 +1,7 @@
 import {useInput, useStdin, type Key} from 'ink';
-import {useCallback, useRef} from 'react';
+import {useCallback, useContext, useLayoutEffect, useRef} from 'react';
 import {splitBurst} from '../key-burst.js';
+import {KeyRelayContext} from './key-relay.js';
 
 /** A key handler. */
 export type KeyHandler = (input: string, key: Key) => void;
@@ -34,7 +35,8 @@ const noKey: Key = {
  * (key-burst.ts). Handlers that act on a burst keep what they change in refs: the keys of one burst arrive before
  * React renders again. A key always reaches the handler of the frame on screen: Ink draws a frame when React commits
  * it, but useInput takes a new handler only in an effect run a moment later, and a key typed in between (Enter as
- * soon as a step's preview shows) went to the handler of the frame before.
+ * soon as a step's preview shows) went to the handler of the frame before. Inside a KeyRelay (the mounted app) a
+ * screen listens from the commit that draws it; alone (component tests) through Ink's useInput.
  */
 export function useKeys(handler: KeyHandler, active = true): void {
 	const {isRawModeSupported} = useStdin();
@@ -49,5 +51,14 @@ export function useKeys(handler: KeyHandler, active = true): void {
 
 		for (const one of burst) latest.current(one.input, {...noKey, ...one.key});
 	}, []);
-	useInput(listener, {isActive: active && isRawModeSupported === true});
+	const relay = useContext(KeyRelayContext);
+	useLayoutEffect(() => {
+		if (!relay || !active) return;
+		const entry = {current: listener};
+		relay.add(entry);
+		return () => {
+			relay.delete(entry);
+		};
+	}, [relay, active, listener]);
+	useInput(listener, {isActive: !relay && active && isRawModeSupported === true});
 }
