@@ -3,6 +3,7 @@ import {describeUndoChange} from '../../domain/undo/describe-change.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
 import type {UndoState} from '../hooks/use-undo.js';
+import {Breadcrumb} from './breadcrumb.js';
 import {DiffView} from './diff-view.js';
 import {KeyFooter} from './key-footer.js';
 
@@ -58,4 +59,15 @@ export function UndoRefusal({controller, state}: {controller: Controller; state:
 	if (state.phase !== 'refused') return null;
 	const first = state.first ? ` — u undoes ${stepName(controller, state.first)} first` : '';
 	return <Text color="red">{`✖ Cannot undo: ${state.reason}${first}`}</Text>;
+}
+
+/** The undo taking over a step's screen: where the step is, then the panel, in the terminal's `rows`. */
+export function UndoScreen({controller, stepId, state, rows}: {controller: Controller; stepId: string; state: UndoState; rows: number}) {
+	const where = locateStep(controller, stepId)!;
+	return (
+		<Box flexDirection="column">
+			<Breadcrumb runbook={where.runbook} index={where.index} />
+			<UndoPanel controller={controller} state={state} rows={rows - 2} />
+		</Box>
+	);
 }

@@ -9,7 +9,7 @@ import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
+import {stepName, UndoScreen, UndoRefusal} from '../components/undo-panel.js';
 import {ScrollView} from '../components/scroll-view.js';
 import {SilenceNote} from '../components/silence-note.js';
 import {formatBytes} from '../format-bytes.js';
@@ -135,12 +135,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUnd
 	}
 
 	if (undo.active) {
-		return (
-			<Box flexDirection="column">
-				<Breadcrumb runbook={where.runbook} index={where.index} />
-				<UndoPanel controller={controller} state={undo.state} rows={rows - 2} />
-			</Box>
-		);
+		return <UndoScreen controller={controller} stepId={stepId} state={undo.state} rows={rows} />;
 	}
 
 	// Rows the rest of the screen takes; the output gets what is left (at least 3).

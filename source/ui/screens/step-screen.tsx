@@ -11,7 +11,7 @@ import {CheckList} from '../components/check-list.js';
 import {DiffView} from '../components/diff-view.js';
 import {KeyFooter, type KeyHint} from '../components/key-footer.js';
 import {ScreenFrame, scrollHint} from '../components/screen-frame.js';
-import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
+import {stepName, UndoScreen, UndoRefusal} from '../components/undo-panel.js';
 import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -151,12 +151,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		{key: 'q', label: 'quit'},
 	];
 	if (undo.active) {
-		return (
-			<Box flexDirection="column">
-				<Breadcrumb runbook={where.runbook} index={where.index} />
-				<UndoPanel controller={controller} state={undo.state} rows={rows - 2} />
-			</Box>
-		);
+		return <UndoScreen controller={controller} stepId={stepId} state={undo.state} rows={rows} />;
 	}
 
 	const header = (
