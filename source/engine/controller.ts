@@ -214,7 +214,8 @@ export class EngineController implements Controller {
 		});
 		// A token a command exported is a secret from now on (its value is known only now).
 		this.masker.add(secretEnvironmentValues(result.session.env));
-		const outputTail = result.output.slice(-40).map(line => this.mask(maskSecrets(line)));
+		const masked = (lines: string[]) => lines.slice(-40).map(line => this.mask(maskSecrets(line)));
+		const outputTail = masked(result.output);
 		const message = (text?: string) => text && this.mask(text);
 		const end = (status: StepStatus, how: {message?: string; exitCode?: number | null; signal?: string | null} = {}) => {
 			const why = failureText(how);
@@ -239,10 +240,13 @@ export class EngineController implements Controller {
 			return end('interrupted', {signal: result.signal});
 		}
 
-		if (!result.ok) {
-			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message: message(failureText(result))});
-			return end('failed', result);
-		}
+		// A failed command and a failed reboot command are saved alike (the latter also takes back the waiting record).
+		const fail = (how: {message?: string; exitCode?: number | null; signal?: string | null}, tail: string[], also?: (data: ProgressData) => void) => {
+			this.record(stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: how.exitCode, outputTail: tail, message: message(failureText(how))}, also);
+			return end('failed', how);
+		};
+
+		if (!result.ok) return fail(result, outputTail);
 
 		if (result.reboot) {
 			this.store.update(data => {
@@ -252,7 +256,10 @@ export class EngineController implements Controller {
 			const {store, bootId, audit} = this;
 			const {env, system, resumeCommand: resume} = this.options;
 			const outcome = await requestReboot({store, stepId, bootId, env, system, resume, audit, confirm, emit});
-			return end(outcome.status, outcome);
+			if (outcome.status === 'awaiting-reboot') return end('awaiting-reboot');
+			return fail(outcome, masked(outcome.output), data => {
+				delete data.reboot;
+			});
 		}
 
 		// Checks right after a step settle: a service it restarted may listen seconds later.

@@ -116,3 +116,18 @@ test('a settle annotation gives the checks after a step longer than one check\'s
 	const patient = setup(step('\t<!-- tomesh-setup: settle 30 -->\n'));
 	t.is(await new EngineController(patient.open().documents, testEngineOptions(patient.root, {timeoutMs: 500})).runStep(patient.steps[0]!), 'done');
 });
+
+test('a failed reboot command is saved as a failed step, its output tail with secrets masked', async t => {
+	const {root, open, steps} = setup(doc('1. Reboot the server with `sudo reboot`\n'));
+	const options = testEngineOptions(root);
+	const system = {...options.system, rebootCommand: 'echo "form_secret: hunter$((1 + 1))"; echo no systemd >&2; exit 1'};
+	const controller = new EngineController(open().documents, {...options, system});
+	t.is(await controller.runStep(steps[0]!), 'failed');
+	const saved = readFileSync(path.join(root, 'state', 'progress-v1.json'), 'utf8');
+	t.false(saved.includes('hunter2'));
+	t.false('reboot' in JSON.parse(saved), 'the waiting record is taken back');
+	const tail = open().progress(steps[0]!).outputTail!;
+	t.true(tail.some(line => line.includes('form_secret')));
+	t.true(tail.includes('no systemd'));
+	t.false(existsSync(path.join(root, 'profile.d', 'tomesh-setup-resume.sh')), 'no login reminder');
+});

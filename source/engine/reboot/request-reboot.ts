@@ -1,27 +1,28 @@
 import type {RunListener} from '../../domain/events.js';
 import {TextTail} from '../../domain/output/text-tail.js';
 import {outputTailLines} from '../../domain/step-state.js';
-import type {StepStatus} from '../../domain/types.js';
 import type {ProgressStore} from '../../store/progress-store.js';
 import type {AuditLog} from '../audit/audit-log.js';
+import {AuditOutput} from '../audit/audit-output.js';
 import type {SystemHooks} from '../engine-options.js';
 import {recordSteps} from '../record-step.js';
 import {removeReminder, writeReminder} from './reboot.js';
 import {runShell} from '../process/run-shell.js';
 
-/** How a reboot request ended: awaiting the reboot, or failed with the reboot command's exit code and why. */
-export interface RebootOutcome {
-	status: Extract<StepStatus, 'awaiting-reboot' | 'failed'>;
-	exitCode?: number | null;
-	signal?: string | null;
-	message?: string;
-}
+/**
+ * How a reboot request ended: awaiting the reboot, or failed with the reboot command's exit code, why, and the last
+ * lines of its output (secrets not masked: the caller records the failure as any failed step's).
+ */
+export type RebootOutcome =
+	| {status: 'awaiting-reboot'}
+	| {status: 'failed'; exitCode: number | null; signal: string | null; message: string; output: string[]};
 
 /**
  * A step reached its reboot action: saves it as awaiting the reboot (with this boot's id, so the next start can tell
  * the reboot happened), leaves the login reminder, and reboots when `confirm` says yes. A reboot command that fails
- * (no systemd, a container) is a failed step: the waiting record and the reminder are taken back, its output is
- * emitted like any command's, and the outcome says so. Only a reboot under way (or left to the operator) emits `reboot`.
+ * (no systemd, a container) is a failed step: the reminder is taken back, its output is emitted and logged like any
+ * command's, and the outcome says so (the caller saves the failure and takes back the waiting record). Only a reboot
+ * under way (or left to the operator) emits `reboot`.
  */
 export async function requestReboot(input: {
 	store: ProgressStore;
@@ -45,25 +46,26 @@ export async function requestReboot(input: {
 		const command = system.rebootCommand;
 		audit.write(stepId, `reboot: ${command}`);
 		const output = new TextTail(16 * 1024);
+		const logged = new AuditOutput(audit, stepId);
+		// Like any command's output, the log keeps only its start and end (a flood must not fill /var/log).
 		const result = await runShell({
 			argv: ['bash', '-c', command],
 			cwd: '/',
 			env,
-			onOutput(stream, text, skipped) {
-				audit.write(stepId, text.replace(/\n$/, ''), '  | ');
+			onOutput(stream, text, skipped = 0) {
+				logged.push(text, skipped);
 				output.push(text, skipped);
-				emit({type: 'output', step: stepId, stream, text});
+				emit({type: 'output', step: stepId, stream, text, ...(skipped > 0 ? {skipped} : {})});
 			},
+		}).finally(() => {
+			logged.end();
 		});
+
 		if (result.exitCode !== 0) {
 			const message = `the reboot command \`${command}\` failed: reboot by hand, then mark this step done`;
 			audit.write(stepId, `${message} (exit ${result.exitCode ?? result.signal})`);
-			const outputTail = output.lines(outputTailLines);
-			recordSteps(store, [[stepId, {type: 'finish', at: new Date().toISOString(), ok: false, exitCode: result.exitCode, outputTail, message}]], data => {
-				delete data.reboot;
-			});
 			removeReminder(system.profileDir);
-			return {status: 'failed', exitCode: result.exitCode, signal: result.signal, message};
+			return {status: 'failed', exitCode: result.exitCode, signal: result.signal, message, output: output.lines(outputTailLines)};
 		}
 	}
 
