@@ -6,7 +6,6 @@ import {runRepair} from '../engine/repair/run-repair.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
-import {resumeCommand} from './resume-command.js';
 import {followIntent, walkthroughStart} from './tui-intent.js';
 
 /**
@@ -30,7 +29,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
 		// Leaving with work left (q, Ctrl-C twice): say where the next start picks up, as the headless run does.
 		const resume = controller.resumePoint();
 		if (resume && !intent.next && !resume.rebooted) {
-			process.stdout.write(`Progress saved; next: ${resume.step} (${resume.status}). To continue: ${resumeCommand(process.argv.slice(2), process.cwd(), process.env)}\n`);
+			process.stdout.write(`Progress saved; next: ${resume.step} (${resume.status}). To continue: ${settings.resumeCommand}\n`);
 		}
 
 		return followIntent(intent, options);
