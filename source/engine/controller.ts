@@ -96,8 +96,7 @@ export class EngineController implements Controller {
 	}
 
 	values(): Record<string, string> {
-		const saved = checkSavedValues(this.parameters, this.store.read().values, this.store.file);
-		return parameterValues(this.parameters, {...saved, ...checkSetValues(this.parameters, this.options.values)});
+		return parameterValues(this.parameters, this.given());
 	}
 
 	/** `text` with every known secret value masked. */
@@ -126,8 +125,8 @@ export class EngineController implements Controller {
 	unanswered(runbookId: string): Parameter[] {
 		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
 		if (!runbook) return [];
-		const given = {...this.store.read().values, ...checkSetValues(this.parameters, this.options.values)};
-		const values = this.values();
+		const given = this.given();
+		const values = parameterValues(this.parameters, given);
 		return parametersUsedIn(this.parameters, runbook).filter(parameter => given[parameter.name] === undefined || !values[parameter.name]);
 	}
 
@@ -383,6 +382,12 @@ export class EngineController implements Controller {
 	/** Where a runbook's session starts and its home: the one definition shared with `plan` (engine/session-origin.ts). */
 	origin(runbook: Runbook): SessionOrigin {
 		return sessionOrigin(runbook, this.options.env);
+	}
+
+	// The values the operator gave: saved ones, then --set over them (both checked); defaults are not in it.
+	private given(): Record<string, string> {
+		const saved = checkSavedValues(this.parameters, this.store.read().values, this.store.file);
+		return {...saved, ...checkSetValues(this.parameters, this.options.values)};
 	}
 
 	// The planner's view of a step from where the runbook's session is now.
