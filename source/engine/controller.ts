@@ -155,11 +155,12 @@ export class EngineController implements Controller {
 	}
 
 	resumePoint(): ResumePoint | undefined {
-		const next = this.allProgress().find(item => !isFinished(item.status));
+		const progress = this.allProgress();
+		const next = progress.find(item => !isFinished(item.status));
 		if (!next) return undefined;
 		// The procedure that rebooted: the done step with a reboot action that ended last.
 		const rebooter = this.rebooted
-			? this.allProgress()
+			? progress
 					.filter(item => item.status === 'done' && item.endedAt && item.step.actions.some(action => action.kind === 'reboot'))
 					.sort((a, b) => (a.endedAt! < b.endedAt! ? -1 : 1))
 					.at(-1)
