@@ -66,10 +66,9 @@ export class EngineController implements Controller {
 	readonly notices: string[];
 	private readonly options: EngineOptions;
 	private readonly bootId: string;
-	private readonly steps = new Map<string, {runbook: Runbook; index: number}>();
-	private preflightFound?: Promise<PreflightFinding[]>;
 	// Each document names its own defaults (`example.org`, `tomesh.net`): a step is filled in from its own document's.
-	private readonly stepParameters = new Map<string, Parameter[]>();
+	private readonly steps = new Map<string, {runbook: Runbook; index: number; parameters: Parameter[]}>();
+	private preflightFound?: Promise<PreflightFinding[]>;
 
 	constructor(documents: SetupDocument[], options: EngineOptions) {
 		this.documents = documents;
@@ -79,8 +78,7 @@ export class EngineController implements Controller {
 		for (const document of documents) {
 			for (const runbook of document.runbooks) {
 				for (const [index, step] of runbook.steps.entries()) {
-					this.steps.set(step.id, {runbook, index});
-					this.stepParameters.set(step.id, document.parameters);
+					this.steps.set(step.id, {runbook, index, parameters: document.parameters});
 				}
 			}
 		}
@@ -423,7 +421,7 @@ export class EngineController implements Controller {
 	}
 
 	private resolved(step: Step, values: Record<string, string>): Step {
-		return resolveStep(step, this.stepParameters.get(step.id) ?? this.parameters, values);
+		return resolveStep(step, this.steps.get(step.id)?.parameters ?? this.parameters, values);
 	}
 
 	private record(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {
