@@ -5,9 +5,7 @@ import {checkSetValues, parameterValues} from '../domain/params/parameters.js';
 import {collectSecrets} from '../domain/secrets/collect.js';
 import {createMasker} from '../domain/secrets/masker.js';
 import {selectDocuments} from '../domain/plan/select-runbooks.js';
-import {preflightFindings} from '../domain/preflight/rules.js';
-import {preflightTargets} from '../domain/preflight/targets.js';
-import {gatherPreflightFacts} from '../engine/preflight-facts.js';
+import {localPreflight} from '../engine/preflight-facts.js';
 import {loadDocuments} from '../load-documents.js';
 import {planReader} from '../engine/read-live.js';
 import {sessionOrigin} from '../engine/session-origin.js';
@@ -51,9 +49,7 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 		process.stdout.write(`${pending}\n`);
 	} else {
 		// A short preflight on top, without DNS so that plan stays instant.
-		const targets = preflightTargets(selected, given);
-		const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
-		process.stdout.write(mask(formatPreflightSection(preflightFindings(facts, targets)) + renderPlanText(plan)));
+		process.stdout.write(mask(formatPreflightSection(await localPreflight(selected, given)) + renderPlanText(plan)));
 	}
 
 	return 0;

@@ -35,10 +35,8 @@ import {applyUndo, planStepUndo} from './undo.js';
 import {AsRunRecord} from './as-run-record.js';
 import {simulateApt} from './apt-preview.js';
 import type {UndoPlan} from '../domain/undo/plan-undo.js';
-import {preflightFindings} from '../domain/preflight/rules.js';
-import {preflightTargets} from '../domain/preflight/targets.js';
 import type {PreflightFinding} from '../domain/preflight/types.js';
-import {gatherPreflightFacts} from './preflight-facts.js';
+import {localPreflight} from './preflight-facts.js';
 
 /** Extra options of a step run beyond the contract: how a reboot is confirmed when not headless. */
 export interface EngineRunStepOptions extends RunStepOptions {
@@ -318,10 +316,8 @@ export class EngineController implements Controller {
 			await new Promise(resolve => {
 				setImmediate(resolve);
 			});
-			const targets = preflightTargets(selectDocuments(this.documents, this.options.only), this.values());
-			// Without DNS, as plan: lookups that time out here held up the first step's commands (`preflight` asks DNS).
-			const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
-			return maskDeep(preflightFindings(facts, targets), text => this.mask(text));
+			const findings = await localPreflight(selectDocuments(this.documents, this.options.only), this.values());
+			return maskDeep(findings, text => this.mask(text));
 		})();
 		return this.preflightFound;
 	}

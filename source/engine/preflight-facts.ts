@@ -3,9 +3,11 @@ import {Resolver} from 'node:dns/promises';
 import {X509Certificate} from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import {documentPorts} from '../domain/preflight/rules.js';
+import {documentPorts, preflightFindings} from '../domain/preflight/rules.js';
 import {nginxServerNames, parseListening, parseMeminfo, parseOsRelease, parseProcLocks} from '../domain/preflight/parse-system-files.js';
-import type {ListeningSocket, PreflightFacts} from '../domain/preflight/types.js';
+import {preflightTargets} from '../domain/preflight/targets.js';
+import type {ListeningSocket, PreflightFacts, PreflightFinding} from '../domain/preflight/types.js';
+import type {SetupDocument} from '../domain/types.js';
 
 /** Options of `gatherPreflightFacts`. */
 export interface GatherOptions {
@@ -166,4 +168,15 @@ export async function gatherPreflightFacts(options: GatherOptions): Promise<Pref
 	};
 	if (options.dns && options.hostNames.length > 0) facts.dns = await dns(options.hostNames, options.dnsTimeoutMs ?? 2000);
 	return facts;
+}
+
+/**
+ * The short preflight `plan` and the walkthrough show: what this server already has that `documents` (filled in with
+ * `values`) will meet, without DNS (lookups that time out would hold up `plan` and the first step; `preflight` asks).
+ * Findings are not masked.
+ */
+export async function localPreflight(documents: SetupDocument[], values: Record<string, string>): Promise<PreflightFinding[]> {
+	const targets = preflightTargets(documents, values);
+	const facts = await gatherPreflightFacts({hostNames: targets.hostNames, dns: false});
+	return preflightFindings(facts, targets);
 }
