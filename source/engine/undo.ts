@@ -1,8 +1,9 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {chmod, chown, copyFile, readFile, rename, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {planUndo, undoStepName, type RecordedChange, type UndoPlan} from '../domain/undo/plan-undo.js';
 import {readIndex, runBackupsFor} from './backup/run-backups.js';
+import {readLiveText} from './read-live.js';
 
 /** Every change recorded by the runs whose backups are kept under `backupDir`. */
 export async function recordedChanges(backupDir: string): Promise<RecordedChange[]> {
@@ -16,7 +17,8 @@ export async function recordedChanges(backupDir: string): Promise<RecordedChange
 export async function planStepUndo(backupDir: string, step: string): Promise<UndoPlan> {
 	const text = (file: string) => {
 		try {
-			return readFileSync(file, 'utf8');
+			// Never a FIFO or a device where a backed-up file was: planning an undo must not wait on it.
+			return readLiveText(file);
 		} catch {
 			return undefined;
 		}
