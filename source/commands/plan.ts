@@ -33,8 +33,7 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	// The operator's values: those saved by the walkthrough, then --set.
 	const given = {...(await savedValues(options.state, all)), ...checkSetValues(all, options.set)};
 	const plan = buildPlan(selected, given, environment);
-	const parameters = documents.flatMap((document) => document.parameters);
-	const masker = createMasker(collectSecrets(documents, parameterValues(parameters, given), parameters));
+	const masker = createMasker(collectSecrets(documents, parameterValues(all, given), all));
 	const mask = (text: string) => masker.mask(text);
 	if (options.json) {
 		// Down to each step, in pieces of about a megabyte: the same bytes as stringifying the masked plan at once.
