@@ -1,7 +1,15 @@
 import {readlinkSync} from 'node:fs';
 
+// A process never changes pid namespace: read once, not for every command.
+let namespace: string | undefined;
+
 /** This process's pid namespace (the inode of /proc/self/ns/pid); '0' when it cannot be read. */
 export function pidNamespace(): string {
+	namespace ??= readNamespace();
+	return namespace;
+}
+
+function readNamespace(): string {
 	try {
 		return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
 	} catch {
