@@ -6,8 +6,8 @@ import {formatRecord, type RecordHeader} from '../domain/record/format-record.js
 import {RunRecord, type RecordItem} from '../domain/record/run-record.js';
 import {writeNoFollow} from '../store/safe-files.js';
 
-/** The directory of the as-run records under a log directory. */
-export function recordDirectory(logDir: string): string {
+// The directory of the as-run records under a log directory.
+function recordDirectory(logDir: string): string {
 	return path.join(logDir, 'runs');
 }
 

@@ -9,11 +9,11 @@ import {OutputSampler, type OutputSample} from '../../domain/output/output-sampl
 /** The start of a stream's output always passed on in full (at least what the audit log keeps of it). */
 export const fullHeadBytes = 512 * 1024;
 
-/** How much of a flood's end is passed on at each take: what the audit log keeps of the end of an output. */
-export const floodSampleBytes = 256 * 1024;
+// How much of a flood's end is passed on at each take: what the audit log keeps of the end of an output.
+const floodSampleBytes = 256 * 1024;
 
-/** Past the head, output is passed on at most this often (as often as the running screen redraws it). */
-export const floodTakeEveryMs = 250;
+// Past the head, output is passed on at most this often (as often as the running screen redraws it).
+const floodTakeEveryMs = 250;
 
 /** One output stream of a child being read. */
 export interface OutputReader {
