@@ -3,7 +3,7 @@ import type {CliOptions} from '../cli-args.js';
 import {defaultSystemHooks, type EngineOptions} from '../engine/engine-options.js';
 import {EngineController} from '../engine/controller.js';
 import {loadDocuments} from '../load-documents.js';
-import {stateDirectory, systemStateDirectory} from '../store/progress-store.js';
+import {stateDirectory, systemStateDirectory} from '../store/state-directory.js';
 import {resumeCommand} from './resume-command.js';
 
 /** The directory the audit log goes to when root uses the default state directory. */

@@ -27,9 +27,6 @@ export interface ProgressData {
 	format?: number;
 }
 
-// Where the state lives is decided without loading conf (a plan reads saved values only when there are some).
-export {stateDirectory, systemStateDirectory} from './state-directory.js';
-
 const stringMap = {type: 'object', additionalProperties: {type: 'string'}};
 const statuses = ['pending', 'running', 'done', 'failed', 'skipped', 'interrupted', 'awaiting-reboot'];
 const schema = {

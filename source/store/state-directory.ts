@@ -2,6 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 
+// Apart from the progress store: where the state lives is decided without loading conf (a plan reads saved values
+// only when there are some).
+
 /** The default state directory when root (sudo may keep the user's HOME, so not the home directory). */
 export const systemStateDirectory = '/var/lib/tomesh-setup';
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {InputError} from '../../source/domain/types.js';
-import {ProgressStore, stateDirectory} from '../../source/store/progress-store.js';
+import {ProgressStore} from '../../source/store/progress-store.js';
+import {stateDirectory} from '../../source/store/state-directory.js';
 
 const temporary = () => mkdtempSync(path.join(os.tmpdir(), 'tomesh-store-'));
 
