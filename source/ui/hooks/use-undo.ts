@@ -26,9 +26,9 @@ export interface UndoControl {
 /**
  * The walkthrough's `u`: plans the undo of a step (the diffs of what would be put back), asks, then puts the files
  * back and makes the step pending. A refusal is one line; when a later step changed the same file, `u` plans that
- * one instead. `onUndone` hears of every undo made, `onError` of an engine error.
+ * one instead. `onUndone` hears of every undo made, `onError` of an engine error (as the line to show).
  */
-export function useUndo(controller: Controller, onUndone: (stepId: string, plan: Extract<UndoPlan, {ok: true}>) => void, onError: (message: string) => void): UndoControl {
+export function useUndo(controller: Controller, onUndone: (stepId: string, plan: Extract<UndoPlan, {ok: true}>) => void, onError: (line: string) => void): UndoControl {
 	const [state, setStateValue] = useState<UndoState>({phase: 'idle'});
 	// The keys of one burst (u then y) arrive before React renders again: they read the state from here.
 	const current = useRef<UndoState>(state);
@@ -39,7 +39,7 @@ export function useUndo(controller: Controller, onUndone: (stepId: string, plan:
 
 	const failed = (error: unknown) => {
 		setState({phase: 'idle'});
-		onError(error instanceof Error ? error.message : String(error));
+		onError(`undo failed: ${error instanceof Error ? error.message : String(error)}`);
 	};
 
 	const start = (stepId: string) => {

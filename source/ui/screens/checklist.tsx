@@ -11,7 +11,7 @@ import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {PreflightDetails, PreflightSummary, preflightRows} from '../components/preflight-summary.js';
-import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
+import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {lastUndoable, useUndo} from '../hooks/use-undo.js';
 
@@ -99,11 +99,10 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	const undo = useUndo(
 		controller,
 		(undone, plan) => {
-			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
-			setUndoNote(`↶ Undid ${stepName(controller, undone)}: ${files} put back; it is pending again`);
+			setUndoNote(undoneNote(controller, undone, plan));
 			setVersion(n => n + 1);
 		},
-		message => setUndoNote(`undo failed: ${message}`),
+		setUndoNote,
 	);
 	const undoTarget = () => lastUndoable(controller.allProgress().filter(item => item.runbook.id === highlighted.current));
 	useKeys((input, key) => {

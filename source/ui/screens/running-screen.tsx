@@ -9,7 +9,7 @@ import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {stepName, UndoScreen, UndoRefusal} from '../components/undo-panel.js';
+import {UndoScreen, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {ScrollView} from '../components/scroll-view.js';
 import {SilenceNote} from '../components/silence-note.js';
 import {formatBytes} from '../format-bytes.js';
@@ -57,11 +57,8 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUnd
 	const undoable = view.status === 'failed' && undoApplies('failed', step);
 	const undo = useUndo(
 		controller,
-		(undone, plan) => {
-			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
-			onUndone?.(stepId, `↶ Undid ${stepName(controller, undone)}: ${files} put back; it is pending again`);
-		},
-		message => setNote(`undo failed: ${message}`),
+		(undone, plan) => onUndone?.(stepId, undoneNote(controller, undone, plan)),
+		setNote,
 	);
 	// Keys of one burst arrive before React renders again: what they decide lives in refs.
 	const stopping = useRef(false);

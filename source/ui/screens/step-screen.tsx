@@ -11,7 +11,7 @@ import {CheckList} from '../components/check-list.js';
 import {DiffView} from '../components/diff-view.js';
 import {KeyFooter, type KeyHint} from '../components/key-footer.js';
 import {ScreenFrame, scrollHint} from '../components/screen-frame.js';
-import {stepName, UndoScreen, UndoRefusal} from '../components/undo-panel.js';
+import {UndoScreen, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -60,11 +60,10 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const undo = useUndo(
 		controller,
 		(undone, plan) => {
-			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
 			const more = undone === stepId ? 'this step is pending again' : `it is pending again; u undoes step ${step.number} now`;
-			setNote({text: `↶ Undid ${stepName(controller, undone)}: ${files} put back; ${more}`});
+			setNote({text: undoneNote(controller, undone, plan, more)});
 		},
-		message => setNote({text: `undo failed: ${message}`}),
+		text => setNote({text}),
 	);
 	const undoable = undoApplies(progress.status, step);
 	const outdated = useMemo(() => findingsByStep(lintDocuments(controller.documents)).get(stepId) ?? [], [controller, stepId]);
