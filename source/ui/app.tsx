@@ -113,7 +113,7 @@ export function App(props: AppProps) {
 						onNotNow={() => {
 							const runbook = locateStep(controller, stepId)?.runbook;
 							if (runbook) deferred.current.add(runbook.id);
-							setScreen(afterStep(controller, stepId, flash ?? `${runbook?.title ?? 'It'} left for later`, deferred.current, props.preset));
+							goNext(stepId, flash ?? `${runbook?.title ?? 'It'} left for later`);
 						}}
 						onQuit={() => quit(0)}
 					/>
