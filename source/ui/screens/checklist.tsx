@@ -1,4 +1,4 @@
-import {Box, Text, useStdout} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
@@ -13,6 +13,7 @@ import {KeyFooter} from '../components/key-footer.js';
 import {PreflightDetails, PreflightSummary, preflightRows} from '../components/preflight-summary.js';
 import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {lastUndoable, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the checklist. */
@@ -57,7 +58,7 @@ function Standing({controller}: {controller: Controller}) {
 
 /** The runbooks grouped by component, each with its mark and done/total; the first unfinished one highlighted. */
 export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, flash}: ChecklistProps) {
-	const {stdout} = useStdout();
+	const {columns, rows} = useTerminalSize();
 	const resume = controller.resumePoint();
 	// Bumped when an undo changes progress behind the list's back.
 	const [version, setVersion] = useState(0);
@@ -143,8 +144,6 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 		);
 	};
 
-	const rows = stdout.rows > 0 ? stdout.rows : 24;
-	const columns = stdout.columns > 0 ? stdout.columns : 80;
 	if (undo.active) {
 		return <UndoPanel controller={controller} state={undo.state} rows={rows - 1} />;
 	}

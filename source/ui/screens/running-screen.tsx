@@ -1,4 +1,4 @@
-import {Box, Static, Text, useStdout} from 'ink';
+import {Box, Static, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {failureText} from '../../domain/failure-text.js';
 import {stepMarks} from '../../domain/marks.js';
@@ -16,6 +16,7 @@ import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useRun, type FinishedAction} from '../hooks/use-run.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the running screen. */
@@ -42,9 +43,7 @@ export const interruptedExitCode = 130;
  * the last command's output, scrollable) with r/s/m/!/q.
  */
 export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUndone, onQuit}: RunningScreenProps) {
-	const {stdout} = useStdout();
-	const rows = stdout.rows > 0 ? stdout.rows : 24;
-	const columns = stdout.columns > 0 ? stdout.columns : 80;
+	const {columns, rows} = useTerminalSize();
 	const [runId, setRunId] = useState(0);
 	const [note, setNote] = useState<string | undefined>();
 	const [showOutput, setShowOutput] = useState(false);
