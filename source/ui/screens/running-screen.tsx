@@ -14,6 +14,7 @@ import {ScrollView} from '../components/scroll-view.js';
 import {SilenceNote} from '../components/silence-note.js';
 import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
+import {interruptedExitCode} from '../hang-up.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useRun, type FinishedAction} from '../hooks/use-run.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -32,9 +33,6 @@ export interface RunningScreenProps {
 	/** Quit the TUI with this exit code (130: interrupted, progress saved). */
 	onQuit: (code: number) => void;
 }
-
-/** Exit code of a TUI left while a step is interrupted: the same as the headless run's. */
-export const interruptedExitCode = 130;
 
 /**
  * A step while it runs: spinner and elapsed time, finished actions above (Static), a live tail sized to the terminal
