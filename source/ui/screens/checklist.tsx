@@ -13,6 +13,7 @@ import {KeyFooter} from '../components/key-footer.js';
 import {PreflightDetails, PreflightSummary, preflightRows} from '../components/preflight-summary.js';
 import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {lastUndoable, useUndo} from '../hooks/use-undo.js';
 
@@ -74,12 +75,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	const fresh = useMemo(() => controller.allProgress().every(p => p.status === 'pending'), [controller]);
 	const [findings, setFindings] = useState<PreflightFinding[] | undefined>();
 	const [details, setDetails] = useState(false);
-	const [blockedStart, setBlockedStartState] = useState<string | undefined>();
-	const blockedRef = useRef<string | undefined>(undefined);
-	const setBlockedStart = (stepId: string | undefined) => {
-		blockedRef.current = stepId;
-		setBlockedStartState(stepId);
-	};
+	const [blockedStart, blockedRef, setBlockedStart] = useStateRef<string | undefined>(undefined);
 
 	useEffect(() => {
 		if (!fresh) return;

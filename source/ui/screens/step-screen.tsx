@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {CheckResult} from '../../domain/events.js';
 import {findingsByStep} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
@@ -16,6 +16,7 @@ import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useMarkdown} from '../hooks/use-markdown.js';
+import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
@@ -48,13 +49,8 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const [checks, setChecks] = useState<CheckResult[] | undefined>();
 	const [checking, setChecking] = useState(false);
 	// The second confirmation Enter asks for: a reboot, or packages apt would remove.
-	const [confirming, setConfirmingState] = useState<'reboot' | 'removals' | undefined>();
 	// Enter then y in one burst: the y must see the question the Enter asked.
-	const asking = useRef<'reboot' | 'removals' | undefined>(undefined);
-	const setConfirming = (value: 'reboot' | 'removals' | undefined) => {
-		asking.current = value;
-		setConfirmingState(value);
-	};
+	const [confirming, asking, setConfirming] = useStateRef<'reboot' | 'removals' | undefined>(undefined);
 	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
 	const [, setRedraw] = useState(0);
 	const undo = useUndo(
