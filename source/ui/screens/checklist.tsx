@@ -11,6 +11,7 @@ import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {PreflightDetails, PreflightSummary, preflightRows} from '../components/preflight-summary.js';
+import {scrollHint} from '../components/screen-frame.js';
 import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useStateRef} from '../hooks/use-state-ref.js';
@@ -149,7 +150,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 			<Box flexDirection="column">
 				<Text bold>Preflight: what is already on this server</Text>
 				<PreflightDetails findings={findings} width={columns - 1} height={rows - 4} />
-				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'f', label: 'back'}]} />
+				<KeyFooter keys={[scrollHint, {key: 'f', label: 'back'}]} />
 			</Box>
 		);
 	}

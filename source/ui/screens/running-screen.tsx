@@ -9,6 +9,7 @@ import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {scrollHint} from '../components/screen-frame.js';
 import {UndoScreen, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {ScrollView} from '../components/scroll-view.js';
 import {SilenceNote} from '../components/silence-note.js';
@@ -123,7 +124,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUnd
 					{step.number}. {step.title} — output of the last command
 				</Text>
 				<ScrollView fromEnd rows={output.length === 0 ? ['(no output)'] : wrapLines(output, columns)} height={rows - 5} />
-				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'o', label: 'back'}]} />
+				<KeyFooter keys={[scrollHint, {key: 'o', label: 'back'}]} />
 			</Box>
 		);
 	}
