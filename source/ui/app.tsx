@@ -4,7 +4,7 @@ import type {Controller} from '../engine/controller-types.js';
 import {useKeys} from './hooks/use-keys.js';
 import {changedValuesNote, parametersInScope} from './changed-values.js';
 import {locateStep} from './checklist-model.js';
-import {afterStep, firstScreen, openStep, type Screen} from './navigation.js';
+import {afterStep, askedBefore, firstScreen, openStep, type Screen} from './navigation.js';
 import {BetweenProcedures} from './screens/between-procedures.js';
 import {Checklist} from './screens/checklist.js';
 import {NotRoot} from './screens/not-root.js';
@@ -87,8 +87,7 @@ export function App(props: AppProps) {
 
 			case 'params': {
 				const runbook = screen.runbookId ? controller.runbooks.find(r => r.id === screen.runbookId) : undefined;
-				const values = controller.values();
-				const asked = runbook ? controller.unanswered(runbook.id).filter(p => !props.preset || !values[p.name]) : parametersInScope(controller);
+				const asked = runbook ? askedBefore(controller, runbook.id, props.preset) : parametersInScope(controller);
 				const then = screen.then;
 				return (
 					<ParamsForm
@@ -114,7 +113,7 @@ export function App(props: AppProps) {
 						onNotNow={() => {
 							const runbook = locateStep(controller, stepId)?.runbook;
 							if (runbook) deferred.current.add(runbook.id);
-							setScreen(afterStep(controller, stepId, flash ?? `${runbook?.title ?? 'It'} left for later`, deferred.current, props.preset));
+							goNext(stepId, flash ?? `${runbook?.title ?? 'It'} left for later`);
 						}}
 						onQuit={() => quit(0)}
 					/>

@@ -16,7 +16,7 @@ async function read(file: string): Promise<string | undefined> {
  * Opens `file` (relative to the session cwd) in $VISUAL or $EDITOR (arguments allowed) inside `backUp`, which saves the
  * file first (undo can put it back); resolves to a note and the diff of what the operator changed.
  */
-export async function editByHand(file: string, session: Session, backUp: (file: string, edit: () => void) => Promise<void> = async (_, edit) => edit()): Promise<{text: string; diff?: string}> {
+export async function editByHand(file: string, session: Session, backUp: (file: string, edit: () => void) => Promise<void>): Promise<{text: string; diff?: string}> {
 	const absolute = path.resolve(session.cwd, file);
 	const before = await read(absolute);
 	const {command, args} = editorCommand(preferredEditor(), absolute);

@@ -32,8 +32,8 @@ export function handOverTerminal(command: string, args: string[], options: HandO
 }
 
 /** $VISUAL, $EDITOR, else Debian's `editor` alternative. */
-export function preferredEditor(env: NodeJS.ProcessEnv = process.env): string {
-	return env.VISUAL || env.EDITOR || 'editor';
+export function preferredEditor(): string {
+	return process.env.VISUAL || process.env.EDITOR || 'editor';
 }
 
 /**

@@ -8,8 +8,11 @@ import {closeSync} from 'node:fs';
 import process from 'node:process';
 import {stopRunningSteps} from './running-steps.js';
 
-/** Exit code of a walkthrough ended by a hang-up: interrupted, progress saved. */
-export const hangUpExitCode = 130;
+/**
+ * Exit code of a walkthrough left while a step is interrupted (a hang-up, a second Ctrl-C): progress saved, as the
+ * headless run's.
+ */
+export const interruptedExitCode = 130;
 
 /** Watches for a hang-up until the returned function is called. */
 export function onHangUp(): () => void {
@@ -20,7 +23,7 @@ export function onHangUp(): () => void {
 		// Ink would keep drawing (and reading) a terminal that is gone.
 		process.stdout.write = (() => true) as typeof process.stdout.write;
 		process.stdin.pause();
-		void stopRunningSteps().finally(() => exitWithoutTerminal(hangUpExitCode));
+		void stopRunningSteps().finally(() => exitWithoutTerminal(interruptedExitCode));
 	};
 
 	const onError = (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 /** Which screen comes when: pure functions of the controller's state, kept apart from the rendering. */
 import type {Controller} from '../engine/controller-types.js';
 import {procedureKind} from '../domain/plan/procedure-kind.js';
+import type {Parameter} from '../domain/types.js';
 import {isFinished, locateStep} from './checklist-model.js';
 
 /** What the TUI was started with, as far as the first screen depends on it. */
@@ -33,14 +34,18 @@ export function nextStep(controller: Controller, stepId: string, deferred: Reado
 	return left?.step.id;
 }
 
-/** Opens a step: first the settings its procedure uses that nobody answered yet (`preset`: only those with no value). */
+/** The settings a runbook uses that nobody answered yet, asked before its first step (`preset`: only those with no value). */
+export function askedBefore(controller: Controller, runbookId: string, preset?: boolean): Parameter[] {
+	const values = controller.values();
+	return controller.unanswered(runbookId).filter(p => !preset || !values[p.name]);
+}
+
+/** Opens a step: first the settings its procedure uses that nobody answered yet (see askedBefore). */
 export function openStep(controller: Controller, stepId: string, flash?: string, preset?: boolean): Screen {
 	const step: Screen = {name: 'step', stepId, ...(flash ? {flash} : {})};
 	const where = locateStep(controller, stepId);
 	if (!where) return step;
-	const values = controller.values();
-	const asked = controller.unanswered(where.runbook.id).filter(p => !preset || !values[p.name]);
-	return asked.length > 0 ? {name: 'params', runbookId: where.runbook.id, then: step} : step;
+	return askedBefore(controller, where.runbook.id, preset).length > 0 ? {name: 'params', runbookId: where.runbook.id, then: step} : step;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {Box, measureElement, Text, type DOMElement} from 'ink';
 import {useLayoutEffect, useRef, useState, type ReactNode, type RefObject} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
+import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 
 /** The key hint of a screen whose body scrolls. */
@@ -47,13 +48,8 @@ export function ScreenFrame({header, footer, children, keys = 'all', reveal, rev
 	const viewRef = useRef<DOMElement>(null);
 	const contentRef = useRef<DOMElement>(null);
 	const [sizes, setSizes] = useState<Sizes>({head: 0, foot: 0, view: 0, total: Number.POSITIVE_INFINITY});
-	const [top, setTopState] = useState(0);
 	// Keys of one burst arrive before React renders again: each moves from where the one before left the view.
-	const topRef = useRef(0);
-	const setTop = (next: number) => {
-		topRef.current = next;
-		setTopState(next);
-	};
+	const [top, topRef, setTop] = useStateRef(0);
 
 	const overflows = sizes.head + sizes.total + sizes.foot > limit;
 	const last = overflows ? Math.max(sizes.total - sizes.view, 0) : 0;

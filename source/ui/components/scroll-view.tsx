@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
-import {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
+import {useStateRef} from '../hooks/use-state-ref.js';
 
 /** Props of a scroll view. */
 export interface ScrollViewProps {
@@ -26,14 +27,11 @@ export function ScrollView({rows, height, fromEnd = false, active = true, color}
 	const fits = rows.length <= room;
 	const body = fits ? room : room - 2;
 	const last = Math.max(rows.length - body, 0);
-	const [top, setTop] = useState(fromEnd ? last : 0);
-	const topRef = useRef(top);
+	const [top, topRef, setTop] = useStateRef(fromEnd ? last : 0);
 	const following = useRef(fromEnd);
 	// Output that grows while it is followed stays followed; a shorter screen keeps the offset in range.
 	useEffect(() => {
-		const next = following.current ? last : Math.min(topRef.current, last);
-		topRef.current = next;
-		setTop(next);
+		setTop(following.current ? last : Math.min(topRef.current, last));
 	}, [last]);
 	useKeys((_input, key) => {
 		const page = Math.max(body - 1, 1);
@@ -47,7 +45,6 @@ export function ScrollView({rows, height, fromEnd = false, active = true, color}
 		else return;
 		next = Math.min(Math.max(next, 0), last);
 		following.current = next === last;
-		topRef.current = next;
 		setTop(next);
 	}, active && !fits);
 	if (fits) {

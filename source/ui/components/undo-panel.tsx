@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {describeUndoChange} from '../../domain/undo/describe-change.js';
+import type {UndoPlan} from '../../domain/undo/plan-undo.js';
 import type {Controller} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
 import type {UndoState} from '../hooks/use-undo.js';
@@ -13,6 +14,16 @@ export function stepName(controller: Controller, stepId: string): string {
 	if (!where) return stepId;
 	const step = where.runbook.steps[where.index]!;
 	return `step ${step.number} of ${where.runbook.title} (${step.title})`;
+}
+
+/** "1 file", "3 files". */
+export function fileCount(count: number): string {
+	return `${count} file${count === 1 ? '' : 's'}`;
+}
+
+/** The line after an undo was made: "↶ Undid step 2 of …: 1 file put back; " then `after`. */
+export function undoneNote(controller: Controller, undone: string, plan: Extract<UndoPlan, {ok: true}>, after = 'it is pending again'): string {
+	return `↶ Undid ${stepName(controller, undone)}: ${fileCount(plan.changes.length)} put back; ${after}`;
 }
 
 /**
@@ -32,7 +43,6 @@ export function UndoPanel({controller, state, rows}: {controller: Controller; st
 		room = Math.max(0, room - shown.length);
 		return {change, diff: shown.length > 0 ? `${shown.join('\n')}\n` : '', hidden: lines.length - shown.length};
 	});
-	const files = `${changes.length} file${changes.length === 1 ? '' : 's'}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold underline>{`Undo ${name}`}</Text>
@@ -43,7 +53,7 @@ export function UndoPanel({controller, state, rows}: {controller: Controller; st
 					{hidden > 0 ? <Text dimColor>{`  … ${hidden} more lines (tomesh-setup undo ${state.stepId} shows all)`}</Text> : null}
 				</Box>
 			))}
-			<Text color="yellow" bold>{`Put back ${files} as before the step and make it pending again? (y/n)`}</Text>
+			<Text color="yellow" bold>{`Put back ${fileCount(changes.length)} as before the step and make it pending again? (y/n)`}</Text>
 			<KeyFooter
 				keys={[
 					{key: 'y', label: 'undo'},

@@ -50,16 +50,16 @@ export interface RunView {
  * TUI: with the heap of small-heap.ts, a 1 GB step took 70 s at 20 frames a second and 30 s at 4; a step printing
  * nothing for 20 s peaked at 122 MiB RSS with ink-spinner's 12 frames a second, 97 MiB at 2 (no heap flags).
  */
-export const redrawEveryMs = 250;
+const redrawEveryMs = 250;
 
 /** Without new output, the clock and the spinner still move this often. */
-export const tickEveryMs = 500;
+const tickEveryMs = 500;
 
 // The output of the step's last command kept for `o` (its start and end are in the audit log when it is longer).
 const lastOutputChars = 256 * 1024;
 
 /** Most output lines a view holds: the screen shows as many of them as its height allows. */
-export const viewTailLines = 200;
+const viewTailLines = 200;
 
 /** Longest output line a view holds; longer ones are cut (a line of a gigabyte without newline is never drawn whole). */
 export const maxLineLength = 400;

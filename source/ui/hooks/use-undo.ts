@@ -1,8 +1,8 @@
 import type {Key} from 'ink';
-import {useRef, useState} from 'react';
 import type {Step, StepStatus} from '../../domain/types.js';
 import type {UndoPlan} from '../../domain/undo/plan-undo.js';
 import type {Controller, StepProgress} from '../../engine/controller-types.js';
+import {useStateRef} from './use-state-ref.js';
 
 /** Where an undo in the walkthrough is: planning, asking with the plan on screen, refused, or putting back. */
 export type UndoState =
@@ -26,20 +26,15 @@ export interface UndoControl {
 /**
  * The walkthrough's `u`: plans the undo of a step (the diffs of what would be put back), asks, then puts the files
  * back and makes the step pending. A refusal is one line; when a later step changed the same file, `u` plans that
- * one instead. `onUndone` hears of every undo made, `onError` of an engine error.
+ * one instead. `onUndone` hears of every undo made, `onError` of an engine error (as the line to show).
  */
-export function useUndo(controller: Controller, onUndone: (stepId: string, plan: Extract<UndoPlan, {ok: true}>) => void, onError: (message: string) => void): UndoControl {
-	const [state, setStateValue] = useState<UndoState>({phase: 'idle'});
-	// The keys of one burst (u then y) arrive before React renders again: they read the state from here.
-	const current = useRef<UndoState>(state);
-	const setState = (next: UndoState) => {
-		current.current = next;
-		setStateValue(next);
-	};
+export function useUndo(controller: Controller, onUndone: (stepId: string, plan: Extract<UndoPlan, {ok: true}>) => void, onError: (line: string) => void): UndoControl {
+	// The keys of one burst (u then y) read the state from `current`.
+	const [state, current, setState] = useStateRef<UndoState>({phase: 'idle'});
 
 	const failed = (error: unknown) => {
 		setState({phase: 'idle'});
-		onError(error instanceof Error ? error.message : String(error));
+		onError(`undo failed: ${error instanceof Error ? error.message : String(error)}`);
 	};
 
 	const start = (stepId: string) => {

@@ -1,4 +1,4 @@
-import {Box, Text, useStdout} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
@@ -11,8 +11,11 @@ import type {Controller, ResumePoint} from '../../engine/controller-types.js';
 import {checklistEntries, highlightedIndex, locateStep, type ChecklistEntry} from '../checklist-model.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {PreflightDetails, PreflightSummary, preflightRows} from '../components/preflight-summary.js';
-import {stepName, UndoPanel, UndoRefusal} from '../components/undo-panel.js';
+import {scrollHint} from '../components/screen-frame.js';
+import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {useStateRef} from '../hooks/use-state-ref.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {lastUndoable, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the checklist. */
@@ -57,7 +60,7 @@ function Standing({controller}: {controller: Controller}) {
 
 /** The runbooks grouped by component, each with its mark and done/total; the first unfinished one highlighted. */
 export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, flash}: ChecklistProps) {
-	const {stdout} = useStdout();
+	const {columns, rows} = useTerminalSize();
 	const resume = controller.resumePoint();
 	// Bumped when an undo changes progress behind the list's back.
 	const [version, setVersion] = useState(0);
@@ -73,12 +76,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	const fresh = useMemo(() => controller.allProgress().every(p => p.status === 'pending'), [controller]);
 	const [findings, setFindings] = useState<PreflightFinding[] | undefined>();
 	const [details, setDetails] = useState(false);
-	const [blockedStart, setBlockedStartState] = useState<string | undefined>();
-	const blockedRef = useRef<string | undefined>(undefined);
-	const setBlockedStart = (stepId: string | undefined) => {
-		blockedRef.current = stepId;
-		setBlockedStartState(stepId);
-	};
+	const [blockedStart, blockedRef, setBlockedStart] = useStateRef<string | undefined>(undefined);
 
 	useEffect(() => {
 		if (!fresh) return;
@@ -99,11 +97,10 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	const undo = useUndo(
 		controller,
 		(undone, plan) => {
-			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
-			setUndoNote(`↶ Undid ${stepName(controller, undone)}: ${files} put back; it is pending again`);
+			setUndoNote(undoneNote(controller, undone, plan));
 			setVersion(n => n + 1);
 		},
-		message => setUndoNote(`undo failed: ${message}`),
+		setUndoNote,
 	);
 	const undoTarget = () => lastUndoable(controller.allProgress().filter(item => item.runbook.id === highlighted.current));
 	useKeys((input, key) => {
@@ -144,8 +141,6 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 		);
 	};
 
-	const rows = stdout.rows > 0 ? stdout.rows : 24;
-	const columns = stdout.columns > 0 ? stdout.columns : 80;
 	if (undo.active) {
 		return <UndoPanel controller={controller} state={undo.state} rows={rows - 1} />;
 	}
@@ -155,7 +150,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 			<Box flexDirection="column">
 				<Text bold>Preflight: what is already on this server</Text>
 				<PreflightDetails findings={findings} width={columns - 1} height={rows - 4} />
-				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'f', label: 'back'}]} />
+				<KeyFooter keys={[scrollHint, {key: 'f', label: 'back'}]} />
 			</Box>
 		);
 	}

@@ -1,4 +1,4 @@
-import {Box, Static, Text, useStdout} from 'ink';
+import {Box, Static, Text} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import {failureText} from '../../domain/failure-text.js';
 import {stepMarks} from '../../domain/marks.js';
@@ -9,13 +9,16 @@ import {locateStep} from '../checklist-model.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {CheckResultLine} from '../components/check-list.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {stepName, UndoScreen, UndoRefusal} from '../components/undo-panel.js';
+import {scrollHint} from '../components/screen-frame.js';
+import {UndoScreen, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {ScrollView} from '../components/scroll-view.js';
 import {SilenceNote} from '../components/silence-note.js';
 import {formatBytes} from '../format-bytes.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
+import {interruptedExitCode} from '../hang-up.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useRun, type FinishedAction} from '../hooks/use-run.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
 /** Props of the running screen. */
@@ -32,9 +35,6 @@ export interface RunningScreenProps {
 	onQuit: (code: number) => void;
 }
 
-/** Exit code of a TUI left while a step is interrupted: the same as the headless run's. */
-export const interruptedExitCode = 130;
-
 /**
  * A step while it runs: spinner and elapsed time, finished actions above (Static), a live tail sized to the terminal
  * below. The command runs once per `r`, whatever happens to the terminal. Ctrl-C stops the step (the TUI stays); a
@@ -42,9 +42,7 @@ export const interruptedExitCode = 130;
  * the last command's output, scrollable) with r/s/m/!/q.
  */
 export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUndone, onQuit}: RunningScreenProps) {
-	const {stdout} = useStdout();
-	const rows = stdout.rows > 0 ? stdout.rows : 24;
-	const columns = stdout.columns > 0 ? stdout.columns : 80;
+	const {columns, rows} = useTerminalSize();
 	const [runId, setRunId] = useState(0);
 	const [note, setNote] = useState<string | undefined>();
 	const [showOutput, setShowOutput] = useState(false);
@@ -57,11 +55,8 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUnd
 	const undoable = view.status === 'failed' && undoApplies('failed', step);
 	const undo = useUndo(
 		controller,
-		(undone, plan) => {
-			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
-			onUndone?.(stepId, `↶ Undid ${stepName(controller, undone)}: ${files} put back; it is pending again`);
-		},
-		message => setNote(`undo failed: ${message}`),
+		(undone, plan) => onUndone?.(stepId, undoneNote(controller, undone, plan)),
+		setNote,
 	);
 	// Keys of one burst arrive before React renders again: what they decide lives in refs.
 	const stopping = useRef(false);
@@ -129,7 +124,7 @@ export function RunningScreen({controller, stepId, onDone, onSkip, onBack, onUnd
 					{step.number}. {step.title} — output of the last command
 				</Text>
 				<ScrollView fromEnd rows={output.length === 0 ? ['(no output)'] : wrapLines(output, columns)} height={rows - 5} />
-				<KeyFooter keys={[{key: '↑↓ PgUp PgDn', label: 'scroll'}, {key: 'o', label: 'back'}]} />
+				<KeyFooter keys={[scrollHint, {key: 'o', label: 'back'}]} />
 			</Box>
 		);
 	}

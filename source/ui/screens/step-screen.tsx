@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {CheckResult} from '../../domain/events.js';
 import {findingsByStep} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
@@ -11,11 +11,12 @@ import {CheckList} from '../components/check-list.js';
 import {DiffView} from '../components/diff-view.js';
 import {KeyFooter, type KeyHint} from '../components/key-footer.js';
 import {ScreenFrame, scrollHint} from '../components/screen-frame.js';
-import {stepName, UndoScreen, UndoRefusal} from '../components/undo-panel.js';
+import {UndoScreen, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useMarkdown} from '../hooks/use-markdown.js';
+import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {undoApplies, useUndo} from '../hooks/use-undo.js';
 
@@ -48,23 +49,17 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 	const [checks, setChecks] = useState<CheckResult[] | undefined>();
 	const [checking, setChecking] = useState(false);
 	// The second confirmation Enter asks for: a reboot, or packages apt would remove.
-	const [confirming, setConfirmingState] = useState<'reboot' | 'removals' | undefined>();
 	// Enter then y in one burst: the y must see the question the Enter asked.
-	const asking = useRef<'reboot' | 'removals' | undefined>(undefined);
-	const setConfirming = (value: 'reboot' | 'removals' | undefined) => {
-		asking.current = value;
-		setConfirmingState(value);
-	};
+	const [confirming, asking, setConfirming] = useStateRef<'reboot' | 'removals' | undefined>(undefined);
 	const [note, setNote] = useState<{text: string; diff?: string} | undefined>();
 	const [, setRedraw] = useState(0);
 	const undo = useUndo(
 		controller,
 		(undone, plan) => {
-			const files = `${plan.changes.length} file${plan.changes.length === 1 ? '' : 's'}`;
 			const more = undone === stepId ? 'this step is pending again' : `it is pending again; u undoes step ${step.number} now`;
-			setNote({text: `↶ Undid ${stepName(controller, undone)}: ${files} put back; ${more}`});
+			setNote({text: undoneNote(controller, undone, plan, more)});
 		},
-		message => setNote({text: `undo failed: ${message}`}),
+		text => setNote({text}),
 	);
 	const undoable = undoApplies(progress.status, step);
 	const outdated = useMemo(() => findingsByStep(lintDocuments(controller.documents)).get(stepId) ?? [], [controller, stepId]);
