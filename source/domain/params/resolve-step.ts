@@ -1,4 +1,4 @@
-import {proseReplacements} from './fill-prose.js';
+import {proseOnly} from './fill-prose.js';
 import {replacements, substituteShell, substituteText, UnsafeValueError, type Replacement} from './substitute.js';
 import {InputError, type Action, type Check, type EditOp, type Parameter, type Step} from '../types.js';
 
@@ -99,7 +99,7 @@ function resolveCheck(check: Check, list: Replacement[], step: Step): Check {
 export function resolveStep(step: Step, parameters: Parameter[], values: Record<string, string>): Step {
 	const list = replacements(parameters, values);
 	if (list.length === 0) return step;
-	const prose = proseReplacements(parameters, values);
+	const prose = proseOnly(list);
 	return {
 		...step,
 		title: substituteText(step.title, prose),
