@@ -1,7 +1,6 @@
 import {InputError, type Runbook, type SetupDocument, type Step} from '../types.js';
 import {fillProse, proseReplacements} from './fill-prose.js';
-import {resolveStep} from './resolve-step.js';
-import {substituteText} from './substitute.js';
+import {resolveProse, resolveStep} from './resolve-step.js';
 
 function shownStep(step: Step, document: SetupDocument, values: Record<string, string>): Step {
 	try {
@@ -9,8 +8,7 @@ function shownStep(step: Step, document: SetupDocument, values: Record<string, s
 	} catch (error) {
 		// A value no command can carry is refused when the step runs; the screens still show the text with it.
 		if (!(error instanceof InputError)) throw error;
-		const list = proseReplacements(document.parameters, values);
-		return {...step, title: substituteText(step.title, list), markdown: substituteText(step.markdown, list), notes: step.notes.map(note => substituteText(note, list))};
+		return resolveProse(step, proseReplacements(document.parameters, values));
 	}
 }
 
