@@ -1,6 +1,7 @@
 import {InputError, type Runbook, type SetupDocument, type Step} from '../types.js';
 import {fillProse, proseReplacements} from './fill-prose.js';
 import {resolveProse, resolveStep} from './resolve-step.js';
+import {substituteText} from './substitute.js';
 
 function shownStep(step: Step, document: SetupDocument, values: Record<string, string>): Step {
 	try {
@@ -14,8 +15,8 @@ function shownStep(step: Step, document: SetupDocument, values: Record<string, s
 
 /** A runbook's title and heading with the operator's values (its steps as they are). */
 export function shownRunbookTitles(runbook: Runbook, document: SetupDocument, values: Record<string, string>): Runbook {
-	const fill = (text: string) => fillProse(text, document.parameters, values);
-	return {...runbook, title: fill(runbook.title), group: fill(runbook.group)};
+	const prose = proseReplacements(document.parameters, values);
+	return {...runbook, title: substituteText(runbook.title, prose), group: substituteText(runbook.group, prose)};
 }
 
 /**
