@@ -2,6 +2,7 @@
  * The one table of status marks: every reporter and screen shows a step, a runbook or a check with these, so a mark
  * means the same everywhere. Text, so they read without colour; skipped never looks like done.
  */
+import type {PreflightLevel} from './preflight/types.js';
 import type {StepStatus} from './types.js';
 
 /** A step's mark by status: ✔ only for done (its checks passed), – for skipped. */
@@ -40,3 +41,6 @@ export function runbookStanding(statuses: StepStatus[]): RunbookStanding {
 	if (statuses.some(s => s === 'done' || s === 'skipped')) return 'started';
 	return 'pending';
 }
+
+/** A preflight finding's mark by level. */
+export const preflightMarks: Readonly<Record<PreflightLevel, string>> = {ok: '✔', warn: '⚠', block: '✖'};

@@ -3,16 +3,17 @@ import {maskSecrets} from '../secrets.js';
 
 /**
  * The unified diff that turns `oldText` into `newText` for the file at `path`, with secret values masked.
- * A missing file (`undefined`) diffs from /dev/null, every line added. Returns '' when nothing changes.
+ * A missing file (`undefined`) diffs from /dev/null, every line added, or to /dev/null, every line removed. Returns
+ * '' when nothing changes.
  */
-export function unifiedDiff(path: string, oldText: string | undefined, newText: string): string {
-	if (oldText === newText) return '';
+export function unifiedDiff(path: string, oldText: string | undefined, newText: string | undefined): string {
+	if (oldText === (newText ?? '')) return '';
 	if (oldText === undefined) {
-		const created = newFileDiff(path, newText);
+		const created = newFileDiff(path, newText ?? '');
 		if (created !== undefined) return maskSecrets(created);
 	}
 
-	const patch = createTwoFilesPatch(oldText === undefined ? '/dev/null' : path, path, oldText ?? '', newText, undefined, undefined, {
+	const patch = createTwoFilesPatch(oldText === undefined ? '/dev/null' : path, newText === undefined ? '/dev/null' : path, oldText ?? '', newText ?? '', undefined, undefined, {
 		context: 3,
 	});
 	// The diff package starts with an Index line and a line of '=' signs that diff(1) does not print.

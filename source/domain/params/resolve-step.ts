@@ -1,4 +1,4 @@
-import {proseReplacements} from './fill-prose.js';
+import {proseOnly} from './fill-prose.js';
 import {replacements, substituteShell, substituteText, UnsafeValueError, type Replacement} from './substitute.js';
 import {InputError, type Action, type Check, type EditOp, type Parameter, type Step} from '../types.js';
 
@@ -90,6 +90,11 @@ function resolveCheck(check: Check, list: Replacement[], step: Step): Check {
 	}
 }
 
+/** A copy of `step` with `prose` (see proseReplacements) filled into its title, instructions and notes only. */
+export function resolveProse(step: Step, prose: Replacement[]): Step {
+	return {...step, title: substituteText(step.title, prose), markdown: substituteText(step.markdown, prose), notes: step.notes.map((note) => substituteText(note, prose))};
+}
+
 /**
  * A copy of `step` with every parameter value filled in: commands (see substituteShell: a value that is not inert
  * reaches the command through `env`), paths, file contents,
@@ -99,14 +104,10 @@ function resolveCheck(check: Check, list: Replacement[], step: Step): Check {
 export function resolveStep(step: Step, parameters: Parameter[], values: Record<string, string>): Step {
 	const list = replacements(parameters, values);
 	if (list.length === 0) return step;
-	const prose = proseReplacements(parameters, values);
 	return {
-		...step,
-		title: substituteText(step.title, prose),
-		markdown: substituteText(step.markdown, prose),
+		...resolveProse(step, proseOnly(list)),
 		actions: step.actions.map((action) => resolveAction(action, list, step)),
 		checks: step.checks.map((check) => resolveCheck(check, list, step)),
-		notes: step.notes.map((note) => substituteText(note, prose)),
 		...(step.cwd ? {cwd: substituteText(step.cwd, list)} : {}),
 	};
 }

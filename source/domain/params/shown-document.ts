@@ -1,6 +1,6 @@
 import {InputError, type Runbook, type SetupDocument, type Step} from '../types.js';
 import {fillProse, proseReplacements} from './fill-prose.js';
-import {resolveStep} from './resolve-step.js';
+import {resolveProse, resolveStep} from './resolve-step.js';
 import {substituteText} from './substitute.js';
 
 function shownStep(step: Step, document: SetupDocument, values: Record<string, string>): Step {
@@ -9,15 +9,14 @@ function shownStep(step: Step, document: SetupDocument, values: Record<string, s
 	} catch (error) {
 		// A value no command can carry is refused when the step runs; the screens still show the text with it.
 		if (!(error instanceof InputError)) throw error;
-		const list = proseReplacements(document.parameters, values);
-		return {...step, title: substituteText(step.title, list), markdown: substituteText(step.markdown, list), notes: step.notes.map(note => substituteText(note, list))};
+		return resolveProse(step, proseReplacements(document.parameters, values));
 	}
 }
 
 /** A runbook's title and heading with the operator's values (its steps as they are). */
 export function shownRunbookTitles(runbook: Runbook, document: SetupDocument, values: Record<string, string>): Runbook {
-	const fill = (text: string) => fillProse(text, document.parameters, values);
-	return {...runbook, title: fill(runbook.title), group: fill(runbook.group)};
+	const prose = proseReplacements(document.parameters, values);
+	return {...runbook, title: substituteText(runbook.title, prose), group: substituteText(runbook.group, prose)};
 }
 
 /**

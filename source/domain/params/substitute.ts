@@ -30,6 +30,11 @@ export class UnsafeValueError extends Error {
 const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
 const placeholder = /^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/;
 
+/** Whether `literal` is an ALL-CAPS placeholder: `VERSION`, `YOUR_SERVER_IP`, `IPv6:ADDRESS`. */
+export function isPlaceholder(literal: string): boolean {
+	return placeholder.test(literal);
+}
+
 /**
  * Whether `value` reads the same in every shell context, nested shells included: only characters no shell, quote or
  * expansion gives a meaning to, and no leading `-` (which a program would take for an option).
@@ -60,7 +65,7 @@ function literalPattern(literals: string[]): RegExp {
 	if (!pattern) {
 		const alternatives = literals.map((literal) => {
 			const escaped = escapeRegExp(literal);
-			return placeholder.test(literal) ? `(?<![\\w$]|\\$\\{)${escaped}(?!\\w)` : `(?:(?<![\\w$-]|\\$\\{)|(?<=:[-=+?]))${escaped}(?![\\w-])`;
+			return isPlaceholder(literal) ? `(?<![\\w$]|\\$\\{)${escaped}(?!\\w)` : `(?:(?<![\\w$-]|\\$\\{)|(?<=:[-=+?]))${escaped}(?![\\w-])`;
 		});
 		pattern = new RegExp(alternatives.map((alternative) => `(${alternative})`).join('|'), 'g');
 		// Values change rarely in one process; a bound keeps a long session from keeping every list it ever saw.

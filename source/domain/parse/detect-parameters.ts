@@ -1,4 +1,5 @@
 import {invalidValue} from '../params/parameters.js';
+import {isPlaceholder} from '../params/substitute.js';
 import type {Action, Parameter, ParameterType, SetupDocument} from '../types.js';
 
 interface Found {
@@ -22,8 +23,6 @@ const valuePatterns: Array<{pattern: RegExp; needs: string[]; type: ParameterTyp
 
 const matchesOf = (text: string, pattern: RegExp, needs: string) => (text.includes(needs) ? [...text.matchAll(pattern)] : []);
 
-// ALL-CAPS placeholders: `VERSION`, `YOUR_SERVER_IP`, `IPv6:ADDRESS`.
-const placeholderShape = /^(?:[A-Za-z\d]+:)?[A-Z][A-Z\d_]{2,}$/;
 const underscoredWord = /(?<![$\w{])[A-Z][A-Z\d]*(?:_[A-Z\d]+)+(?![\w=])/g;
 // `IPv6:ADDRESS`: a capitalised prefix, so cipher lists (`SHA256:ECDHE`) and URLs (`host.net:PASSWORD@`) are not taken.
 const prefixedWord = /(?<![$\w{:.@])(?:IPv[46]|[A-Z][a-z][A-Za-z\d]*):[A-Z][A-Z\d_]{2,}(?![\w:])/g;
@@ -98,7 +97,7 @@ export function detectParameters(document: SetupDocument): Parameter[] {
 	}
 
 	for (const step of steps) {
-		const inline = matchesOf(step.markdown, /`([^`\n]+)`/g, '`').map((match) => match[1]!.trim()).filter((code) => placeholderShape.test(code));
+		const inline = matchesOf(step.markdown, /`([^`\n]+)`/g, '`').map((match) => match[1]!.trim()).filter(isPlaceholder);
 		const used = step.actions.flatMap((action) => {
 			const texts = action.kind === 'run' ? [action.command] : actionTexts(action);
 			return texts.flatMap((text) => [...matchesOf(text, underscoredWord, '_'), ...matchesOf(text, prefixedWord, ':')].map((match) => match[0]));

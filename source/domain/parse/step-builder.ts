@@ -25,8 +25,8 @@ export class StepBuilder {
 	private readonly checks: Check[] = [];
 	private readonly notes: string[] = [];
 	private readonly texts: string[] = [];
-	// The texts as titles read them (see withoutTrailingCommand).
-	private readonly titleTexts: string[] = [];
+	// The first text as a title reads it (see withoutTrailingCommand).
+	private titleText?: string;
 	private readonly markdown: string[] = [];
 	private context: BlockContext | undefined;
 	private handled = false;
@@ -107,7 +107,7 @@ export class StepBuilder {
 		this.handled ||= inline.handled;
 		this.context = edits.context;
 		this.texts.push(text);
-		this.titleTexts.push(plainText(withoutTrailingCommand(raw)));
+		this.titleText ??= plainText(withoutTrailingCommand(raw));
 	}
 
 	/** The finished step, with this step's annotations applied; throws InputError for an annotation that does not fit. */
@@ -138,7 +138,7 @@ export class StepBuilder {
 			id,
 			number,
 			line: this.line,
-			title: this.fixedTitle ?? (firstSentence(this.titleTexts[0] ?? '') || firstSentence(this.texts[0] ?? '') || fallbackTitle),
+			title: this.fixedTitle ?? (firstSentence(this.titleText ?? '') || firstSentence(this.texts[0] ?? '') || fallbackTitle),
 			markdown: this.markdown.join('').trimEnd(),
 			actions,
 			checks,

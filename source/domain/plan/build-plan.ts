@@ -1,6 +1,7 @@
 import {fillProse} from '../params/fill-prose.js';
 import {parameterValues} from '../params/parameters.js';
 import {resolveStep} from '../params/resolve-step.js';
+import {shownRunbookTitles} from '../params/shown-document.js';
 import type {Check, Parameter, Runbook, SetupDocument} from '../types.js';
 import type {ShellPlace} from './follow-cd.js';
 import {planRunbook} from './plan-runbook.js';
@@ -62,10 +63,11 @@ function planDocument(document: SetupDocument, values: Record<string, string>, e
 		runbooks: document.runbooks.map(runbook => {
 			const steps = runbook.steps.map(step => resolveStep(step, document.parameters, values));
 			const plans = planRunbook(steps, environment.origin(runbook), environment.readFile);
+			const {title, group} = shownRunbookTitles(runbook, document, values);
 			return {
 				id: runbook.id,
-				title: fillProse(runbook.title, document.parameters, values),
-				group: fillProse(runbook.group, document.parameters, values),
+				title,
+				group,
 				line: runbook.line,
 				steps: steps.map((step, index) => ({
 					id: step.id,

@@ -23,16 +23,3 @@ export function startScreenFindings(findings: readonly PreflightFinding[]): Star
 	const present = findings.filter(finding => finding.level === 'ok' && aboutThingsThere.test(finding.id) && !finding.what.endsWith(' is free'));
 	return {attention, present, blocking: attention.some(finding => finding.level === 'block')};
 }
-
-/** "8 ok, 2 warnings, 0 blocking". */
-export function preflightCounts(findings: readonly PreflightFinding[]): string {
-	const count = (level: PreflightFinding['level']) => findings.filter(finding => finding.level === level).length;
-	const warn = count('warn');
-	return `${count('ok')} ok, ${warn} warning${warn === 1 ? '' : 's'}, ${count('block')} blocking`;
-}
-
-/** A finding's lines for people: mark and what, then what it means and what to do when there is something to say. */
-export function findingLines(finding: PreflightFinding): string[] {
-	const mark = finding.level === 'ok' ? '✔' : finding.level === 'warn' ? '⚠' : '✖';
-	return [`${mark} ${finding.what}`, ...(finding.consequence ? [`    means: ${finding.consequence}`] : []), ...(finding.todo ? [`    to do: ${finding.todo}`] : [])];
-}

@@ -62,7 +62,7 @@ function formatAction(action: RecordedAction, by: string): string[] {
 	if (action.command !== undefined) lines.push('', ...fence(action.command, 'sh'));
 	const output = action.output.lines(recordOutputLines + 1);
 	if (output.length > 0) {
-		const cut = output.length > recordOutputLines || action.skipped > 0;
+		const cut = output.length > recordOutputLines || action.output.thinned;
 		lines.push('', `  Output${cut ? ` (the last ${Math.min(output.length, recordOutputLines)} lines)` : ''}:`, '', ...fence(output.slice(-recordOutputLines).join('\n'), 'text'));
 	}
 

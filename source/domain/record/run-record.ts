@@ -12,9 +12,8 @@ export interface RecordedAction {
 	command?: string;
 	/** Done by hand: the operator said so by running the step. */
 	manual: boolean;
+	/** The end of its output (`thinned` when the engine left some out: a flood). */
 	output: TextTail;
-	/** Bytes of output left out by the engine (a flood thinned) before the kept tail. */
-	skipped: number;
 	diff?: string;
 	ok?: boolean;
 	exitCode?: number | null;
@@ -59,14 +58,13 @@ export class RunRecord {
 
 			case 'action-start': {
 				const command = event.action.kind === 'run' ? event.action.command : undefined;
-				step?.actions.push({description: event.description, command, manual: event.action.kind === 'manual', output: new TextTail(16 * 1024), skipped: 0});
+				step?.actions.push({description: event.description, command, manual: event.action.kind === 'manual', output: new TextTail(16 * 1024)});
 				return;
 			}
 
 			case 'output': {
 				const action = step?.actions.at(-1);
 				if (!action) return;
-				action.skipped += event.skipped ?? 0;
 				action.output.push(event.text, event.skipped);
 				return;
 			}

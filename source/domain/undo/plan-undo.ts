@@ -33,6 +33,11 @@ export function undoStepName(step: string): string {
 	return `undo:${step}`;
 }
 
+/** Whether `step` is the name an undo records its own changes under (see undoStepName). */
+export function isUndoStep(step: string): boolean {
+	return step.startsWith('undo:');
+}
+
 /**
  * Plans putting back what `step` changed, from every run's recorded changes in time order. For each file the step's
  * last changes (those not undone since) are taken back to the content before the earliest of them. Refused when
@@ -43,7 +48,7 @@ export function planUndo(step: string, changes: RecordedChange[], read: UndoRead
 	const ordered = [...changes].sort((a, b) => a.at.localeCompare(b.at));
 	const undone = (change: RecordedChange, index: number) =>
 		ordered.slice(index + 1).some(later => later.path === change.path && later.step === undoStepName(change.step));
-	const live = ordered.filter((change, index) => !change.step.startsWith('undo:') && !undone(change, index));
+	const live = ordered.filter((change, index) => !isUndoStep(change.step) && !undone(change, index));
 	const byPath = new Map<string, RecordedChange[]>();
 	for (const change of live.filter(change => change.step === step)) byPath.set(change.path, [...(byPath.get(change.path) ?? []), change]);
 	if (byPath.size === 0) return {ok: false, reason: `${step} changed no file that was backed up: nothing to put back`};
@@ -57,7 +62,7 @@ export function planUndo(step: string, changes: RecordedChange[], read: UndoRead
 		const first = mine[0]!;
 		const now = read.currentText(file);
 		if (!first.existedBefore || first.backup === null) {
-			if (now !== undefined) planned.push({path: file, kind: 'remove', diff: unifiedDiff(file, now, '').replace(/^\+\+\+ .*$/m, '+++ /dev/null')});
+			if (now !== undefined) planned.push({path: file, kind: 'remove', diff: unifiedDiff(file, now, undefined)});
 			continue;
 		}
 

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {PreflightFinding} from '../../domain/preflight/types.js';
-import {findingLines, preflightCounts, startScreenFindings} from '../../domain/preflight/start-screen.js';
+import {findingLines, preflightCounts} from '../../domain/preflight/finding-text.js';
+import {startScreenFindings} from '../../domain/preflight/start-screen.js';
 import {wrapLines} from '../../domain/output/wrap-lines.js';
 import {ScrollView} from './scroll-view.js';
 

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {findingLines, preflightCounts, startScreenFindings} from '../../../source/domain/preflight/start-screen.js';
+import {findingLines, preflightCounts} from '../../../source/domain/preflight/finding-text.js';
+import {startScreenFindings} from '../../../source/domain/preflight/start-screen.js';
 import type {PreflightFinding} from '../../../source/domain/preflight/types.js';
 
 const finding = (id: string, level: PreflightFinding['level'], what: string, consequence = '', todo = ''): PreflightFinding => ({id, level, what, consequence, todo});
