@@ -5,7 +5,7 @@
  * to run a command (`inside`): the test's own view of /etc is the host's.
  */
 import {existsSync} from 'node:fs';
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {runInSandbox, type SandboxResult} from './sandbox.js';
@@ -60,7 +60,10 @@ export async function startSandboxedTui(setup: string, argv: (work: string) => s
 	const inside = async (command: string) => {
 		queue = queue.then(async () => {
 			await rm(path.join(work, 'answered'), {force: true});
-			await writeFile(path.join(work, 'ask.sh'), command);
+			// Written aside, then renamed: the script polls for ask.sh and must never run it half-written (an empty
+			// answer came back that way now and then).
+			await writeFile(path.join(work, 'ask.sh.new'), command);
+			await rename(path.join(work, 'ask.sh.new'), path.join(work, 'ask.sh'));
 			await waitFor(() => existsSync(path.join(work, 'answered')), `the sandbox to run ${command}`, 20_000);
 			return readFile(path.join(work, 'answer'), 'utf8');
 		});
