@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ with code splitting: the fast paths (plan, --help, headless commands) load
 // only their own chunks, and Ink/React are loaded only when a TTY asks for the TUI.
 import {build} from 'esbuild';
+import {randomBytes} from 'node:crypto';
 import {rm, chmod, readFile, rename} from 'node:fs/promises';
 
 // Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
@@ -26,6 +27,8 @@ await build({
 	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
 	define: {
 		TOMESH_SETUP_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
+		// Names this build: documents parsed by another build (another parser) are not read from the cache.
+		TOMESH_SETUP_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`),
 		// React's production build: half the size of the development one, and the TUI's first frame loads it.
 		'process.env.NODE_ENV': '"production"',
 	},
