@@ -2,7 +2,19 @@
 // only their own chunks, and Ink/React are loaded only when a TTY asks for the TUI.
 import {build} from 'esbuild';
 import {randomBytes} from 'node:crypto';
+import path from 'node:path';
 import {rm, chmod, readFile, rename} from 'node:fs/promises';
+
+// conf loads ajv (with its formats) and semver at start, for schemas and migrations the state files do not use:
+// the bundle gets a stand-in that throws if ever reached (source/store/conf-unused.ts).
+const confWithoutValidator = {
+	name: 'conf-without-validator',
+	setup(build) {
+		build.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/}, args =>
+			args.importer.includes(`${path.sep}conf${path.sep}`) ? {path: path.resolve('source/store/conf-unused.ts')} : undefined,
+		);
+	},
+};
 
 // Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
 const fresh = `dist.building-${process.pid}`;
@@ -23,6 +35,7 @@ await build({
 		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
+	plugins: [confWithoutValidator],
 	// marked-terminal's syntax highlighter (highlight.js, every language) is replaced by a no-op: see the module.
 	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
 	define: {
