@@ -28,10 +28,10 @@ export interface ProgressData {
 	format?: number;
 }
 
-
 /**
- * The saved progress, read and written through conf (atomic writes, mode 0600), its shape checked by hand (see progress-shape.ts), in a
- * directory only this user can write (created 0700), from a file that is no link; see checkPrivateDirectory.
+ * The saved progress, read and written through conf (atomic writes, mode 0600), its shape checked by hand (see
+ * progress-shape.ts), in a directory only this user can write (created 0700), from a file that is no link; see
+ * checkPrivateDirectory.
  */
 export class ProgressStore {
 	/** The state directory. */
@@ -78,7 +78,7 @@ export class ProgressStore {
 		ensurePrivateDirectory(this.directory);
 		this.checkFile(this.file);
 		try {
-			this.conf = new Conf<ProgressData>({
+			const conf = new Conf<ProgressData>({
 				cwd: this.directory,
 				configName: 'progress-v1',
 				accessPropertiesByDotNotation: false,
@@ -86,8 +86,10 @@ export class ProgressStore {
 				clearInvalidConfig: false,
 				watch: false,
 			});
-			checkShape(progressShapeError(this.conf.store));
-			return this.conf;
+			// Kept only once checked: a later read must not use a file of the wrong shape.
+			checkShape(progressShapeError(conf.store));
+			this.conf = conf;
+			return conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
 			throw new InputError(`state file ${this.file} is corrupt or unreadable (${reason}): move it away or run with --state DIR to start over`);
@@ -119,7 +121,7 @@ export class ProgressStore {
 		try {
 			ensurePrivateDirectory(this.directory);
 			this.checkFile(this.secretFile);
-			this.secretConf = new Conf<SecretPart>({
+			const conf = new Conf<SecretPart>({
 				cwd: this.directory,
 				configName: 'secrets-v1',
 				accessPropertiesByDotNotation: false,
@@ -127,8 +129,9 @@ export class ProgressStore {
 				clearInvalidConfig: false,
 				watch: false,
 			});
-			checkShape(secretsShapeError(this.secretConf.store));
-			return this.secretConf;
+			checkShape(secretsShapeError(conf.store));
+			this.secretConf = conf;
+			return conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
 			throw new InputError(`secrets file ${this.secretFile} is corrupt or unreadable (${reason}): move it away or run with --state DIR to start over`);

@@ -64,8 +64,10 @@ test('a secrets file of the wrong shape → InputError naming it, the file kept'
 	});
 	const content = '{"values": {"admin_password": 7}}';
 	writeFileSync(store.secretFile, content);
-	const error = t.throws(() => new ProgressStore(directory).read(), {instanceOf: InputError});
+	const again = new ProgressStore(directory);
+	const error = t.throws(() => again.read(), {instanceOf: InputError});
 	t.true(error!.message.includes(store.secretFile));
+	t.throws(() => again.read(), {instanceOf: InputError}, 'refused at every read, not only the first');
 	t.is(readFileSync(store.secretFile, 'utf8'), content);
 });
 
