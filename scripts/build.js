@@ -1,7 +1,20 @@
 // Bundles the CLI into dist/ with code splitting: the fast paths (plan, --help, headless commands) load
 // only their own chunks, and Ink/React are loaded only when a TTY asks for the TUI.
 import {build} from 'esbuild';
+import {randomBytes} from 'node:crypto';
+import path from 'node:path';
 import {rm, chmod, readFile, rename} from 'node:fs/promises';
+
+// conf loads ajv (with its formats) and semver at start, for schemas and migrations the state files do not use:
+// the bundle gets a stand-in that throws if ever reached (source/store/conf-unused.ts).
+const confWithoutValidator = {
+	name: 'conf-without-validator',
+	setup(build) {
+		build.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/}, args =>
+			args.importer.includes(`${path.sep}conf${path.sep}`) ? {path: path.resolve('source/store/conf-unused.ts')} : undefined,
+		);
+	},
+};
 
 // Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
 const fresh = `dist.building-${process.pid}`;
@@ -22,10 +35,13 @@ await build({
 		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
+	plugins: [confWithoutValidator],
 	// marked-terminal's syntax highlighter (highlight.js, every language) is replaced by a no-op: see the module.
 	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
 	define: {
 		TOMESH_SETUP_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
+		// Names this build: documents parsed by another build (another parser) are not read from the cache.
+		TOMESH_SETUP_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`),
 		// React's production build: half the size of the development one, and the TUI's first frame loads it.
 		'process.env.NODE_ENV': '"production"',
 	},

@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {parseDocument} from './domain/parse/parse-document.js';
 import {slug} from './domain/parse/slug.js';
 import {InputError, type SetupDocument} from './domain/types.js';
+import type {DocumentCache} from './store/document-cache.js';
 import {describeError, readNoFollow, untrustedDocumentReason} from './store/safe-files.js';
 
 /**
@@ -70,11 +71,21 @@ function disambiguate(documents: SetupDocument[]): void {
 	}
 }
 
+// A document parsed before from the same text comes from the cache; an invalid one is never cached, so it is
+// reported again at every start.
+function parseCached(text: string, file: string, cache: DocumentCache | undefined): SetupDocument {
+	const cached = cache?.get(file, text);
+	if (cached) return cached;
+	const document = parseDocument(text, file);
+	cache?.set(file, text, document);
+	return document;
+}
+
 /**
- * Parses the `--doc` files, or every `*.md` of the shipped runbooks/ when none is given. Throws InputError
- * (`file: …` or `file:line: …`) for an unreadable, untrusted (see readDocument) or invalid document.
+ * Parses the `--doc` files, or every `*.md` of the shipped runbooks/ when none is given, through `cache` when given.
+ * Throws InputError (`file: …` or `file:line: …`) for an unreadable, untrusted (see readDocument) or invalid document.
  */
-export function loadDocuments(files: string[] = [], directory?: string, options: {trust?: boolean} = {}): SetupDocument[] {
+export function loadDocuments(files: string[] = [], directory?: string, options: {trust?: boolean; cache?: DocumentCache} = {}): SetupDocument[] {
 	let paths = files;
 	if (paths.length === 0) {
 		const dir = directory ?? runbooksDirectory();
@@ -86,7 +97,7 @@ export function loadDocuments(files: string[] = [], directory?: string, options:
 
 	// The walkthrough starts on a current shipped document: superseded ones come after it (--doc keeps its order).
 	const documents = paths
-		.map((file) => parseDocument(readDocument(file, options.trust ?? false), file))
+		.map((file) => parseCached(readDocument(file, options.trust ?? false), file, options.cache))
 		.sort((a, b) => (files.length > 0 ? 0 : Number(Boolean(a.supersededBy)) - Number(Boolean(b.supersededBy))));
 	disambiguate(documents);
 	return documents;

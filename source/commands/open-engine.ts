@@ -3,6 +3,7 @@ import type {CliOptions} from '../cli-args.js';
 import {defaultSystemHooks, type EngineOptions} from '../engine/engine-options.js';
 import {EngineController} from '../engine/controller.js';
 import {loadDocuments} from '../load-documents.js';
+import {documentCache} from '../store/document-cache.js';
 import {stateDirectory, systemStateDirectory} from '../store/state-directory.js';
 import {resumeCommand} from './resume-command.js';
 
@@ -35,7 +36,18 @@ export function engineOptions(cli: CliOptions, env: NodeJS.ProcessEnv = process.
 	};
 }
 
-/** Loads the documents the command line names (or the shipped runbooks) and opens the engine over them. */
-export function openEngine(cli: CliOptions, options: EngineOptions = engineOptions(cli)): EngineController {
-	return new EngineController(loadDocuments(cli.docs, undefined, {trust: cli.trustDoc}), options);
+// Set by the build (scripts/build.js), different for every build: parsed documents cached by one build are never
+// read by another, whose parser may differ. Unset when running from source: nothing is cached.
+declare const TOMESH_SETUP_BUILD_ID: string | undefined;
+
+/**
+ * Loads the documents the command line names (or the shipped runbooks) and opens the engine over them. With
+ * `cacheDocuments` (the walkthrough, which writes the state directory anyway) the parsed shipped runbooks are kept in
+ * the state directory, and a start with unchanged runbooks does not parse them again (see documentCache). A `--doc`
+ * is always parsed: it may hold the operator's own secrets, which the state never keeps outside secrets-v1.json.
+ */
+export function openEngine(cli: CliOptions, options: EngineOptions = engineOptions(cli), {cacheDocuments = false} = {}): EngineController {
+	const cacheable = cacheDocuments && cli.docs.length === 0 && typeof TOMESH_SETUP_BUILD_ID === 'string';
+	const cache = cacheable ? documentCache(options.stateDir, TOMESH_SETUP_BUILD_ID!) : undefined;
+	return new EngineController(loadDocuments(cli.docs, undefined, {trust: cli.trustDoc, cache}), options);
 }

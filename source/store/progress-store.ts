@@ -6,6 +6,7 @@ import {unsafeSavedVariable} from '../domain/saved-environment.js';
 import type {StepRecord} from '../domain/step-state.js';
 import {isSecretKey} from '../domain/secrets.js';
 import {InputError, type Session} from '../domain/types.js';
+import {progressShapeError, secretsShapeError} from './progress-shape.js';
 import {isEmptySecretPart, mergeSecrets, splitSecrets, type SecretPart, type SecretTest} from './secret-split.js';
 import {checkPrivateDirectory, describeError, ensurePrivateDirectory} from './safe-files.js';
 import {stateFile} from './state-directory.js';
@@ -27,38 +28,10 @@ export interface ProgressData {
 	format?: number;
 }
 
-const stringMap = {type: 'object', additionalProperties: {type: 'string'}};
-const statuses = ['pending', 'running', 'done', 'failed', 'skipped', 'interrupted', 'awaiting-reboot'];
-const schema = {
-	steps: {
-		type: 'object',
-		additionalProperties: {
-			type: 'object',
-			required: ['status'],
-			properties: {
-				status: {enum: statuses},
-				startedAt: {type: 'string'},
-				endedAt: {type: 'string'},
-				exitCode: {type: ['integer', 'null']},
-				outputTail: {type: 'array', items: {type: 'string'}},
-				fingerprint: {type: 'string'},
-				message: {type: 'string'},
-			},
-		},
-	},
-	sessions: {
-		type: 'object',
-		additionalProperties: {type: 'object', required: ['cwd', 'env'], properties: {cwd: {type: 'string'}, env: stringMap}},
-	},
-	values: stringMap,
-	bootId: {type: 'string'},
-	reboot: {type: 'object', required: ['step', 'bootId'], properties: {step: {type: 'string'}, bootId: {type: 'string'}}},
-	format: {type: 'integer'},
-} as const;
-
 /**
- * The saved progress, read and written through conf (atomic writes, mode 0600, validated against a schema), in a
- * directory only this user can write (created 0700), from a file that is no link; see checkPrivateDirectory.
+ * The saved progress, read and written through conf (atomic writes, mode 0600), its shape checked by hand (see
+ * progress-shape.ts), in a directory only this user can write (created 0700), from a file that is no link; see
+ * checkPrivateDirectory.
  */
 export class ProgressStore {
 	/** The state directory. */
@@ -105,18 +78,18 @@ export class ProgressStore {
 		ensurePrivateDirectory(this.directory);
 		this.checkFile(this.file);
 		try {
-			this.conf = new Conf<ProgressData>({
+			const conf = new Conf<ProgressData>({
 				cwd: this.directory,
 				configName: 'progress-v1',
-				schema: schema as never,
-				// The schema is ours and fixed: checking it against JSON Schema's meta-schema costs every start ~35 ms.
-				ajvOptions: {validateSchema: false},
 				accessPropertiesByDotNotation: false,
 				configFileMode: 0o600,
 				clearInvalidConfig: false,
 				watch: false,
 			});
-			return this.conf;
+			// Kept only once checked: a later read must not use a file of the wrong shape.
+			checkShape(progressShapeError(conf.store));
+			this.conf = conf;
+			return conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
 			throw new InputError(`state file ${this.file} is corrupt or unreadable (${reason}): move it away or run with --state DIR to start over`);
@@ -128,6 +101,8 @@ export class ProgressStore {
 		const clean = JSON.parse(JSON.stringify({...data, format: stateFormat})) as ProgressData;
 		const {open, secret} = splitSecrets(clean, this.isSecret);
 		try {
+			checkShape(secretsShapeError(secret));
+			checkShape(progressShapeError(open));
 			if (!isEmptySecretPart(secret) || existsSync(this.secretFile)) this.openSecrets().store = secret;
 			this.open().store = open;
 		} catch (error) {
@@ -146,17 +121,17 @@ export class ProgressStore {
 		try {
 			ensurePrivateDirectory(this.directory);
 			this.checkFile(this.secretFile);
-			this.secretConf = new Conf<SecretPart>({
+			const conf = new Conf<SecretPart>({
 				cwd: this.directory,
 				configName: 'secrets-v1',
-				schema: {values: stringMap, sessions: {type: 'object', additionalProperties: stringMap}} as never,
-				ajvOptions: {validateSchema: false},
 				accessPropertiesByDotNotation: false,
 				configFileMode: 0o600,
 				clearInvalidConfig: false,
 				watch: false,
 			});
-			return this.secretConf;
+			checkShape(secretsShapeError(conf.store));
+			this.secretConf = conf;
+			return conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
 			throw new InputError(`secrets file ${this.secretFile} is corrupt or unreadable (${reason}): move it away or run with --state DIR to start over`);
@@ -207,6 +182,11 @@ export class ProgressStore {
 		this.write(data);
 		return data;
 	}
+}
+
+// The same words as conf's schema check used, so a message reads as before.
+function checkShape(problem: string | undefined): void {
+	if (problem) throw new Error(`Config schema violation: \`${problem.replace(/^\//, '')}\``);
 }
 
 function isLink(file: string): boolean {

@@ -109,17 +109,36 @@ export function writeNoFollow(file: string, text: string, options: {mode?: numbe
 export function readNoFollow(file: string, limit = 64 * 1024 * 1024): string {
 	const fd = openNoFollow(file, 'read');
 	try {
-		const size = fstatSync(fd).size;
-		if (size > limit) throw Object.assign(new Error(`${file} is larger than ${limit} bytes`), {code: 'EFBIG'});
-		const buffer = Buffer.alloc(size);
-		let read = 0;
-		while (read < size) {
-			const count = readSync(fd, buffer, read, size - read, null);
-			if (count === 0) break;
-			read += count;
-		}
+		return readAll(fd, file, limit);
+	} finally {
+		closeSync(fd);
+	}
+}
 
-		return buffer.subarray(0, read).toString('utf8');
+function readAll(fd: number, file: string, limit: number): string {
+	const size = fstatSync(fd).size;
+	if (size > limit) throw Object.assign(new Error(`${file} is larger than ${limit} bytes`), {code: 'EFBIG'});
+	const buffer = Buffer.alloc(size);
+	let read = 0;
+	while (read < size) {
+		const count = readSync(fd, buffer, read, size - read, null);
+		if (count === 0) break;
+		read += count;
+	}
+
+	return buffer.subarray(0, read).toString('utf8');
+}
+
+/**
+ * Reads a file only this user can have written: no link (O_NOFOLLOW), a regular file owned by this user with no write
+ * bit for group or others, checked on the open descriptor. Anything else → error with code ENOTREG, ELOOP or EPERM.
+ */
+export function readPrivateFile(file: string, limit = 64 * 1024 * 1024): string {
+	const fd = openNoFollow(file, 'read');
+	try {
+		const stats = fstatSync(fd);
+		if (stats.uid !== uid() || (stats.mode & 0o022) !== 0) throw Object.assign(new Error(`${file} is not this user's own file`), {code: 'EPERM'});
+		return readAll(fd, file, limit);
 	} finally {
 		closeSync(fd);
 	}

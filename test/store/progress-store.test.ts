@@ -36,6 +36,14 @@ test('a step id with dots is one key, not a path', t => {
 for (const [name, content] of [
 	['invalid JSON', '{"steps": {'],
 	['a schema violation', '{"steps": {"x/1": {"status": "exploded"}}}'],
+	['a step without a status', '{"steps": {"x/1": {"exitCode": 0}}}'],
+	['an exit code that is no integer', '{"steps": {"x/1": {"status": "done", "exitCode": "0"}}}'],
+	['an output tail that is no list of lines', '{"steps": {"x/1": {"status": "done", "outputTail": [1]}}}'],
+	['a session without its environment', '{"sessions": {"a": {"cwd": "/srv"}}}'],
+	['a value that is no string', '{"values": {"domain": 1}}'],
+	['a reboot without its boot id', '{"reboot": {"step": "a/1"}}'],
+	['steps that are a list', '{"steps": []}'],
+	['a format that is no integer', '{"format": "1"}'],
 ] as const) {
 	test(`${name} → InputError naming the file and --state, the file kept`, t => {
 		const directory = temporary();
@@ -47,6 +55,27 @@ for (const [name, content] of [
 		t.is(readFileSync(file, 'utf8'), content);
 	});
 }
+
+test('a secrets file of the wrong shape → InputError naming it, the file kept', t => {
+	const directory = temporary();
+	const store = new ProgressStore(directory);
+	store.update(data => {
+		data.values.admin_password = 'x';
+	});
+	const content = '{"values": {"admin_password": 7}}';
+	writeFileSync(store.secretFile, content);
+	const again = new ProgressStore(directory);
+	const error = t.throws(() => again.read(), {instanceOf: InputError});
+	t.true(error!.message.includes(store.secretFile));
+	t.throws(() => again.read(), {instanceOf: InputError}, 'refused at every read, not only the first');
+	t.is(readFileSync(store.secretFile, 'utf8'), content);
+});
+
+test('a state of the right shape with keys this version does not know is read', t => {
+	const directory = temporary();
+	writeFileSync(path.join(directory, 'progress-v1.json'), '{"steps": {"x/1": {"status": "done", "exitCode": null, "later": 1}}, "later": true}');
+	t.deepEqual(new ProgressStore(directory).read().steps, {'x/1': {status: 'done', exitCode: null, later: 1}});
+});
 
 test('an unreadable state file (here: a directory in its place) → InputError, left in place', t => {
 	const directory = temporary();
