@@ -1,4 +1,4 @@
-import {maskDeep, maskProperty} from '../domain/secrets/masker.js';
+import {maskingReplacer, maskProperty} from '../domain/secrets/masker.js';
 
 type Mask = (text: string) => string;
 
@@ -9,7 +9,7 @@ type Mask = (text: string) => string;
  */
 export function* maskedJsonChunks(value: unknown, mask: Mask, levels: number, indent = ''): Generator<string> {
 	if (levels === 0 || value === null || typeof value !== 'object') {
-		yield leaf(maskDeep(value, mask), indent);
+		yield leaf(value, mask, indent);
 		return;
 	}
 
@@ -52,8 +52,9 @@ function omitted(item: unknown): boolean {
 	return item === undefined || typeof item === 'function' || typeof item === 'symbol';
 }
 
-// JSON strings hold no raw newline: every newline of the text is a line break, indented one level deeper here.
-function leaf(value: unknown, indent: string): string {
-	const text = JSON.stringify(value, null, 2);
+// Masked while stringified (no masked copy is made). JSON strings hold no raw newline: every newline of the text is a
+// line break, indented one level deeper here.
+function leaf(value: unknown, mask: Mask, indent: string): string {
+	const text = JSON.stringify(value, maskingReplacer(mask), 2);
 	return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
 }
