@@ -1,6 +1,7 @@
 // `plan --json` on generated documents built to be slow: a megabyte of `!`, one runbook of very many (annotated)
-// steps, deep nesting, many headings, many files written, secrets in every step, a huge code block, very long
-// lines. Whole process, 1 MB and 10 MB, median of 3; the goal is ≤ 1 s per MB. Run through `npm run bench hostile`.
+// steps, deep nesting, many headings, many files written, secrets in every step, the worst cases of the secret patterns, a
+// huge code block, very long lines. Whole process, 1 MB and 10 MB, median of 3; the goal is ≤ 1 s per MB. Run through
+// `npm run bench hostile`.
 // A shape that is refused (nesting past the limit, a paragraph of 10 MB without a blank line) is timed to its exit 2.
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -34,6 +35,9 @@ const generators = {
 			'# S\n\n## Part\n\n### Many\n\n',
 			n => `${n}. Set it:\n\n\t\`\`\`\n\t# export API_TOKEN=tok${n}abcdef && curl -H "Authorization: Bearer tok${n}abcdef" https://x.org/ --password pw${n}zz\n\t\`\`\`\n\n\tThen change \`form_secret\` to \`fs${n}secret\`.\n\n`,
 		),
+	'mysql words without a password, on one line': bytes => `# M\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n\t# ${'mysql '.repeat(Math.floor(bytes / 6))}-x; mkdir -p /tmp/m\n\t\`\`\`\n`,
+	'private key blocks without an end': bytes =>
+		`# K\n\n## Part\n\n### Steps\n\n1. Create **/etc/k.pem**:\n\n\t\`\`\`\n${'\t-----BEGIN RSA PRIVATE KEY-----\n\tMIIEnoEnd\n'.repeat(Math.floor(bytes / 44))}\t\`\`\`\n`,
 	'one huge code block': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n${'\t# echo line password=abcd1234\n'.repeat(Math.floor(bytes / 30))}\t\`\`\`\n`,
 	'very long lines': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n\t# echo ${'a'.repeat(bytes / 2)}\n\t\`\`\`\n\n2. Then ${'word '.repeat(bytes / 10)}\n`,
 };

@@ -36,9 +36,9 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	const masker = createMasker(collectSecrets(documents, parameterValues(all, given), all));
 	const mask = (text: string) => masker.mask(text);
 	if (options.json) {
-		// Down to each step, in pieces of about a megabyte: the same bytes as stringifying the masked plan at once.
+		// In pieces (written about a megabyte at a time): the same bytes as stringifying the masked plan at once.
 		let pending = '';
-		for (const chunk of maskedJsonChunks(planJson(plan), mask, 6)) {
+		for (const chunk of maskedJsonChunks(planJson(plan), mask)) {
 			pending += chunk;
 			if (pending.length < 1 << 20) continue;
 			process.stdout.write(pending);

@@ -14,10 +14,19 @@ export type SessionOrigin = ShellPlace & {cwd: string};
  * can write. Never the directory the tool happened to be started from. Every command of the session gets this HOME.
  */
 export function sessionOrigin(runbook: Runbook, env: NodeJS.ProcessEnv = process.env): SessionOrigin {
-	const first = runbook.steps.flatMap(step => step.actions).find(action => action.kind === 'run');
-	const user = first?.kind === 'run' && first.as === 'user' ? sudoUser(env) : undefined;
+	const first = firstRun(runbook);
+	const user = first?.as === 'user' ? sudoUser(env) : undefined;
 	const home = (user && homeOf(user.name)) ?? ownHome();
 	return {cwd: home, home, env: {}};
+}
+
+// The runbook's first command, found without listing every action (a runbook can have thousands of steps).
+function firstRun(runbook: Runbook): Extract<Runbook['steps'][number]['actions'][number], {kind: 'run'}> | undefined {
+	for (const step of runbook.steps) {
+		for (const action of step.actions) if (action.kind === 'run') return action;
+	}
+
+	return undefined;
 }
 
 // The process's own user never changes; asking the password database once per runbook costs a document of thousands.

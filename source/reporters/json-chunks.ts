@@ -1,15 +1,16 @@
-import {maskDeep, maskProperty} from '../domain/secrets/masker.js';
+import {maskingReplacer, maskProperty} from '../domain/secrets/masker.js';
 
 type Mask = (text: string) => string;
 
 /**
- * `JSON.stringify(maskDeep(value, mask), null, 2)` in pieces, for a value too big to copy and print at once: the outer
- * `levels` of arrays and objects are written out here, what lies deeper is masked and stringified one item at a time.
- * A plan of ten thousand runbooks no longer holds a masked copy of itself and a string of it (hundreds of MB) at once.
+ * `JSON.stringify(maskDeep(value, mask), null, 2)` in pieces, for a value too big to copy and print at once: arrays
+ * and objects are written out here until what is left of them is about `budget` characters of JSON or less; those
+ * parts are masked and stringified at once. A plan of ten thousand runbooks never holds a masked copy of itself and a
+ * string of it (hundreds of MB) at once, and its small parts cost one native stringify each, not one step each.
  */
-export function* maskedJsonChunks(value: unknown, mask: Mask, levels: number, indent = ''): Generator<string> {
-	if (levels === 0 || value === null || typeof value !== 'object') {
-		yield leaf(maskDeep(value, mask), indent);
+export function* maskedJsonChunks(value: unknown, mask: Mask, budget = 1 << 16, indent = ''): Generator<string> {
+	if (value === null || typeof value !== 'object' || weight(value, budget) < budget) {
+		yield leaf(value, mask, indent);
 		return;
 	}
 
@@ -21,12 +22,33 @@ export function* maskedJsonChunks(value: unknown, mask: Mask, levels: number, in
 		}
 
 		yield '[';
+		let start = 0;
+		let total = 0;
+		// Runs of small items are stringified together (as one array whose brackets are left out); a big item is
+		// written out on its own.
+		const flush = function* (end: number): Generator<string> {
+			if (end === start) return;
+			const text = leaf(value.slice(start, end), mask, indent);
+			yield `${start === 0 ? '' : ','}${text.slice(1, -(indent.length + 2))}`;
+			start = end;
+			total = 0;
+		};
+
 		for (const [index, item] of value.entries()) {
+			const size = omitted(item) ? 4 : weight(item, budget);
+			if (size < budget || omitted(item)) {
+				if (total + size >= budget) yield* flush(index);
+				total += size;
+				continue;
+			}
+
+			yield* flush(index);
 			yield `${index === 0 ? '' : ','}\n${inner}`;
-			if (omitted(item)) yield 'null';
-			else yield* maskedJsonChunks(item, mask, levels - 1, inner);
+			yield* maskedJsonChunks(item, mask, budget, inner);
+			start = index + 1;
 		}
 
+		yield* flush(value.length);
 		yield `\n${indent}]`;
 		return;
 	}
@@ -41,10 +63,35 @@ export function* maskedJsonChunks(value: unknown, mask: Mask, levels: number, in
 	for (const [index, [key, item]] of entries.entries()) {
 		yield `${index === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
 		if (typeof item === 'string') yield JSON.stringify(maskProperty(key, item, mask));
-		else yield* maskedJsonChunks(item, mask, levels - 1, inner);
+		else yield* maskedJsonChunks(item, mask, budget, inner);
 	}
 
 	yield `\n${indent}}`;
+}
+
+// About the length of `value` as JSON (its strings and keys, a few characters for anything else), counted only until
+// it reaches `limit`: a big value is weighed at the cost of `limit`, so writing out a plan stays linear.
+function weight(value: unknown, limit: number): number {
+	let total = 0;
+	const pending: unknown[] = [value];
+	while (pending.length > 0 && total < limit) {
+		const item = pending.pop();
+		if (typeof item === 'string') {
+			total += item.length + 4;
+		} else if (Array.isArray(item)) {
+			total += 4;
+			for (const each of item) pending.push(each);
+		} else if (item !== null && typeof item === 'object') {
+			for (const key of Object.keys(item)) {
+				total += key.length + 4;
+				pending.push((item as Record<string, unknown>)[key]);
+			}
+		} else {
+			total += 8;
+		}
+	}
+
+	return total;
 }
 
 // What JSON.stringify leaves out of an object (and writes as null in an array).
@@ -52,8 +99,9 @@ function omitted(item: unknown): boolean {
 	return item === undefined || typeof item === 'function' || typeof item === 'symbol';
 }
 
-// JSON strings hold no raw newline: every newline of the text is a line break, indented one level deeper here.
-function leaf(value: unknown, indent: string): string {
-	const text = JSON.stringify(value, null, 2);
+// Masked while stringified (no masked copy is made). JSON strings hold no raw newline: every newline of the text is a
+// line break, indented one level deeper here.
+function leaf(value: unknown, mask: Mask, indent: string): string {
+	const text = JSON.stringify(value, maskingReplacer(mask), 2);
 	return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
 }

@@ -21,22 +21,17 @@ export function collectSecrets(documents: SetupDocument[], values: Record<string
 		add([values[parameter.name] ?? '', ...[parameter.default ?? '', parameter.literal].filter(value => !placeholder(value))]);
 	}
 
-	// The step with its values filled in mostly reads as written: each distinct text is searched once.
-	const seen = new Map<(text: string) => string[], Map<string, string[]>>();
-	const find: Finder = (text, search) => {
-		const cache = seen.get(search) ?? new Map<string, string[]>();
-		seen.set(search, cache);
-		let found = cache.get(text);
-		if (found === undefined) {
-			found = search(text);
-			cache.set(text, found);
+	for (const step of documents.flatMap(document => document.runbooks).flatMap(runbook => runbook.steps)) {
+		const resolved = resolveStep(step, parameters, values);
+		if (resolved === step) {
+			add(stepSecrets(step, (text, search) => search(text)));
+			continue;
 		}
 
-		return found;
-	};
-
-	for (const step of documents.flatMap(document => document.runbooks).flatMap(runbook => runbook.steps)) {
-		for (const form of [step, resolveStep(step, parameters, values)]) add(stepSecrets(form, find));
+		// The step with its values filled in mostly reads as written: each of its distinct texts is searched once.
+		const find = remembering();
+		add(stepSecrets(step, find));
+		add(stepSecrets(resolved, find));
 	}
 
 	return secrets;
@@ -50,6 +45,22 @@ export function secretEnvironmentValues(env: Record<string, string>): string[] {
 }
 
 type Finder = (text: string, search: (text: string) => string[]) => string[];
+
+// A finder that searches each text once per search function (one per step: no document-wide map of every text).
+function remembering(): Finder {
+	const seen = new Map<(text: string) => string[], Map<string, string[]>>();
+	return (text, search) => {
+		const cache = seen.get(search) ?? new Map<string, string[]>();
+		seen.set(search, cache);
+		let found = cache.get(text);
+		if (found === undefined) {
+			found = search(text);
+			cache.set(text, found);
+		}
+
+		return found;
+	};
+}
 
 function stepSecrets(step: Step, find: Finder): string[] {
 	const values = (text: string) => find(text, findSecretValues);

@@ -15,12 +15,15 @@ const wholeLine = new RegExp(String.raw`^\s*(?:-\s+)?["']?${key}["']?(?:\s*:|\s+
 const inline = new RegExp(String.raw`["']?${key}["']?\s*[:=]\s*${value}|[A-Za-z_][\w.-]*`, 'g');
 // `--password value`, `--password=value`.
 const flag = new RegExp(String.raw`--${key}(?:=|\s+)${value}`, 'g');
-// `mysql -pPW`, `mysql -p PW`, `sshpass -p PW`: -p is a password only for these programs (not `mkdir -p`).
-const shortPassword = new RegExp(String.raw`\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|sshpass)\b[^\n;|&]*?\s-p(?:\s+(?!-))?${value}`, 'g');
+// `mysql -pPW`, `mysql -p PW`, `sshpass -p PW`: -p is a password only for these programs (not `mkdir -p`). The program
+// is found first, then its password is looked for from there (sticky): see passwordsAfterPrograms.
+const passwordProgram = /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-dump|sshpass)\b/g;
+const shortPassword = new RegExp(String.raw`[^\n;|&]*?\s-p(?:\s+(?!-))?${value}`, 'y');
 const authorization = new RegExp(String.raw`(?:\bAuthorization:\s*(?:Bearer|Basic|Token)|\bBearer)\s+${value}`, 'g');
 // Same second branch (from a word boundary, as the first): a long `a-b-c-…` run is otherwise rescanned from each boundary.
 const urlPassword = /\b[a-z][a-z\d+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@|\b[a-z][a-z\d+.-]*/gi;
-const pem = /-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n([\s\S]*?)\r?\n-----END [A-Z ]*PRIVATE KEY-----/g;
+const pemBegin = /-----BEGIN [A-Z ]*PRIVATE KEY-----\r?\n/g;
+const pemEnd = /\r?\n-----END [A-Z ]*PRIVATE KEY-----/g;
 const blockScalar = new RegExp(String.raw`^([ \t]*)(?:-\s+)?["']?${key}["']?:[ \t]*[|>][-+]?\d*[ \t]*$`, 'gm');
 const htpasswd = /\bhtpasswd\s+([^\n;|&]*)/g;
 // Prose: "changing `registration_shared_secret` to `NEW`", "set `form_secret` to `x`".
@@ -44,12 +47,11 @@ export function findSecretValues(text: string): string[] {
 		if (pattern) for (const match of text.matchAll(pattern)) if (match[1] !== undefined && isSecretKey(match[1])) add(match[2] ?? match[3] ?? match[4]);
 	}
 
-	for (const pattern of [has('-p') ? shortPassword : undefined, has('Bearer', 'Basic', 'Token') ? authorization : undefined]) {
-		if (pattern) for (const match of text.matchAll(pattern)) add(match[1] ?? match[2] ?? match[3]);
-	}
+	if (has('-p')) for (const password of passwordsAfterPrograms(text)) add(password);
+	if (has('Bearer', 'Basic', 'Token')) for (const match of text.matchAll(authorization)) add(match[1] ?? match[2] ?? match[3]);
 
 	if (has('://')) for (const match of text.matchAll(urlPassword)) if (match[1] !== undefined) add(match[1]);
-	if (has('PRIVATE KEY')) for (const match of text.matchAll(pem)) for (const line of match[1]!.split('\n')) add(line);
+	if (has('PRIVATE KEY')) for (const body of pemBodies(text)) for (const line of body.split('\n')) add(line);
 	if (has('htpasswd')) for (const match of text.matchAll(htpasswd)) add(htpasswdPassword(match[1]!));
 	if (has('|', '>')) for (const lines of blockScalars(text)) {
 		for (const line of lines) add(line);
@@ -67,6 +69,51 @@ export function findProseSecrets(markdown: string): string[] {
 /** A value worth masking: long enough not to mask half the text (under 4 characters), and not a reference or placeholder. */
 export function isSecretValue(candidate: string): boolean {
 	return candidate.length >= 4 && !isPlaceholder(candidate) && !/^[$%]/.test(candidate) && !/^\*+$/.test(candidate);
+}
+
+/**
+ * The password after each `mysql`/`sshpass`… up to the end of its command (`;`, `|`, `&`, a new line). Linear: when
+ * no password follows a program word, none follows a later one in the same command either, so that command is done
+ * (a regular expression retried from every program word rescans the rest of the line each time).
+ */
+export function passwordsAfterPrograms(text: string): string[] {
+	const found: string[] = [];
+	passwordProgram.lastIndex = 0;
+	for (let program = passwordProgram.exec(text); program !== null; program = passwordProgram.exec(text)) {
+		shortPassword.lastIndex = passwordProgram.lastIndex;
+		const match = shortPassword.exec(text);
+		if (match === null) {
+			// On to the next command.
+			const end = text.slice(passwordProgram.lastIndex).search(/[\n;|&]/);
+			if (end === -1) break;
+			passwordProgram.lastIndex += end + 1;
+			continue;
+		}
+
+		const password = match[1] ?? match[2] ?? match[3];
+		if (password !== undefined) found.push(password);
+		passwordProgram.lastIndex = shortPassword.lastIndex;
+	}
+
+	return found;
+}
+
+/**
+ * The body of each private key block (BEGIN … PRIVATE KEY to the next END … PRIVATE KEY). Linear: each BEGIN is paired
+ * with the first END after it, and once a BEGIN has no END after it, no later one has.
+ */
+export function pemBodies(text: string): string[] {
+	const bodies: string[] = [];
+	pemBegin.lastIndex = 0;
+	for (let begin = pemBegin.exec(text); begin !== null; begin = pemBegin.exec(text)) {
+		pemEnd.lastIndex = pemBegin.lastIndex;
+		const end = pemEnd.exec(text);
+		if (end === null) break;
+		bodies.push(text.slice(pemBegin.lastIndex, end.index));
+		pemBegin.lastIndex = pemEnd.lastIndex;
+	}
+
+	return bodies;
 }
 
 // The lines of each block scalar (`key: |` / `key: >` and the more indented lines after it) under a secret key.

@@ -54,6 +54,14 @@ export function maskDeep<T>(value: T, mask: (text: string) => string): T {
 	return copy as T;
 }
 
+/**
+ * A `JSON.stringify` replacer that masks every string as maskDeep does (object keys and ids kept): stringifying with it
+ * gives the same text as stringifying maskDeep's copy, without making the copy.
+ */
+export function maskingReplacer(mask: (text: string) => string): (key: string, value: unknown) => unknown {
+	return (key, value) => (typeof value === 'string' && !identifierKeys.has(key) ? mask(value) : value);
+}
+
 /** One property of an object as maskDeep copies it (an id stays as it is). */
 export function maskProperty(key: string, item: unknown, mask: (text: string) => string): unknown {
 	return identifierKeys.has(key) && typeof item === 'string' ? item : maskDeep(item, mask);

@@ -60,3 +60,19 @@ test('references, placeholders, short values and non-password -p are not taken f
 	// Prose is read only for "changing `KEY` to `VALUE`": "the secret: keep it safe" names no value.
 	t.deepEqual(findProseSecrets('Keep the secret: keep it safe, and the `form_secret` too.'), []);
 });
+
+test('the password after each mysql or sshpass, command by command', t => {
+	const text = 'mysql -u a -pFirstPw1; mysql --help | grep x\nsshpass -p Second-Pw2 ssh h && mysqldump -u b -p"Third Pw3" db';
+	t.deepEqual(findSecretValues(text).filter(value => /Pw\d/.test(value)), ['FirstPw1', 'Second-Pw2', 'Third Pw3']);
+	// A command without one does not end the search for the next command's.
+	t.true(findSecretValues('mysql mysql mysql -u root; mysql -pLaterPw4').includes('LaterPw4'));
+});
+
+test('contrived shapes read in one pass: many program words without a password, many key blocks without an end', t => {
+	const programs = `${'mysql '.repeat(20_000)}-x\nmysql -pAfterAll5`;
+	t.deepEqual(findSecretValues(programs), ['AfterAll5']);
+	const begins = `${'-----BEGIN RSA PRIVATE KEY-----\nMIIEnoEnd\n'.repeat(20_000)}`;
+	t.deepEqual(findSecretValues(begins), []);
+	const twoKeys = '-----BEGIN EC PRIVATE KEY-----\nKeyBodyOne\n-----END EC PRIVATE KEY-----\n-----BEGIN PRIVATE KEY-----\nKeyBodyTwo\nKeyBodyTwoB\n-----END PRIVATE KEY-----';
+	t.deepEqual(findSecretValues(twoKeys), ['KeyBodyOne', 'KeyBodyTwo', 'KeyBodyTwoB']);
+});
