@@ -1,12 +1,11 @@
 /** Markdown inline text → plain text: links keep their text, emphasis and code marks go, whitespace collapses. */
 export function plainText(markdown: string): string {
-	return markdown
-		.replaceAll(/^[ \t]*>[ \t]?/gm, '')
-		.replaceAll(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replaceAll(/(\*\*|__)(.+?)\1/g, '$2')
-		.replaceAll(/`([^`]*)`/g, '$1')
-		.replaceAll(/\s+/g, ' ')
-		.trim();
+	// Each pass runs only when its mark is there: most paragraphs have no quote, link or emphasis.
+	let text = markdown.includes('>') ? markdown.replaceAll(/^[ \t]*>[ \t]?/gm, '') : markdown;
+	if (text.includes('](')) text = text.replaceAll(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+	if (text.includes('**') || text.includes('__')) text = text.replaceAll(/(\*\*|__)(.+?)\1/g, '$2');
+	if (text.includes('`')) text = text.replaceAll(/`([^`]*)`/g, '$1');
+	return text.replaceAll(/\s+/g, ' ').trim();
 }
 
 /** The first sentence of a step's text, without its final `.` or `:` — the step's title. */

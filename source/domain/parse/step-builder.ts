@@ -28,6 +28,8 @@ export class StepBuilder {
 	// The first text as a title reads it (see withoutTrailingCommand).
 	private titleText?: string;
 	private readonly markdown: string[] = [];
+	// The last two characters of the markdown so far: enough to know how it ends without joining it on every add.
+	private markdownTail = '';
 	private context: BlockContext | undefined;
 	private handled = false;
 
@@ -42,9 +44,9 @@ export class StepBuilder {
 	add(tokens: Token[], line: number, raw?: string): void {
 		if (raw !== undefined) {
 			// marked trims the newlines after a list's last item: a column-0 block glued to it would read as inline text.
-			const before = this.markdown.join('');
-			if (before !== '' && !before.endsWith('\n\n')) this.markdown.push(before.endsWith('\n') ? '\n' : '\n\n');
-			this.markdown.push(raw);
+			const before = this.markdownTail;
+			if (before !== '' && !before.endsWith('\n\n')) this.append(before.endsWith('\n') ? '\n' : '\n\n');
+			this.append(raw);
 		}
 
 		let current = line;
@@ -52,6 +54,11 @@ export class StepBuilder {
 			this.token(token, current);
 			current += newlines(token.raw);
 		}
+	}
+
+	private append(markdown: string): void {
+		this.markdown.push(markdown);
+		this.markdownTail = markdown.length >= 2 ? markdown.slice(-2) : (this.markdownTail + markdown).slice(-2);
 	}
 
 	private token(token: Token, line: number): void {
