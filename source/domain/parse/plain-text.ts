@@ -10,7 +10,9 @@ export function plainText(markdown: string): string {
 
 /** The first sentence of a step's text, without its final `.` or `:` — the step's title. */
 export function firstSentence(text: string): string {
-	const sentence = text.split(/(?<=[.!?:])\s+(?=[A-Z])/)[0] ?? text;
+	// The text before the first break (what split()[0] gives), without splitting the rest.
+	const end = /(?<=[.!?:])\s+(?=[A-Z])/.exec(text)?.index;
+	const sentence = end === undefined ? text : text.slice(0, end);
 	return sentence.replace(/[.:]\s*$/, '').trim();
 }
 
@@ -22,5 +24,6 @@ const connectors = /^(?:with|using|via|by|run|running|type|execute|command|and|o
  * ("Reload nginx `service nginx reload`.") is left out, so the title does not run on into the command.
  */
 export function withoutTrailingCommand(markdown: string): string {
+	if (!markdown.includes('`')) return markdown;
 	return markdown.replaceAll(/(\S+)[ \t]+`[^`\n]+`[ \t]*(?=[.:](?:\s|$)|$)/g, (whole, word: string) => (connectors.test(word.replaceAll(/\W/g, '')) ? whole : word));
 }

@@ -134,7 +134,11 @@ export class StepBuilder {
 			if (directive.kind === 'settle') settleSeconds = directive.seconds;
 		}
 
-		actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
+		// A stable sort by line; actions are mostly in line order already.
+		if (actions.some((action, index) => index > 0 && action.line < actions[index - 1]!.line)) {
+			actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
+		}
+
 		actions = pairUnless(actions, this.directives, file);
 
 		const text = this.texts.join('\n') || this.notes.join('\n');
@@ -162,6 +166,7 @@ export class StepBuilder {
  * for one command, or more guards than commands, stop with FILE:LINE rather than lose one.
  */
 function pairUnless(actions: Action[], directives: Directive[], file: string): Action[] {
+	if (directives.length === 0) return actions;
 	const result = [...actions];
 	const guards = directives.filter((directive): directive is Extract<Directive, {kind: 'unless'}> => directive.kind === 'unless');
 	const groups: Array<typeof guards> = [];
