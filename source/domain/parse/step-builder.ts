@@ -114,7 +114,10 @@ export class StepBuilder {
 		this.handled ||= inline.handled;
 		this.context = edits.context;
 		this.texts.push(text);
-		this.titleText ??= plainText(withoutTrailingCommand(raw));
+		if (this.titleText === undefined) {
+			const title = withoutTrailingCommand(raw);
+			this.titleText = title === raw ? text : plainText(title);
+		}
 	}
 
 	/** The finished step, with this step's annotations applied; throws InputError for an annotation that does not fit. */
