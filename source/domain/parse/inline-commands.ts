@@ -1,4 +1,5 @@
 import {afterSudo, commandAction, commandWords, isInteractive, isRootShell} from './shell-command.js';
+import {SentenceTracker} from './sentence-tracker.js';
 import type {Action} from '../types.js';
 
 /** Commands a paragraph writes as inline code, and whether it said "become root" (`sudo -i`). */
@@ -10,9 +11,16 @@ export interface InlineCommands {
 
 // Words that introduce a command in these documents ("Start the server with `synctl start`").
 const introducer = /\b(with|run|running|by|using|execute|type|command|need to|then)\s*:?\s*$/i;
-// A sentence that warns against a command, or offers it as an option, does not ask for it.
-const negation = /\b(don'?t|do not|never|instead of|avoid|rather than)\b/i;
+// A sentence that offers a command as an option does not ask for it (one that warns against it: see SentenceTracker).
 const optional = /^\W*(if you (want|wish|need)|if needed|optionally|to (stop|undo|revert))\b/i;
+
+// Whether `before` ends on an introducer. The word ends where the trailing spaces and colons start and is at most seven
+// letters long, so only the few characters before them are searched (not the whole paragraph once per code).
+function introduced(before: string): boolean {
+	let tail = before.length;
+	while (tail > 0 && /[\s:]/.test(before[tail - 1]!)) tail--;
+	return introducer.test(before.slice(Math.max(0, tail - 9)));
+}
 
 /**
  * The inline-code commands of a paragraph. An inline code is a command when its first word is a known command
@@ -24,6 +32,10 @@ const optional = /^\W*(if you (want|wish|need)|if needed|optionally|to (stop|und
 export function inlineCommands(markdown: string, line: number, consumed: ReadonlySet<string>): InlineCommands {
 	const actions: Action[] = [];
 	let handled = false;
+	// Lines before the current match, counted from where the previous match was (not from the paragraph's start).
+	let lineOffset = 0;
+	let counted = 0;
+	const sentences = new SentenceTracker(markdown);
 	for (const match of markdown.matchAll(/`([^`\n]+)`/g)) {
 		const code = match[1]!.trim();
 		if (consumed.has(match[1]!)) continue;
@@ -35,15 +47,16 @@ export function inlineCommands(markdown: string, line: number, consumed: Readonl
 		}
 
 		if (isInteractive(code)) continue;
-		const sentence = before.slice(before.search(/(?:[.!?]\s+|\n\s*\n)(?=[^.!?]*$)/) + 1);
-		if (negation.test(sentence) || optional.test(sentence)) continue;
+		const {sentence, negated} = sentences.at(match.index);
+		if (negated || optional.test(sentence)) continue;
 		const words = code.split(/\s+/);
 		const first = words[0] === 'sudo' ? afterSudo(words).rest[0] ?? '' : words[0]!;
 		const pathCommand = /^\/[\w./-]+$/.test(first) && words.length > 1;
 		if (!commandWords.has(first) && !pathCommand) continue;
 		const endsSentence = /^\s*([.;!]|$)/.test(after);
-		if (words.length < 2 && !introducer.test(before) && !endsSentence) continue;
-		const lineOffset = before.split('\n').length - 1;
+		if (words.length < 2 && !introduced(before) && !endsSentence) continue;
+		for (let index = markdown.indexOf('\n', counted); index !== -1 && index < match.index; index = markdown.indexOf('\n', index + 1)) lineOffset++;
+		counted = match.index;
 		const action = commandAction(code, 'root', line + lineOffset);
 		if (action) actions.push(action);
 	}

@@ -5,6 +5,9 @@ export const maxNesting = 64;
 
 // The containers a line opens: `>` markers, list markers, and every two columns of indentation.
 const containerPrefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+// Every character of a prefix adds at most two levels (a tab is two levels of indentation), so a line that does not start
+// with more than maxNesting / 2 prefix characters cannot be too deep and is not measured.
+const deepEnough = new RegExp(`[ \\t>*+\\d.)-]{${maxNesting / 2 + 1}}`, 'y');
 
 function depth(line: string): number {
 	const prefix = containerPrefix.exec(line)?.[0] ?? '';
@@ -23,8 +26,9 @@ export function checkNesting(text: string, path: string, lineOf: (line: number) 
 	for (let line = 1; start <= text.length; line++) {
 		let end = text.indexOf('\n', start);
 		if (end === -1) end = text.length;
+		deepEnough.lastIndex = start;
 		// Only the start of a line can nest; a long line is not scanned past what could be a prefix.
-		if (depth(text.slice(start, Math.min(end, start + 4 * maxNesting + 64))) > maxNesting) {
+		if (deepEnough.test(text) && depth(text.slice(start, Math.min(end, start + 4 * maxNesting + 64))) > maxNesting) {
 			throw new InputError(`nested more than ${maxNesting} levels deep (block quotes or lists)`, `${path}:${lineOf(line)}`);
 		}
 

@@ -1,17 +1,18 @@
 /** Markdown inline text → plain text: links keep their text, emphasis and code marks go, whitespace collapses. */
 export function plainText(markdown: string): string {
-	return markdown
-		.replaceAll(/^[ \t]*>[ \t]?/gm, '')
-		.replaceAll(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replaceAll(/(\*\*|__)(.+?)\1/g, '$2')
-		.replaceAll(/`([^`]*)`/g, '$1')
-		.replaceAll(/\s+/g, ' ')
-		.trim();
+	// Each pass runs only when its mark is there: most paragraphs have no quote, link or emphasis.
+	let text = markdown.includes('>') ? markdown.replaceAll(/^[ \t]*>[ \t]?/gm, '') : markdown;
+	if (text.includes('](')) text = text.replaceAll(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+	if (text.includes('**') || text.includes('__')) text = text.replaceAll(/(\*\*|__)(.+?)\1/g, '$2');
+	if (text.includes('`')) text = text.replaceAll(/`([^`]*)`/g, '$1');
+	return text.replaceAll(/\s+/g, ' ').trim();
 }
 
 /** The first sentence of a step's text, without its final `.` or `:` — the step's title. */
 export function firstSentence(text: string): string {
-	const sentence = text.split(/(?<=[.!?:])\s+(?=[A-Z])/)[0] ?? text;
+	// The text before the first break (what split()[0] gives), without splitting the rest.
+	const end = /(?<=[.!?:])\s+(?=[A-Z])/.exec(text)?.index;
+	const sentence = end === undefined ? text : text.slice(0, end);
 	return sentence.replace(/[.:]\s*$/, '').trim();
 }
 
@@ -23,5 +24,6 @@ const connectors = /^(?:with|using|via|by|run|running|type|execute|command|and|o
  * ("Reload nginx `service nginx reload`.") is left out, so the title does not run on into the command.
  */
 export function withoutTrailingCommand(markdown: string): string {
+	if (!markdown.includes('`')) return markdown;
 	return markdown.replaceAll(/(\S+)[ \t]+`[^`\n]+`[ \t]*(?=[.:](?:\s|$)|$)/g, (whole, word: string) => (connectors.test(word.replaceAll(/\W/g, '')) ? whole : word));
 }

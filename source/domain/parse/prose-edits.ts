@@ -13,6 +13,7 @@ const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, St
 
 /** Bold texts (`**…**`) that look like a file: a path or a name with an extension. */
 function boldFiles(markdown: string): Array<{path: string; index: number}> {
+	if (!markdown.includes('**')) return [];
 	return [...markdown.matchAll(/\*\*([^*\n]+)\*\*/g)]
 		.filter((match) => /[/.]/.test(match[1]!) && !/\s/.test(match[1]!.trim()) && !/^https?:/.test(match[1]!))
 		.map((match) => ({path: match[1]!.trim(), index: match.index}));
@@ -21,7 +22,7 @@ function boldFiles(markdown: string): Array<{path: string; index: number}> {
 // "All three servers go in one file, **/etc/nginx/sites-available/matrix**:", "Put this in **/etc/x.conf**:": a
 // paragraph that ends on an absolute path and says the block goes there, without a word of changing what is there.
 function endsWithNewFile(paragraph: string): boolean {
-	return /\*\*\/[^*\s]+\*\*:$/.test(paragraph) && /\b(?:go(?:es)?|put|write|save|place|store)\b/i.test(paragraph) && !/\b(?:chang|add|replac|uncomment|edit|append|insert|modif|updat)/i.test(paragraph);
+	return paragraph.endsWith('**:') && /\*\*\/[^*\s]+\*\*:$/.test(paragraph) && /\b(?:go(?:es)?|put|write|save|place|store)\b/i.test(paragraph) && !/\b(?:chang|add|replac|uncomment|edit|append|insert|modif|updat)/i.test(paragraph);
 }
 
 /**
@@ -35,17 +36,18 @@ function endsWithNewFile(paragraph: string): boolean {
 export function proseEdits(markdown: string, line: number): ProseEdits {
 	const actions: Action[] = [];
 	const consumed = new Set<string>();
-	for (const match of markdown.matchAll(/changing `([^`\n]+)` to `([^`\n]+)` in \*\*([^*\n]+)\*\*/g)) {
+	// Each phrase is looked for only in a paragraph that has its fixed words: most have none of them.
+	for (const match of markdown.includes('changing `') ? markdown.matchAll(/changing `([^`\n]+)` to `([^`\n]+)` in \*\*([^*\n]+)\*\*/g) : []) {
 		actions.push({kind: 'edit', path: match[3]!.trim(), edit: {op: 'set-yaml', key: [match[1]!], value: match[2]!}, line});
 		consumed.add(match[1]!).add(match[2]!);
 	}
 
-	for (const match of markdown.matchAll(/\*\*([^*\n]+)\*\*,? find `([^`\n]+)` and change (?:the|its) value to `([^`\n]+)`/g)) {
+	for (const match of markdown.includes(' find `') ? markdown.matchAll(/\*\*([^*\n]+)\*\*,? find `([^`\n]+)` and change (?:the|its) value to `([^`\n]+)`/g) : []) {
 		actions.push({kind: 'edit', path: match[1]!.trim(), edit: {op: 'set-yaml', key: match[2]!.split(':'), value: match[3]!}, line});
 		consumed.add(match[2]!).add(match[3]!);
 	}
 
-	for (const match of markdown.matchAll(/\badding `([^`\n]+)` (?:in|to) \*\*([^*\n]+)\*\*/g)) {
+	for (const match of markdown.includes('adding `') ? markdown.matchAll(/\badding `([^`\n]+)` (?:in|to) \*\*([^*\n]+)\*\*/g) : []) {
 		actions.push({kind: 'edit', path: match[2]!.trim(), edit: {op: 'append-line', line: match[1]!}, line});
 		consumed.add(match[1]!);
 	}
@@ -53,8 +55,8 @@ export function proseEdits(markdown: string, line: number): ProseEdits {
 	const trimmed = markdown.trim();
 	let context: BlockContext | undefined;
 	const files = boldFiles(markdown);
-	const comment = /comment out the `([^`\n]+)` line/.exec(markdown);
-	const create = /\bCreate \*\*([^*\n]+)\*\*/.exec(markdown);
+	const comment = markdown.includes('comment out the `') ? /comment out the `([^`\n]+)` line/.exec(markdown) : null;
+	const create = markdown.includes('Create **') ? /\bCreate \*\*([^*\n]+)\*\*/.exec(markdown) : null;
 	const looksLike = /such that the file looks like/.exec(markdown);
 	if (comment && files.length > 0) {
 		context = {kind: 'comment-and-insert', path: files[0]!.path, match: `^${escapeRegExp(comment[1]!)}(\\s|$)`};

@@ -28,6 +28,8 @@ export class StepBuilder {
 	// The first text as a title reads it (see withoutTrailingCommand).
 	private titleText?: string;
 	private readonly markdown: string[] = [];
+	// The last two characters of the markdown so far: enough to know how it ends without joining it on every add.
+	private markdownTail = '';
 	private context: BlockContext | undefined;
 	private handled = false;
 
@@ -42,9 +44,9 @@ export class StepBuilder {
 	add(tokens: Token[], line: number, raw?: string): void {
 		if (raw !== undefined) {
 			// marked trims the newlines after a list's last item: a column-0 block glued to it would read as inline text.
-			const before = this.markdown.join('');
-			if (before !== '' && !before.endsWith('\n\n')) this.markdown.push(before.endsWith('\n') ? '\n' : '\n\n');
-			this.markdown.push(raw);
+			const before = this.markdownTail;
+			if (before !== '' && !before.endsWith('\n\n')) this.append(before.endsWith('\n') ? '\n' : '\n\n');
+			this.append(raw);
 		}
 
 		let current = line;
@@ -52,6 +54,11 @@ export class StepBuilder {
 			this.token(token, current);
 			current += newlines(token.raw);
 		}
+	}
+
+	private append(markdown: string): void {
+		this.markdown.push(markdown);
+		this.markdownTail = markdown.length >= 2 ? markdown.slice(-2) : (this.markdownTail + markdown).slice(-2);
 	}
 
 	private token(token: Token, line: number): void {
@@ -107,7 +114,10 @@ export class StepBuilder {
 		this.handled ||= inline.handled;
 		this.context = edits.context;
 		this.texts.push(text);
-		this.titleText ??= plainText(withoutTrailingCommand(raw));
+		if (this.titleText === undefined) {
+			const title = withoutTrailingCommand(raw);
+			this.titleText = title === raw ? text : plainText(title);
+		}
 	}
 
 	/** The finished step, with this step's annotations applied; throws InputError for an annotation that does not fit. */
@@ -127,7 +137,11 @@ export class StepBuilder {
 			if (directive.kind === 'settle') settleSeconds = directive.seconds;
 		}
 
-		actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
+		// A stable sort by line; actions are mostly in line order already.
+		if (actions.some((action, index) => index > 0 && action.line < actions[index - 1]!.line)) {
+			actions = actions.map((action, index) => ({action, index})).sort((a, b) => a.action.line - b.action.line || a.index - b.index).map(({action}) => action);
+		}
+
 		actions = pairUnless(actions, this.directives, file);
 
 		const text = this.texts.join('\n') || this.notes.join('\n');
@@ -155,6 +169,7 @@ export class StepBuilder {
  * for one command, or more guards than commands, stop with FILE:LINE rather than lose one.
  */
 function pairUnless(actions: Action[], directives: Directive[], file: string): Action[] {
+	if (directives.length === 0) return actions;
 	const result = [...actions];
 	const guards = directives.filter((directive): directive is Extract<Directive, {kind: 'unless'}> => directive.kind === 'unless');
 	const groups: Array<typeof guards> = [];
