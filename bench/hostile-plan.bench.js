@@ -38,6 +38,7 @@ const generators = {
 	'mysql words without a password, on one line': bytes => `# M\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n\t# ${'mysql '.repeat(Math.floor(bytes / 6))}-x; mkdir -p /tmp/m\n\t\`\`\`\n`,
 	'private key blocks without an end': bytes =>
 		`# K\n\n## Part\n\n### Steps\n\n1. Create **/etc/k.pem**:\n\n\t\`\`\`\n${'\t-----BEGIN RSA PRIVATE KEY-----\n\tMIIEnoEnd\n'.repeat(Math.floor(bytes / 44))}\t\`\`\`\n`,
+	'one step of very many lines': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run \`true\`, then read:\n${'   a line of the step that goes on and on\n'.repeat(Math.floor(bytes / 42))}`,
 	'one huge code block': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n${'\t# echo line password=abcd1234\n'.repeat(Math.floor(bytes / 30))}\t\`\`\`\n`,
 	'very long lines': bytes => `# L\n\n## Part\n\n### Steps\n\n1. Run:\n\n\t\`\`\`\n\t# echo ${'a'.repeat(bytes / 2)}\n\t\`\`\`\n\n2. Then ${'word '.repeat(bytes / 10)}\n`,
 };

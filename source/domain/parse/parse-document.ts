@@ -1,4 +1,4 @@
-import {Lexer, type Token, type Tokens} from 'marked';
+import {getDefaults, Lexer, type Token, type Tokens} from 'marked';
 import {interpretAnnotation, type Directive} from './annotations.js';
 import {detectParameters} from './detect-parameters.js';
 import {derivedFrom} from '../params/parameters.js';
@@ -6,6 +6,7 @@ import {slug} from './slug.js';
 import {lineCount, StepBuilder} from './step-builder.js';
 import {scanAnnotations} from './strip-annotations.js';
 import {checkNesting} from './nesting-guard.js';
+import {LinearTokenizer} from './linear-tokenizer.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument} from '../types.js';
 
 interface Section {
@@ -100,7 +101,7 @@ function lastBefore<T extends {line: number}>(items: T[], line: number): T | und
 // of `!` (a megabyte of them: minutes).
 // A paragraph of megabytes without a blank line overflows the lexer's regular-expression stack: refused at its line.
 function blockTokens(text: string, path: string, toLine: (line: number) => number): Token[] {
-	const lexer = new Lexer();
+	const lexer = new Lexer({...getDefaults(), tokenizer: new LinearTokenizer()});
 	try {
 		return lexer.blockTokens(text.replaceAll(/\r\n?/g, '\n'), []);
 	} catch (error) {
