@@ -22,9 +22,10 @@ export class LinearTokenizer extends Tokenizer {
 	override text(src: string): Tokens.Text | undefined {
 		const token = super.text(src);
 		if (!token) return token;
-		let end = token.raw.length;
-		if (plainLine.test(token.raw)) end = plainRunEnd(src, end);
-		this.rest = src[end] === '\n' && plainLine.test(src.slice(src.lastIndexOf('\n', end - 1) + 1, end)) ? restAfter(src, end + 1) : undefined;
+		// A run goes on only from a plain line, and only with plain lines: it ends on a plain line exactly when it starts on one.
+		const plain = plainLine.test(token.raw);
+		const end = plain ? plainRunEnd(src, token.raw.length) : token.raw.length;
+		this.rest = plain && src[end] === '\n' ? restAfter(src, end + 1) : undefined;
 		if (end === token.raw.length) return token;
 		const raw = src.slice(0, end);
 		return {type: 'text', raw, text: raw, tokens: this.lexer.inline(raw)};
