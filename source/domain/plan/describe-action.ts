@@ -4,7 +4,8 @@ import type {Action} from '../types.js';
 // empty after its prefix (a screen's action history shows one line per action, without blank lines).
 function firstLine(text: string): string {
 	for (let start = 0; start < text.length; ) {
-		const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+		const next = text.indexOf('\n', start);
+		const end = next === -1 ? text.length : next;
 		const line = text.slice(start, end).trim();
 		// Scanned line by line, not split: a command can be a code block of megabytes.
 		if (line !== '') return text.slice(end).trim() === '' ? line : `${line} …`;
