@@ -71,12 +71,10 @@ export function isSecretValue(candidate: string): boolean {
 	return candidate.length >= 4 && !isPlaceholder(candidate) && !/^[$%]/.test(candidate) && !/^\*+$/.test(candidate);
 }
 
-/**
- * The password after each `mysql`/`sshpass`… up to the end of its command (`;`, `|`, `&`, a new line). Linear: when
- * no password follows a program word, none follows a later one in the same command either, so that command is done
- * (a regular expression retried from every program word rescans the rest of the line each time).
- */
-export function passwordsAfterPrograms(text: string): string[] {
+// The password after each `mysql`/`sshpass`… up to the end of its command (`;`, `|`, `&`, a new line). Linear: when
+// no password follows a program word, none follows a later one in the same command either, so that command is done
+// (a regular expression retried from every program word rescans the rest of the line each time).
+function passwordsAfterPrograms(text: string): string[] {
 	const found: string[] = [];
 	passwordProgram.lastIndex = 0;
 	for (let program = passwordProgram.exec(text); program !== null; program = passwordProgram.exec(text)) {
@@ -98,11 +96,9 @@ export function passwordsAfterPrograms(text: string): string[] {
 	return found;
 }
 
-/**
- * The body of each private key block (BEGIN … PRIVATE KEY to the next END … PRIVATE KEY). Linear: each BEGIN is paired
- * with the first END after it, and once a BEGIN has no END after it, no later one has.
- */
-export function pemBodies(text: string): string[] {
+// The body of each private key block (BEGIN … PRIVATE KEY to the next END … PRIVATE KEY). Linear: each BEGIN is paired
+// with the first END after it, and once a BEGIN has no END after it, no later one has.
+function pemBodies(text: string): string[] {
 	const bodies: string[] = [];
 	pemBegin.lastIndex = 0;
 	for (let begin = pemBegin.exec(text); begin !== null; begin = pemBegin.exec(text)) {
