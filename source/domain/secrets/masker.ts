@@ -59,7 +59,7 @@ export function maskDeep<T>(value: T, mask: (text: string) => string): T {
  * gives the same text as stringifying maskDeep's copy, without making the copy.
  */
 export function maskingReplacer(mask: (text: string) => string): (key: string, value: unknown) => unknown {
-	return (key, value) => (typeof value === 'string' && !identifierKeys.has(key) ? mask(value) : value);
+	return (key, value) => (typeof value === 'string' ? maskProperty(key, value, mask) : value);
 }
 
 /** One property of an object as maskDeep copies it (an id stays as it is). */
