@@ -91,8 +91,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	}, [controller, fresh]);
 	const blocking = findings !== undefined && startScreenFindings(findings).blocking;
 	// `u` undoes the highlighted runbook's last step that changed files; the list follows the highlight.
-	const highlighted = useRef(entries[highlightedIndex(entries, resume?.runbook)]?.runbook.id);
-	const [, setHighlightedShown] = useState(highlighted.current);
+	const [, highlighted, setHighlighted] = useStateRef(entries[highlightedIndex(entries, resume?.runbook)]?.runbook.id);
 	const [undoNote, setUndoNote] = useState<string | undefined>();
 	const undo = useUndo(
 		controller,
@@ -118,9 +117,12 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 
 		if (input === 'f' && fresh && findings) setDetails(true);
 		else if (input === 'p' && onParams && controller.parameters.length > 0) onParams();
-		else if (input === 'u' && undoTarget()) {
-			setUndoNote(undefined);
-			undo.start(undoTarget()!);
+		else if (input === 'u') {
+			const target = undoTarget();
+			if (target) {
+				setUndoNote(undefined);
+				undo.start(target);
+			}
 		} else if (input === 'q') onQuit();
 		else if (input === 'v') onVerify();
 	});
@@ -176,11 +178,8 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 				<SelectInput
 					items={items}
 					isFocused={blockedStart === undefined}
-					onHighlight={item => {
-						highlighted.current = item.value.runbook.id;
-						// The footer offers u only for a runbook that has something to undo.
-						setHighlightedShown(item.value.runbook.id);
-					}}
+					// The footer offers u only for a runbook that has something to undo: it follows the highlight.
+					onHighlight={item => setHighlighted(item.value.runbook.id)}
 					initialIndex={highlightedIndex(entries, resume?.runbook)}
 					indicatorComponent={() => null}
 					itemComponent={Item}
