@@ -39,7 +39,6 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 	};
 
 	const values = withDerived(typed);
-	const setValues = (update: (v: Record<string, string>) => Record<string, string>) => setTyped(update);
 	const [index, setIndex] = useState(0);
 	const focused = useRef<DOMElement>(null);
 	const [saveError, setSaveError] = useState<string | undefined>();
@@ -114,7 +113,7 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 								onChange={value => {
 									setSaveError(undefined);
 									if (following.has(p.name) && value !== values[p.name]) setFollowing(f => new Set([...f].filter(name => name !== p.name)));
-									setValues(v => ({...v, [p.name]: value}));
+									setTyped(v => ({...v, [p.name]: value}));
 								}}
 								onSubmit={value => submit(value)}
 							/>
