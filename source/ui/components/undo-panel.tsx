@@ -8,16 +8,16 @@ import {Breadcrumb} from './breadcrumb.js';
 import {DiffView} from './diff-view.js';
 import {KeyFooter} from './key-footer.js';
 
-/** "step 2 of Build the site (Create index.txt)": a step named as the operator knows it. */
-export function stepName(controller: Controller, stepId: string): string {
+// "step 2 of Build the site (Create index.txt)": a step named as the operator knows it.
+function stepName(controller: Controller, stepId: string): string {
 	const where = locateStep(controller, stepId);
 	if (!where) return stepId;
 	const step = where.runbook.steps[where.index]!;
 	return `step ${step.number} of ${where.runbook.title} (${step.title})`;
 }
 
-/** "1 file", "3 files". */
-export function fileCount(count: number): string {
+// "1 file", "3 files".
+function fileCount(count: number): string {
 	return `${count} file${count === 1 ? '' : 's'}`;
 }
 
