@@ -115,8 +115,8 @@ export function readNoFollow(file: string, limit = 64 * 1024 * 1024): string {
 	}
 }
 
-function readAll(fd: number, file: string, limit: number): string {
-	const size = fstatSync(fd).size;
+// The whole content of an open file of `size` bytes (its fstat size unless given), refused past `limit`.
+function readAll(fd: number, file: string, limit: number, size = fstatSync(fd).size): string {
 	if (size > limit) throw Object.assign(new Error(`${file} is larger than ${limit} bytes`), {code: 'EFBIG'});
 	const buffer = Buffer.alloc(size);
 	let read = 0;
@@ -173,16 +173,7 @@ export function readRegularFile(file: string, limit = 64 * 1024 * 1024): string 
 	try {
 		const stats = fstatSync(fd);
 		if (!stats.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), {code: 'ENOTREG'});
-		if (stats.size > limit) throw Object.assign(new Error(`${file} is larger than ${limit} bytes`), {code: 'EFBIG'});
-		const buffer = Buffer.alloc(stats.size);
-		let read = 0;
-		while (read < stats.size) {
-			const count = readSync(fd, buffer, read, stats.size - read, null);
-			if (count === 0) break;
-			read += count;
-		}
-
-		return buffer.subarray(0, read).toString('utf8');
+		return readAll(fd, file, limit, stats.size);
 	} finally {
 		closeSync(fd);
 	}
