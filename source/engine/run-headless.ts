@@ -1,6 +1,6 @@
 import type {RunListener} from '../domain/events.js';
 import {aptSimulations} from '../domain/apt/apt-commands.js';
-import {describeAptSummary} from '../domain/apt/apt-simulation.js';
+import {aptRemovals, describeAptSummary} from '../domain/apt/apt-simulation.js';
 import {parametersUsedIn} from '../domain/params/parameters.js';
 import {isFinished} from '../domain/step-state.js';
 import {InputError} from '../domain/types.js';
@@ -81,14 +81,12 @@ export async function runSteps(controller: EngineController, steps: string[], op
  * packages they would remove.
  */
 async function showPackageChanges(controller: EngineController, stepId: string, write: (text: string) => void): Promise<string[]> {
-	const step = controller.progress(stepId).step;
+	const {step} = controller.find(stepId);
 	if (!step.actions.some(action => action.kind === 'run' && aptSimulations(action.command).length > 0)) return [];
-	const removals: string[] = [];
-	for (const preview of await controller.preview(stepId)) {
-		if (!preview.apt) continue;
-		write(`${stepId} changes packages (apt-get -s of: ${preview.command ?? ''})\n${describeAptSummary(preview.apt).map(line => `    ${line}\n`).join('')}`);
-		removals.push(...preview.apt.remove);
+	const previews = await controller.preview(stepId);
+	for (const preview of previews) {
+		if (preview.apt) write(`${stepId} changes packages (apt-get -s of: ${preview.command ?? ''})\n${describeAptSummary(preview.apt).map(line => `    ${line}\n`).join('')}`);
 	}
 
-	return [...new Set(removals)];
+	return aptRemovals(previews);
 }

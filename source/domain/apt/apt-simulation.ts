@@ -39,6 +39,11 @@ export function mergeAptSummaries(summary: AptSummary, more: AptSummary): AptSum
 	return {install: join(summary.install, more.install), upgrade: join(summary.upgrade, more.upgrade), remove: join(summary.remove, more.remove), errors: [...summary.errors, ...more.errors]};
 }
 
+/** Every package the simulations of a step's commands would remove, each once: what a second confirmation is for. */
+export function aptRemovals(previews: ReadonlyArray<{apt?: AptSummary}>): string[] {
+	return [...new Set(previews.flatMap(preview => preview.apt?.remove ?? []))];
+}
+
 const shown = 8;
 const names = (list: string[]) => (list.length > shown ? `${list.slice(0, shown).join(' ')} … (+${list.length - shown})` : list.join(' '));
 

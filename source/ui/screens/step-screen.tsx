@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
+import {aptRemovals} from '../../domain/apt/apt-simulation.js';
 import type {CheckResult} from '../../domain/events.js';
 import {findingsByStep} from '../../domain/lint/findings-by-step.js';
 import {lintDocuments} from '../../domain/lint/lint-documents.js';
@@ -74,7 +75,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		};
 	}, [controller, stepId]);
 	const reboots = step.actions.some(a => a.kind === 'reboot');
-	const removals = [...new Set(previews?.flatMap(p => p.apt?.remove ?? []) ?? [])];
+	const removals = aptRemovals(previews ?? []);
 	// A file shown below as a diff is not shown again as the document's block.
 	const written = (previews ?? []).flatMap(p => (p.action.kind === 'write' && p.diff !== undefined ? [p.action.content] : []));
 	const markdown = useMarkdown(step.markdown, Math.max(width - 1, 20), step.title, written);
