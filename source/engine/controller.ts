@@ -11,9 +11,10 @@ import {isSecretKey, isSecretParameter, maskSecrets} from '../domain/secrets.js'
 import {collectSecrets, secretEnvironmentValues} from '../domain/secrets/collect.js';
 import {createMasker, maskDeep, type Masker} from '../domain/secrets/masker.js';
 import {failureText} from '../domain/failure-text.js';
-import {isFinished, type StepTransition} from '../domain/step-state.js';
+import {isFinished, outputTailLines, type StepTransition} from '../domain/step-state.js';
 import {InputError, type Parameter, type Runbook, type Session, type SetupDocument, type Step, type StepStatus} from '../domain/types.js';
 import {ProgressStore, type ProgressData} from '../store/progress-store.js';
+import {backupDirectory} from '../store/state-directory.js';
 import {assumeYesEnvironment} from './assume-yes.js';
 import {AuditLog} from './audit/audit-log.js';
 import {missingParameterReason, runChecks, stepCheckJobs, type CheckJob} from './checks/run-checks.js';
@@ -109,7 +110,7 @@ export class EngineController implements Controller {
 	}
 
 	async editByHand(stepId: string, file: string, edit: () => void): Promise<void> {
-		const backups = runBackupsFor(path.join(this.store.directory, 'backups'));
+		const backups = runBackupsFor(backupDirectory(this.store.directory));
 		const entry = await backups.before(stepId, file);
 		try {
 			edit();
@@ -119,7 +120,7 @@ export class EngineController implements Controller {
 	}
 
 	unanswered(runbookId: string): Parameter[] {
-		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
+		const runbook = this.runbookById(runbookId);
 		if (!runbook) return [];
 		const given = this.given();
 		const values = parameterValues(this.parameters, given);
@@ -167,7 +168,7 @@ export class EngineController implements Controller {
 	session(runbookId: string): Session {
 		const saved = this.store.read().sessions[runbookId];
 		if (saved) return saved;
-		const runbook = this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
+		const runbook = this.runbookById(runbookId);
 		return {cwd: runbook ? this.origin(runbook).cwd : '/', env: {}};
 	}
 
@@ -200,7 +201,7 @@ export class EngineController implements Controller {
 		const result = await executeStep(resolved, this.planHere(runbook, resolved), {
 			session: this.session(runbook.id),
 			home: this.origin(runbook).home,
-			backupDir: path.join(stateDir, 'backups'),
+			backupDir: backupDirectory(stateDir),
 			pidFile: path.join(stateDir, 'running.pid'),
 			audit: this.audit,
 			assumeYesEnv: options.assumeYes ? assumeYesEnvironment(stateDir) : undefined,
@@ -210,7 +211,7 @@ export class EngineController implements Controller {
 		});
 		// A token a command exported is a secret from now on (its value is known only now).
 		this.masker.add(secretEnvironmentValues(result.session.env));
-		const masked = (lines: string[]) => lines.slice(-40).map(line => this.mask(maskSecrets(line)));
+		const masked = (lines: string[]) => lines.slice(-outputTailLines).map(line => this.mask(maskSecrets(line)));
 		const outputTail = masked(result.output);
 		const message = (text?: string) => text && this.mask(text);
 		const end = (status: StepStatus, how: {message?: string; exitCode?: number | null; signal?: string | null} = {}) => {
@@ -298,7 +299,7 @@ export class EngineController implements Controller {
 	 */
 	async undoStep(stepId: string, options: {dryRun?: boolean} = {}): Promise<UndoPlan> {
 		const {step} = this.find(stepId);
-		const backupDir = path.join(this.store.directory, 'backups');
+		const backupDir = backupDirectory(this.store.directory);
 		const plan = await planStepUndo(backupDir, stepId);
 		if (!plan.ok || options.dryRun) return maskDeep(plan, text => this.mask(text));
 		await applyUndo(backupDir, plan);
@@ -343,6 +344,11 @@ export class EngineController implements Controller {
 	}
 
 	/** Finds a step of any loaded document by id; unknown → InputError. */
+	// A runbook of the documents (not only of those selected) by its id.
+	private runbookById(runbookId: string): Runbook | undefined {
+		return this.documents.flatMap(document => document.runbooks).find(candidate => candidate.id === runbookId);
+	}
+
 	find(stepId: string): {runbook: Runbook; step: Step} {
 		const found = this.steps.get(stepId);
 		if (!found) throw new InputError(`unknown step '${stepId}'`);

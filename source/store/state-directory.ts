@@ -15,6 +15,11 @@ export function stateDirectory(state: string | undefined, env: NodeJS.ProcessEnv
 	return path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'tomesh-setup');
 }
 
+/** Where a state directory keeps the backups of the files steps change (one folder per run; see run-backups.ts). */
+export function backupDirectory(directory: string): string {
+	return path.join(directory, 'backups');
+}
+
 /** The state file in a state directory (conf names it after its configName). */
 export function stateFile(directory: string): string {
 	return path.join(directory, 'progress-v1.json');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {StepTransition} from '../../domain/step-state.js';
 import type {ProgressStore} from '../../store/progress-store.js';
+import {backupDirectory} from '../../store/state-directory.js';
 import {recordSteps} from '../record-step.js';
 import {removeReminder} from './reboot.js';
 import {lockHolder} from '../run-lock.js';
@@ -29,7 +30,7 @@ export function reconcileAtStart(store: ProgressStore, bootId: string, profileDi
 	if (lockHolder(store.directory) === undefined) {
 		const ended = endLeftoverCommand(path.join(store.directory, 'running.pid'));
 		if (ended) notices.push(ended);
-		removeLeftovers(path.join(store.directory, 'backups'));
+		removeLeftovers(backupDirectory(store.directory));
 		for (const [id, record] of Object.entries(data.steps)) if (record.status === 'running') changes.push([id, {type: 'interrupt'}]);
 	}
 
