@@ -3,6 +3,7 @@ import {useLayoutEffect, useRef, useState, type ReactNode, type RefObject} from 
 import {useKeys} from '../hooks/use-keys.js';
 import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import {moreAbove, moreBelow, scrolledTop} from '../scroll-position.js';
 
 /** The key hint of a screen whose body scrolls. */
 export const scrollHint = {key: '↑↓ PgUp PgDn', label: 'scroll'};
@@ -69,16 +70,8 @@ export function ScreenFrame({header, footer, children, keys = 'all', reveal, rev
 		else if (itemBottom > topRef.current + sizes.view) setTop(Math.min(itemBottom - sizes.view, last));
 	}, [revealKey, overflows, sizes.view, last]);
 	useKeys((_input, key) => {
-		const page = Math.max(sizes.view - 1, 1);
-		let next = topRef.current;
-		if (key.upArrow && keys === 'all') next -= 1;
-		else if (key.downArrow && keys === 'all') next += 1;
-		else if (key.pageUp) next -= page;
-		else if (key.pageDown) next += page;
-		else if (key.home) next = 0;
-		else if (key.end) next = lastRef.current;
-		else return;
-		setTop(Math.min(Math.max(next, 0), lastRef.current));
+		const next = scrolledTop(key, topRef.current, Math.max(sizes.view - 1, 1), lastRef.current, keys === 'all');
+		if (next !== undefined) setTop(next);
 	}, keys !== 'none' && overflows);
 	const shownTop = Math.min(top, last);
 	const below = Math.max(sizes.total - shownTop - sizes.view, 0);
@@ -87,7 +80,7 @@ export function ScreenFrame({header, footer, children, keys = 'all', reveal, rev
 			<Box ref={headRef} flexDirection="column" flexShrink={0}>
 				{header}
 			</Box>
-			{overflows ? <Text dimColor>{shownTop > 0 ? `↑ ${shownTop} more above (↑ PgUp Home)` : ' '}</Text> : null}
+			{overflows ? <Text dimColor>{moreAbove(shownTop)}</Text> : null}
 			<Box ref={viewRef} flexDirection="column" flexGrow={overflows ? 1 : 0} flexShrink={1} overflowY="hidden">
 				{/* Scrolled, out of the flow: laid out at its natural height (in the flow it would be squeezed into the view).
 				    Otherwise in the flow, so that a body that grew is drawn whole before it is measured again. */}
@@ -95,7 +88,7 @@ export function ScreenFrame({header, footer, children, keys = 'all', reveal, rev
 					{children}
 				</Box>
 			</Box>
-			{overflows ? <Text dimColor>{below > 0 && Number.isFinite(below) ? `↓ ${below} more below (↓ PgDn End)` : ' '}</Text> : null}
+			{overflows ? <Text dimColor>{moreBelow(Number.isFinite(below) ? below : 0)}</Text> : null}
 			<Box ref={footRef} flexDirection="column" flexShrink={0}>
 				{typeof footer === 'function' ? footer(overflows) : footer}
 			</Box>

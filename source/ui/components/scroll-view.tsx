@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useEffect, useRef} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import {useStateRef} from '../hooks/use-state-ref.js';
+import {moreAbove, moreBelow, scrolledTop} from '../scroll-position.js';
 
 /** Props of a scroll view. */
 export interface ScrollViewProps {
@@ -34,16 +35,8 @@ export function ScrollView({rows, height, fromEnd = false, active = true, color}
 		setTop(following.current ? last : Math.min(topRef.current, last));
 	}, [last]);
 	useKeys((_input, key) => {
-		const page = Math.max(body - 1, 1);
-		let next = topRef.current;
-		if (key.upArrow) next -= 1;
-		else if (key.downArrow) next += 1;
-		else if (key.pageUp) next -= page;
-		else if (key.pageDown) next += page;
-		else if (key.home) next = 0;
-		else if (key.end) next = last;
-		else return;
-		next = Math.min(Math.max(next, 0), last);
+		const next = scrolledTop(key, topRef.current, Math.max(body - 1, 1), last);
+		if (next === undefined) return;
 		following.current = next === last;
 		setTop(next);
 	}, active && !fits);
@@ -63,13 +56,13 @@ export function ScrollView({rows, height, fromEnd = false, active = true, color}
 	const below = rows.length - top - shown.length;
 	return (
 		<Box flexDirection="column">
-			<Text dimColor>{top > 0 ? `↑ ${top} more above (↑ PgUp Home)` : ' '}</Text>
+			<Text dimColor>{moreAbove(top)}</Text>
 			{shown.map((row, i) => (
 				<Text key={top + i} color={color?.(row)}>
 					{row === '' ? ' ' : row}
 				</Text>
 			))}
-			<Text dimColor>{below > 0 ? `↓ ${below} more below (↓ PgDn End)` : ' '}</Text>
+			<Text dimColor>{moreBelow(below)}</Text>
 		</Box>
 	);
 }
