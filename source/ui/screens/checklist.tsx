@@ -2,7 +2,6 @@ import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
-import {lintDocuments} from '../../domain/lint/lint-documents.js';
 import {documentStanding} from '../../domain/document-standing.js';
 import {runbookMarks} from '../../domain/marks.js';
 import {startScreenFindings} from '../../domain/preflight/start-screen.js';
@@ -14,6 +13,7 @@ import {PreflightDetails, PreflightSummary, preflightRows} from '../components/p
 import {scrollHint} from '../components/screen-frame.js';
 import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {shownLint} from '../shown-lint.js';
 import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {lastUndoable, useUndo} from '../hooks/use-undo.js';
@@ -69,7 +69,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	// The lint warnings join the list after its first frame: the operator sees the checklist without waiting for them.
 	const [outdated, setOutdated] = useState<Map<string, number>>(() => new Map());
 	useEffect(() => {
-		setOutdated(findingsByFile(lintDocuments(controller.documents)));
+		setOutdated(findingsByFile(shownLint(controller.documents)));
 	}, [controller]);
 	const items = entries.map(e => ({key: e.runbook.id, label: e.runbook.id, value: e}));
 	// Preflight before anything has run: gathered after the first frame, shown when it arrives.

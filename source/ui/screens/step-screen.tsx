@@ -3,7 +3,6 @@ import {useEffect, useMemo, useState} from 'react';
 import {aptRemovals} from '../../domain/apt/apt-simulation.js';
 import type {CheckResult} from '../../domain/events.js';
 import {findingsByStep} from '../../domain/lint/findings-by-step.js';
-import {lintDocuments} from '../../domain/lint/lint-documents.js';
 import type {Controller, PreviewedAction} from '../../engine/controller-types.js';
 import {locateStep} from '../checklist-model.js';
 import {ActionPreview} from '../components/action-preview.js';
@@ -16,6 +15,7 @@ import {UndoScreen, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {editByHand} from '../edit-by-hand.js';
 import {handOverTerminal} from '../hand-over-terminal.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {shownLint} from '../shown-lint.js';
 import {useMarkdown} from '../hooks/use-markdown.js';
 import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -63,7 +63,7 @@ export function StepScreen({controller, stepId, flash, onRun, onSkip, onBack, on
 		text => setNote({text}),
 	);
 	const undoable = undoApplies(progress.status, step);
-	const outdated = useMemo(() => findingsByStep(lintDocuments(controller.documents)).get(stepId) ?? [], [controller, stepId]);
+	const outdated = useMemo(() => findingsByStep(shownLint(controller.documents)).get(stepId) ?? [], [controller, stepId]);
 	useEffect(() => {
 		let live = true;
 		controller.preview(stepId).then(
