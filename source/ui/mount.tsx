@@ -30,6 +30,7 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	// Every screen shows the documents with the secret values the engine knows masked.
 	const controller = new MaskedController(options.controller);
+	const stopClearingOnGrowth = clearWhenTaller(process.stdout);
 	const instance = render(
 		<KeyRelay>
 			<App
@@ -58,9 +59,28 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 		await instance.waitUntilExit();
 	} finally {
 		stopOnHangUp();
+		stopClearingOnGrowth();
 	}
 
 	return result;
+}
+
+/**
+ * A terminal that grows taller pulls lines of its scrollback back onto the screen, above what Ink draws: a stale
+ * line of an earlier frame stood over the breadcrumb. Ink clears the screen only when the terminal gets narrower; when
+ * it gets taller the screen is cleared here, before Ink's own resize handler draws the frame again (registered first).
+ * Returns what stops it.
+ */
+function clearWhenTaller(stdout: NodeJS.WriteStream): () => void {
+	if (!stdout.isTTY) return () => {};
+	let rows = stdout.rows;
+	const onResize = () => {
+		if (stdout.rows > rows) stdout.write('\u001B[2J\u001B[H');
+		rows = stdout.rows;
+	};
+
+	stdout.prependListener('resize', onResize);
+	return () => stdout.off('resize', onResize);
 }
 
 // CPU time (user + system) the process has used so far: on a busy machine steadier than the wall clock.

@@ -67,6 +67,34 @@ tmuxTest('a running step survives any number of resizes: exactly one run of its 
 	t.is(status(walk).runbooks[0]!.steps[0]!.status, 'done');
 });
 
+tmuxTest('a terminal grown taller mid-step shows no stale line of an earlier frame above the breadcrumb', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
+	const document = path.join(tmpdir(), `tomesh-taller-${process.pid}.md`);
+	t.teardown(async () => rm(document, {force: true}));
+	await writeFile(document, '# Taller\n\n## Part\n\n### Count\n\n1. Make a folder:\n\n        # mkdir -p "$WORK/site"\n\n2. Count:\n\n        # for i in $(seq 1 12); do echo "line $i"; done; while [ ! -f "$WORK/go" ]; do sleep 0.05; done\n');
+	const walk = await open(t, {argv: state => [process.execPath, cli, 'run', '--doc', document, '--state', state]});
+	await walk.tmux.waitFor('Start with');
+	walk.tmux.send(['Enter']);
+	await walk.tmux.waitFor('[root] # mkdir');
+	walk.tmux.send(['Enter']);
+	await walk.tmux.waitFor('[root] # for');
+	walk.tmux.send(['Enter']);
+	await walk.tmux.waitFor('line 12');
+	// Narrower and shorter than the step's frame (its lines go to the scrollback), then as before: the terminal pulls
+	// lines of the scrollback back onto the screen.
+	walk.tmux.resize(60, 20);
+	await walk.tmux.waitFor(/┌─{58}┐/);
+	walk.tmux.resize(80, 24);
+	const screen = await walk.tmux.waitFor(/┌─{78}┐/);
+	const lines = screen.split('\n');
+	const breadcrumb = lines.findIndex(line => line.includes('step 2 of 2'));
+	t.true(breadcrumb >= 0, screen);
+	// Above it only the action history (✔/✖ lines and what wraps from them), never a line of the output box.
+	t.deepEqual(lines.slice(0, breadcrumb).filter(line => /[│┌└]/.test(line)), [], screen);
+	await writeFile(path.join(walk.work, 'go'), '');
+	await walk.tmux.waitFor('Step 2 done');
+});
+
 tmuxTest('two Ctrl-C in one read: the step stops, the TUI quits with 130 and says where to resume', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const walk = await open(t);
