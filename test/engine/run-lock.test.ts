@@ -1,10 +1,11 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {InputError} from '../../source/domain/types.js';
 import {acquireRunLock, lockHolder} from '../../source/engine/run-lock.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 test('a live run holds the lock; a dead or unrelated pid does not', async t => {
 	const state = mkdtempSync(path.join(os.tmpdir(), 'tomesh-lock-'));
@@ -16,6 +17,16 @@ test('a live run holds the lock; a dead or unrelated pid does not', async t => {
 		other.kill();
 		unrelated.kill();
 	});
+	// Until bash has exec'd, the process is still `bash -c …`: on a busy machine the check could come first.
+	const commandLine = () => {
+		try {
+			return readFileSync(`/proc/${other.pid}/cmdline`, 'utf8');
+		} catch {
+			return '';
+		}
+	};
+
+	await waitFor(() => commandLine().includes('cli.js'), 'the stand-in run to take its command line');
 	writeFileSync(lock, `${other.pid}\n`);
 	t.is(lockHolder(state), other.pid);
 	t.throws(() => acquireRunLock(state), {instanceOf: InputError, message: new RegExp(`pid ${other.pid}`)});
