@@ -16,6 +16,22 @@ const confWithoutValidator = {
 	},
 };
 
+// yoga-layout (Ink's layout engine) decodes its WebAssembly from a data: URL and, because Node has a global fetch,
+// fetches it: that loads Node's whole HTTP client (undici), ~55 ms of CPU before the TUI's first frame, to decode
+// bytes that are already in memory. The bundle takes the branch yoga takes where there is no fetch: the same bytes,
+// decoded in place. The build fails if yoga's text changes, so an update is looked at rather than silently unpatched.
+const yogaFetch = '"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})';
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			if (text.split(yogaFetch).length !== 2) throw new Error(`${args.path}: yoga's wasm loading changed; see yogaWithoutFetch in scripts/build.js`);
+			return {contents: text.replace(yogaFetch, 'true?Promise.resolve().then(function(){return wa()})'), loader: 'js'};
+		});
+	},
+};
+
 // Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
 const fresh = `dist.building-${process.pid}`;
 const old = `dist.old-${process.pid}`;
@@ -35,7 +51,7 @@ await build({
 		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
-	plugins: [confWithoutValidator],
+	plugins: [confWithoutValidator, yogaWithoutFetch],
 	// marked-terminal's syntax highlighter (highlight.js, every language) is replaced by a no-op: see the module.
 	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
 	define: {

@@ -1,0 +1,23 @@
+// What the build (scripts/build.js) changes in the bundled dependencies, checked on the dist/ that `npm test` built.
+import {execFile} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {promisify} from 'node:util';
+import test from 'ava';
+import {repoRoot} from '../domain/seed-paths.js';
+
+const run = promisify(execFile);
+const chunks = path.join(repoRoot, 'dist/chunks');
+
+test('the TUI\'s layout engine loads without calling fetch (which would load Node\'s HTTP client before the first frame)', async (t) => {
+	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
+	const yoga = readdirSync(chunks).find((name) => readFileSync(path.join(chunks, name), 'utf8').includes('yoga-wasm-base64-esm.js'));
+	if (!yoga) return t.fail('no chunk holds yoga-layout');
+	// A fetch that only counts its calls (and fails, so yoga falls back to decoding the bytes itself).
+	const script = `let calls = 0; globalThis.fetch = async () => { calls++; throw new Error('no fetch here'); };
+await import(${JSON.stringify(pathToFileURL(path.join(chunks, yoga)).href)});
+process.stdout.write(String(calls));`;
+	const {stdout} = await run(process.execPath, ['--input-type=module', '-e', script], {cwd: repoRoot});
+	t.is(stdout, '0');
+});
