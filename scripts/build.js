@@ -32,6 +32,30 @@ const yogaWithoutFetch = {
 	},
 };
 
+// string-width (Ink's text measure) builds `/^\p{RGI_Emoji}$/v` when it loads: ~85 ms of CPU, with its first test,
+// before the first frame. The bundle gives it source/ui/lazy-emoji-regex.ts instead, which gives the same answers and
+// builds the regex only for a cluster that can be an emoji. The build fails if no string-width had that line.
+const rgiEmojiLine = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+const lazyEmojiRegex = {
+	name: 'lazy-emoji-regex',
+	setup(build) {
+		let patched = 0;
+		build.onStart(() => {
+			patched = 0;
+		});
+		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			if (!text.includes(rgiEmojiLine)) return undefined;
+			patched++;
+			const stand = JSON.stringify(path.resolve('source/ui/lazy-emoji-regex.ts'));
+			return {contents: text.replace(rgiEmojiLine, `import {rgiEmojiRegex} from ${stand};`), loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+		build.onEnd(result => {
+			if (result.errors.length === 0 && patched === 0) throw new Error(`no string-width had ${rgiEmojiLine}; see lazyEmojiRegex in scripts/build.js`);
+		});
+	},
+};
+
 // Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
 const fresh = `dist.building-${process.pid}`;
 const old = `dist.old-${process.pid}`;
@@ -51,7 +75,7 @@ await build({
 		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
-	plugins: [confWithoutValidator, yogaWithoutFetch],
+	plugins: [confWithoutValidator, yogaWithoutFetch, lazyEmojiRegex],
 	// marked-terminal's syntax highlighter (highlight.js, every language) is replaced by a no-op: see the module.
 	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
 	define: {

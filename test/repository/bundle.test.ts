@@ -21,3 +21,12 @@ process.stdout.write(String(calls));`;
 	const {stdout} = await run(process.execPath, ['--input-type=module', '-e', script], {cwd: repoRoot});
 	t.is(stdout, '0');
 });
+
+test('Ink\'s text measure does not build the RGI emoji regex when it loads (the bundle builds it on the first emoji)', (t) => {
+	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
+	const texts = readdirSync(chunks).map((name) => readFileSync(path.join(chunks, name), 'utf8'));
+	const measure = texts.find((text) => text.includes('node_modules/string-width/index.js'));
+	if (!measure) return t.fail('no chunk holds string-width');
+	t.false(measure.includes(String.raw`/^\p{RGI_Emoji}$/v`), 'string-width\'s own regex, built at load, is left out');
+	t.true(measure.includes('source/ui/lazy-emoji-regex.ts'), 'the lazy stand-in is in its place');
+});
