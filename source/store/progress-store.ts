@@ -45,6 +45,10 @@ export class ProgressStore {
 	private readonly isSecret: SecretTest;
 	// This process holds the run lock while it writes, so what it last read or wrote is what the file says.
 	private cache?: ProgressData;
+	// The files as they were read when opened, once their shape was checked: the first read() uses these, never a
+	// second read of a file that could differ from what was checked.
+	private checked?: ProgressData;
+	private checkedSecrets?: SecretPart;
 
 	/**
 	 * Opens the state in `directory`. Nothing is created until the first write, so read-only commands leave a machine
@@ -64,10 +68,11 @@ export class ProgressStore {
 	read(): ProgressData {
 		if (!this.conf && !existsSync(this.file)) return {steps: {}, sessions: {}, values: {}};
 		if (!this.cache) {
-			const store = this.open().store;
+			this.open();
+			const store = this.checked!;
 			const open = {steps: store.steps ?? {}, sessions: store.sessions ?? {}, values: store.values ?? {}, bootId: store.bootId, reboot: store.reboot, format: stateFormat};
-			this.cache = existsSync(this.secretFile) || isLink(this.secretFile) ? mergeSecrets(open, this.openSecrets().store) : open;
-			this.checkLoaded(this.cache);
+			this.cache = existsSync(this.secretFile) || isLink(this.secretFile) ? mergeSecrets(open, (this.openSecrets(), this.checkedSecrets!)) : open;
+			this.checkLoaded(this.cache, store.format ?? 1);
 		}
 
 		return structuredClone(this.cache);
@@ -87,8 +92,10 @@ export class ProgressStore {
 				watch: false,
 			});
 			// Kept only once checked: a later read must not use a file of the wrong shape.
-			checkShape(progressShapeError(conf.store));
+			const store = conf.store;
+			checkShape(progressShapeError(store));
 			this.conf = conf;
+			this.checked = store;
 			return conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
@@ -129,8 +136,10 @@ export class ProgressStore {
 				clearInvalidConfig: false,
 				watch: false,
 			});
-			checkShape(secretsShapeError(conf.store));
+			const store = conf.store;
+			checkShape(secretsShapeError(store));
 			this.secretConf = conf;
+			this.checkedSecrets = store;
 			return conf;
 		} catch (error) {
 			const reason = (error as Error).message.split('\n')[0];
@@ -161,8 +170,7 @@ export class ProgressStore {
 
 	// What was read is used only when it is what this version would have written: a known format, a session
 	// environment that runs nothing by itself.
-	private checkLoaded(data: ProgressData & {format?: number}): void {
-		const format = (this.conf?.get('format') as number | undefined) ?? 1;
+	private checkLoaded(data: ProgressData, format: number): void {
 		if (format > stateFormat) throw new InputError(`state file ${this.file} was written by a newer tomesh-setup (format ${format}): use that version, or --state DIR to start over`);
 		for (const [runbook, session] of Object.entries(data.sessions)) {
 			const name = unsafeSavedVariable(session.env);

@@ -71,6 +71,20 @@ test('a secrets file of the wrong shape → InputError naming it, the file kept'
 	t.is(readFileSync(store.secretFile, 'utf8'), content);
 });
 
+test('what is read is the file as it was checked when opened, not a second read that could differ', t => {
+	const directory = temporary();
+	new ProgressStore(directory).update(data => {
+		data.steps['a.b/1'] = {status: 'done'};
+		data.values.admin_password = 'checked-secret';
+	});
+	const store = new ProgressStore(directory);
+	// The file changes after it was opened and checked, to contents that would not pass the check.
+	writeFileSync(store.file, '{"steps": {"a.b/1": {"status": "exploded"}}}');
+	const read = store.read();
+	t.deepEqual(read.steps['a.b/1'], {status: 'done'});
+	t.is(read.values.admin_password, 'checked-secret');
+});
+
 test('a state of the right shape with keys this version does not know is read', t => {
 	const directory = temporary();
 	writeFileSync(path.join(directory, 'progress-v1.json'), '{"steps": {"x/1": {"status": "done", "exitCode": null, "later": 1}}, "later": true}');
