@@ -1,9 +1,12 @@
 // First frame of the TUI: time from spawning `tomesh-setup` on a terminal to the checklist on screen, for the
 // bundled CLI (dist/) and, as a baseline, the same sources run unbundled through tsx. Shipped runbooks, a state with
-// the settings saved (an operator's next start).
+// the settings saved (an operator's next start). The floor: a minimal Ink app of the checklist's size, bundled like
+// dist/ (same esbuild options and patches), started the same way — what Ink, React and Node cost on this machine.
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {build} from 'esbuild';
+import {bundlePatches} from '../scripts/bundle-patches.js';
 import {programPid, startOnPty} from './pty.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -14,47 +17,74 @@ function cpuMs(pid) {
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
 }
 
-const cpu = [];
-
-async function firstFrameMs(argv, state, extra = []) {
-	const env = {...process.env, TOMESH_SETUP_PROFILE_DIR: state};
+// Wall and CPU milliseconds from spawning `argv` on a pty to `marker` (the last line of the first frame) on screen.
+async function firstFrame(argv, {env = process.env, marker = 'verify all'} = {}) {
 	const start = performance.now();
-	const pty = startOnPty([...argv, 'run', ...extra, '--state', path.join(state, 'state')], {env});
+	const pty = startOnPty(argv, {env});
 	try {
-		// The checklist's footer is the last line of its first frame.
-		const at = await pty.waitFor('verify all');
-		cpu.push(cpuMs(programPid(pty.child.pid)));
+		const at = await pty.waitFor(marker);
+		const cpu = cpuMs(programPid(pty.child.pid));
 		pty.type('q');
 		await pty.exited;
-		return at - start;
+		return {wall: at - start, cpu};
 	} catch (error) {
 		pty.kill();
 		throw error;
 	}
 }
 
-async function median(label, argv) {
-	const times = [];
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function report(label, frames) {
+	const walls = frames.map(frame => frame.wall).sort((a, b) => a - b);
+	process.stdout.write(`${label}: median ${median(walls).toFixed(0)} ms (${frames.length} runs, min ${walls[0].toFixed(0)}, max ${walls.at(-1).toFixed(0)}); cpu to first frame median ${median(frames.map(frame => frame.cpu)).toFixed(0)} ms\n`);
+	return median(walls);
+}
+
+// The CLI on the shipped runbooks. A warm-up start (file cache) also saves the values the shipped runbooks cannot
+// default (version, admin password): the measured starts are an operator's next starts, straight to the checklist.
+async function cliFrames(argv) {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
+	const start = extra => firstFrame([...argv, 'run', ...extra, '--state', path.join(state, 'state')], {env: {...process.env, TOMESH_SETUP_PROFILE_DIR: state}});
 	try {
-		// Warm-up (file cache), which also saves the values the shipped runbooks cannot default (version, admin password):
-		// the measured starts are an operator's next starts, straight to the checklist.
-		await firstFrameMs(argv, state, ['--set', 'version=v0.18.0', '--set', 'admin_password=bench-only-password']);
-		cpu.length = 0;
-		for (let i = 0; i < runs; i++) times.push(await firstFrameMs(argv, state));
+		await start(['--set', 'version=v0.18.0', '--set', 'admin_password=bench-only-password']);
+		const frames = [];
+		for (let i = 0; i < runs; i++) frames.push(await start([]));
+		return frames;
 	} finally {
 		rmSync(state, {recursive: true, force: true});
 	}
-
-	times.sort((a, b) => a - b);
-	const mid = times[Math.floor(times.length / 2)];
-	cpu.sort((a, b) => a - b);
-	process.stdout.write(`${label}: median ${mid.toFixed(0)} ms (${runs} runs, min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)}); cpu to first frame median ${cpu[Math.floor(cpu.length / 2)].toFixed(0)} ms\n`);
-	return mid;
 }
 
-const bundled = await median('tui first frame (bundled dist/cli.js)', [process.execPath, 'dist/cli.js']);
-await median('tui first frame (unbundled baseline, tsx source/cli.ts)', [process.execPath, '--import', 'tsx', 'source/cli.ts']);
-// Last measured at a load average of 5 (BENCH_RUNS=9): 1031 ms wall, 710 ms CPU (the build before the parsed-runbook
-// cache and the conf changes: 1267 ms, 840 ms CPU); 21 interleaved starts, in-process: 886 ms, 613 ms CPU (before: 1072, 741).
+async function floorFrames() {
+	const dir = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-ink-'));
+	try {
+		await build({
+			entryPoints: [new URL('fixtures/minimal-ink-app.jsx', import.meta.url).pathname],
+			outdir: dir,
+			bundle: true,
+			splitting: true,
+			format: 'esm',
+			platform: 'node',
+			target: 'node20',
+			jsx: 'automatic',
+			banner: {js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);"},
+			external: ['react-devtools-core'],
+			plugins: bundlePatches,
+			define: {'process.env.NODE_ENV': '"production"'},
+			logLevel: 'warning',
+		});
+		const argv = [process.execPath, path.join(dir, 'minimal-ink-app.js')];
+		await firstFrame(argv);
+		const frames = [];
+		for (let i = 0; i < runs; i++) frames.push(await firstFrame(argv));
+		return frames;
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+const bundled = report('tui first frame (bundled dist/cli.js)', await cliFrames([process.execPath, 'dist/cli.js']));
+report('floor: a minimal Ink app of the same size, bundled the same way', await floorFrames());
+report('tui first frame (unbundled baseline, tsx source/cli.ts)', await cliFrames([process.execPath, '--import', 'tsx', 'source/cli.ts']));
 process.stdout.write(`tui first frame: median ${bundled.toFixed(0)} ms (target ≤ 300 ms)\n`);

@@ -1,0 +1,61 @@
+// What the bundle changes in its dependencies, each for the TUI's start: esbuild plugins shared by the build
+// (scripts/build.js) and the first-frame bench (which bundles a minimal Ink app the same way, as the floor).
+import path from 'node:path';
+import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// conf loads ajv (with its formats) and semver at start, for schemas and migrations the state files do not use:
+// the bundle gets a stand-in that throws if ever reached (source/store/conf-unused.ts).
+export const confWithoutValidator = {
+	name: 'conf-without-validator',
+	setup(build) {
+		build.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/}, args =>
+			args.importer.includes(`${path.sep}conf${path.sep}`) ? {path: path.join(root, 'source/store/conf-unused.ts')} : undefined,
+		);
+	},
+};
+
+// yoga-layout (Ink's layout engine) decodes its WebAssembly from a data: URL and, because Node has a global fetch,
+// fetches it: that loads Node's whole HTTP client (undici), ~55 ms of CPU before the TUI's first frame, to decode
+// bytes that are already in memory. The bundle takes the branch yoga takes where there is no fetch: the same bytes,
+// decoded in place. The build fails if yoga's text changes, so an update is looked at rather than silently unpatched.
+const yogaFetch = '"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})';
+export const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			if (text.split(yogaFetch).length !== 2) throw new Error(`${args.path}: yoga's wasm loading changed; see yogaWithoutFetch in scripts/build.js`);
+			return {contents: text.replace(yogaFetch, 'true?Promise.resolve().then(function(){return wa()})'), loader: 'js'};
+		});
+	},
+};
+
+// string-width (Ink's text measure) builds `/^\p{RGI_Emoji}$/v` when it loads: ~85 ms of CPU, with its first test,
+// before the first frame. The bundle gives it source/ui/lazy-emoji-regex.ts instead, which gives the same answers and
+// builds the regex only for a cluster that can be an emoji. The build fails if no string-width had that line.
+const rgiEmojiLine = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+export const lazyEmojiRegex = {
+	name: 'lazy-emoji-regex',
+	setup(build) {
+		let patched = 0;
+		build.onStart(() => {
+			patched = 0;
+		});
+		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			if (!text.includes(rgiEmojiLine)) return undefined;
+			patched++;
+			const stand = JSON.stringify(path.join(root, 'source/ui/lazy-emoji-regex.ts'));
+			return {contents: text.replace(rgiEmojiLine, `import {rgiEmojiRegex} from ${stand};`), loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+		build.onEnd(result => {
+			if (result.errors.length === 0 && patched === 0) throw new Error(`no string-width had ${rgiEmojiLine}; see lazyEmojiRegex in scripts/build.js`);
+		});
+	},
+};
+
+/** Every patch, in the order the build applies them. */
+export const bundlePatches = [confWithoutValidator, yogaWithoutFetch, lazyEmojiRegex];
