@@ -1,4 +1,4 @@
-import {maskProperty, maskShared} from '../domain/secrets/masker.js';
+import {maskingReplacer, maskProperty} from '../domain/secrets/masker.js';
 
 /** Masks a text; undefined when there is nothing to mask (no secret known). */
 type Mask = ((text: string) => string) | undefined;
@@ -100,17 +100,17 @@ function omitted(item: unknown): boolean {
 	return item === undefined || typeof item === 'function' || typeof item === 'symbol';
 }
 
-// Masked first, sharing what masking leaves as it is (no copy when no secret is known or none occurs), then stringified
-// without a replacer, which keeps JSON.stringify on V8's fast path. Below the top the value is stringified inside one
-// array per level of `indent`, so that JSON.stringify indents its lines itself, and the wrapping is cut off: re-indenting
-// the text afterwards (a replace at every line break) cost more than stringifying it.
+// Masked while stringified (no masked copy is made); with nothing to mask, without a replacer, which keeps
+// JSON.stringify on V8's fast path. Below the top the value is stringified inside one array per level of `indent`, so
+// that JSON.stringify indents its lines itself, and the wrapping is cut off: re-indenting the text afterwards (a
+// replace at every line break) cost more than stringifying it.
 function leaf(value: unknown, mask: Mask, indent: string): string {
-	const shown = mask ? maskShared(value, mask) : value;
-	if (indent === '') return JSON.stringify(shown, null, 2);
+	const replacer = mask ? maskingReplacer(mask) : undefined;
+	if (indent === '') return JSON.stringify(value, replacer, 2);
 	const depth = indent.length / 2;
-	let wrapped: unknown = shown;
+	let wrapped: unknown = value;
 	for (let level = 0; level < depth; level++) wrapped = [wrapped];
 	// Level k (from 0) opens with `[`, a line break and 2k + 2 spaces, and closes with a line break, 2k spaces and `]`.
-	const text = JSON.stringify(wrapped, null, 2);
+	const text = JSON.stringify(wrapped, replacer, 2);
 	return text.slice(depth * (depth + 3), text.length - depth * (depth + 1));
 }

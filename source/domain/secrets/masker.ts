@@ -58,42 +58,11 @@ export function maskDeep<T>(value: T, mask: (text: string) => string): T {
 }
 
 /**
- * `value` with every string masked as maskDeep does (object keys and ids kept), sharing every array and object in which
- * nothing was masked: no copy at all when no string holds a secret. Stringifying it gives the same text as
- * stringifying maskDeep's copy, and without a replacer JSON.stringify keeps to V8's fast path.
+ * A `JSON.stringify` replacer that masks every string as maskDeep does (object keys and ids kept): stringifying with it
+ * gives the same text as stringifying maskDeep's copy, without making the copy.
  */
-export function maskShared<T>(value: T, mask: (text: string) => string): T {
-	return maskSharedAt('', value, mask) as T;
-}
-
-function maskSharedAt(key: string, value: unknown, mask: (text: string) => string): unknown {
-	if (typeof value === 'string') return identifierKeys.has(key) ? value : mask(value);
-	if (value === null || typeof value !== 'object') return value;
-	// As JSON.stringify does before it reads a value (a Date becomes its string).
-	if (typeof (value as {toJSON?: unknown}).toJSON === 'function') return maskSharedAt(key, (value as {toJSON: (key: string) => unknown}).toJSON(key), mask);
-	if (Array.isArray(value)) {
-		let copy: unknown[] | undefined;
-		for (let index = 0; index < value.length; index++) {
-			const item: unknown = value[index];
-			const masked = maskSharedAt(String(index), item, mask);
-			if (masked === item) continue;
-			copy ??= [...value];
-			copy[index] = masked;
-		}
-
-		return copy ?? value;
-	}
-
-	let copy: Record<string, unknown> | undefined;
-	for (const name of Object.keys(value)) {
-		const item = (value as Record<string, unknown>)[name];
-		const masked = maskSharedAt(name, item, mask);
-		if (masked === item) continue;
-		copy ??= {...value};
-		copy[name] = masked;
-	}
-
-	return copy ?? value;
+export function maskingReplacer(mask: (text: string) => string): (key: string, value: unknown) => unknown {
+	return (key, value) => (typeof value === 'string' ? maskProperty(key, value, mask) : value);
 }
 
 /** One property of an object as maskDeep copies it (an id stays as it is). */
