@@ -31,11 +31,12 @@ export class SectionReader {
 		const {line, toLine} = this;
 		if (token.type === 'heading') {
 			const heading = token as Tokens.Heading;
+			const text = heading.text.trim();
 			if (heading.depth === 1 && this.title === '') {
-				this.title = heading.text.trim();
+				this.title = text;
 			} else {
-				if (heading.depth <= 2) this.group = heading.text.trim();
-				this.section = {title: heading.text.trim(), group: heading.depth <= 2 ? '' : this.group, line: toLine(line), steps: [], loose: []};
+				if (heading.depth <= 2) this.group = text;
+				this.section = {title: text, group: heading.depth <= 2 ? '' : this.group, line: toLine(line), steps: [], loose: []};
 				this.sections.push(this.section);
 			}
 		} else if (token.type === 'list' && (token as Tokens.List).ordered) {
