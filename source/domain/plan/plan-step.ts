@@ -59,31 +59,23 @@ export function planStep(step: Step, place: PlanPlace, read: ReadText): StepPlan
 	const start = step.cwd ? annotated(step.cwd, place) : place.where;
 	let where = start;
 	const actions = step.actions.map((action): PlannedAction => {
-		// One object per action, its properties added in the order the plan shows them (no spread of a spread).
-		const planned: PlannedAction = where.cwd === undefined ? {...action, description: describeAction(action)} : {...action, description: describeAction(action), cwd: where.cwd};
+		const planned: PlannedAction = {...action, description: describeAction(action), ...(where.cwd === undefined ? {} : {cwd: where.cwd})};
 		if (action.kind === 'run') where = followCd(action.command, where, place);
 		if (action.kind === 'manual' && action.path !== undefined) {
 			const file = targetOf(action.path, where.cwd, place.home);
-			if (file !== undefined) planned.target = file;
-			return planned;
+			return file === undefined ? planned : {...planned, target: file};
 		}
 
 		if (action.kind !== 'write' && action.kind !== 'edit') return planned;
 		const target = targetOf(action.path, where.cwd, place.home);
-		if (target === undefined) {
-			planned.problem = `where ${action.path} lands is known only once the step's earlier \`cd\` has run`;
-			return planned;
-		}
-
-		planned.target = target;
+		if (target === undefined) return {...planned, problem: `where ${action.path} lands is known only once the step's earlier \`cd\` has run`};
 		try {
 			const change = planFileChange(action, target, readThrough);
 			pending.set(target, change.after);
-			return Object.assign(planned, change);
+			return {...planned, target, ...change};
 		} catch (error) {
 			if (!(error instanceof FileChangeError)) throw error;
-			planned.problem = error.message;
-			return planned;
+			return {...planned, target, problem: error.message};
 		}
 	});
 	return {start, actions, end: where};
