@@ -75,18 +75,11 @@ function planDocument(document: SetupDocument, values: Record<string, string>, e
 					line: step.line,
 					title: step.title,
 					cwd: plans[index]!.start.cwd ?? '',
-					actions: plans[index]!.actions.map(reported),
+					actions: plans[index]!.actions.map(({before: _before, after: _after, ...reported}) => reported),
 					checks: step.checks,
 					notes: step.notes,
 				})),
 			};
 		}),
 	};
-}
-
-// The planner's action without the files' whole texts; one that has none (a command) is reported as it is, not copied.
-function reported(action: PlannedAction): ReportedAction {
-	if (!('before' in action) && !('after' in action)) return action;
-	const {before: _before, after: _after, ...rest} = action;
-	return rest;
 }
