@@ -38,7 +38,7 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	if (options.json) {
 		// In pieces (written about a megabyte at a time): the same bytes as stringifying the masked plan at once.
 		let pending = '';
-		for (const chunk of maskedJsonChunks(planJson(plan), mask)) {
+		for (const chunk of maskedJsonChunks(planJson(plan), masker.empty() ? undefined : mask)) {
 			pending += chunk;
 			if (pending.length < 1 << 20) continue;
 			process.stdout.write(pending);

@@ -1,6 +1,7 @@
 import {maskingReplacer, maskProperty} from '../domain/secrets/masker.js';
 
-type Mask = (text: string) => string;
+/** Masks a text; undefined when there is nothing to mask (no secret known). */
+type Mask = ((text: string) => string) | undefined;
 
 /**
  * `JSON.stringify(maskDeep(value, mask), null, 2)` in pieces, for a value too big to copy and print at once: arrays
@@ -62,7 +63,7 @@ export function* maskedJsonChunks(value: unknown, mask: Mask, budget = 1 << 16, 
 	yield '{';
 	for (const [index, [key, item]] of entries.entries()) {
 		yield `${index === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
-		if (typeof item === 'string') yield JSON.stringify(maskProperty(key, item, mask));
+		if (typeof item === 'string') yield JSON.stringify(mask ? maskProperty(key, item, mask) : item);
 		else yield* maskedJsonChunks(item, mask, budget, inner);
 	}
 
@@ -99,9 +100,17 @@ function omitted(item: unknown): boolean {
 	return item === undefined || typeof item === 'function' || typeof item === 'symbol';
 }
 
-// Masked while stringified (no masked copy is made). JSON strings hold no raw newline: every newline of the text is a
-// line break, indented one level deeper here.
+// Masked while stringified (no masked copy is made); with nothing to mask, without a replacer, which keeps
+// JSON.stringify on V8's fast path. Below the top the value is stringified inside one array per level of `indent`, so
+// that JSON.stringify indents its lines itself, and the wrapping is cut off: re-indenting the text afterwards (a
+// replace at every line break) cost more than stringifying it.
 function leaf(value: unknown, mask: Mask, indent: string): string {
-	const text = JSON.stringify(value, maskingReplacer(mask), 2);
-	return indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+	const replacer = mask ? maskingReplacer(mask) : undefined;
+	if (indent === '') return JSON.stringify(value, replacer, 2);
+	const depth = indent.length / 2;
+	let wrapped: unknown = value;
+	for (let level = 0; level < depth; level++) wrapped = [wrapped];
+	// Level k (from 0) opens with `[`, a line break and 2k + 2 spaces, and closes with a line break, 2k spaces and `]`.
+	const text = JSON.stringify(wrapped, replacer, 2);
+	return text.slice(depth * (depth + 3), text.length - depth * (depth + 1));
 }

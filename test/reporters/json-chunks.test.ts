@@ -25,3 +25,8 @@ test('a big value comes in pieces of about the budget, never at once', t => {
 	t.true(pieces.length > 100);
 	t.true(Math.max(...pieces.map(piece => piece.length)) < 4 * 4096);
 });
+
+test('without a mask (no secret known) the pieces join to the value stringified at once, at every depth', t => {
+	const value = {a: [{b: [{c: ['x\ny', 1, null, {}, []], d: 'e'}], f: [[['deep']]]}], g: 'h'};
+	for (const budget of [0, 1, 8, 20, 40, 80, 1000]) t.is([...maskedJsonChunks(value, undefined, budget)].join(''), JSON.stringify(value, null, 2), `budget ${budget}`);
+});

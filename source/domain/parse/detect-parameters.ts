@@ -1,6 +1,6 @@
 import {invalidValue} from '../params/parameters.js';
 import {isPlaceholder} from '../params/substitute.js';
-import type {Action, Parameter, ParameterType, SetupDocument} from '../types.js';
+import type {Action, Parameter, ParameterType, SetupDocument, Step} from '../types.js';
 
 interface Found {
 	literal: string;
@@ -21,7 +21,10 @@ const valuePatterns: Array<{pattern: RegExp; needs: string[]; type: ParameterTyp
 	{pattern: /--email[=\s]+([^\s\\'"]+)/g, needs: ['--email'], type: 'email', role: 'email'},
 ];
 
-const matchesOf = (text: string, pattern: RegExp, needs: string) => (text.includes(needs) ? [...text.matchAll(pattern)] : []);
+const matchesOf = (text: string, pattern: RegExp, needs: string): Iterable<RegExpMatchArray> => (text.includes(needs) ? text.matchAll(pattern) : []);
+
+const assignment = /\b([A-Z][A-Z\d_]*)=/g;
+const inlineCode = /`([^`\n]+)`/g;
 
 const underscoredWord = /(?<![$\w{])[A-Z][A-Z\d]*(?:_[A-Z\d]+)+(?![\w=])/g;
 // `IPv6:ADDRESS`: a capitalised prefix, so cipher lists (`SHA256:ECDHE`) and URLs (`host.net:PASSWORD@`) are not taken.
@@ -79,12 +82,17 @@ export function detectParameters(document: SetupDocument): Parameter[] {
 		if (candidate.placeholder || invalidValue(candidate.type, candidate.literal) === undefined) found.set(candidate.literal, candidate);
 	};
 
-	const steps = document.runbooks.flatMap((runbook) => runbook.steps);
-	const everything = steps.flatMap((step) => [
-		...step.actions.flatMap((action) => actionTexts(action).map((text) => ({text, line: action.line}))),
-		...step.checks.map((check) => ({text: 'command' in check ? check.command : '', line: check.line})),
-	]);
-	const assigned = new Set(everything.flatMap(({text}) => matchesOf(text, /\b([A-Z][A-Z\d_]*)=/g, '=').map((match) => match[1]!)));
+	// Loops rather than flatMaps: a document can have tens of thousands of steps.
+	const steps: Step[] = [];
+	for (const runbook of document.runbooks) for (const step of runbook.steps) steps.push(step);
+	const everything: Array<{text: string; line: number}> = [];
+	for (const step of steps) {
+		for (const action of step.actions) for (const text of actionTexts(action)) everything.push({text, line: action.line});
+		for (const check of step.checks) everything.push({text: 'command' in check ? check.command : '', line: check.line});
+	}
+
+	const assigned = new Set<string>();
+	for (const {text} of everything) for (const match of matchesOf(text, assignment, '=')) assigned.add(match[1]!);
 	for (const {pattern, needs, type, role} of valuePatterns) {
 		for (const {text, line} of everything) {
 			if (!needs.some((word) => text.includes(word))) continue;
@@ -97,16 +105,24 @@ export function detectParameters(document: SetupDocument): Parameter[] {
 	}
 
 	for (const step of steps) {
-		const inline = matchesOf(step.markdown, /`([^`\n]+)`/g, '`').map((match) => match[1]!.trim()).filter(isPlaceholder);
-		const used = step.actions.flatMap((action) => {
-			const texts = action.kind === 'run' ? [action.command] : actionTexts(action);
-			return texts.flatMap((text) => [...matchesOf(text, underscoredWord, '_'), ...matchesOf(text, prefixedWord, ':')].map((match) => match[0]));
-		});
-		const named = matchesOf(step.markdown, replaceWord, 'replac').map((match) => match[1]!);
-		for (const literal of [...inline, ...used, ...named]) {
-			if (assigned.has(literal)) continue;
-			add({literal, type: placeholderType(literal), name: parameterName(literal), line: step.line, placeholder: true});
+		const placeholder = (literal: string) => {
+			if (!assigned.has(literal)) add({literal, type: placeholderType(literal), name: parameterName(literal), line: step.line, placeholder: true});
+		};
+
+		// Inline code, then the words of each action, then "replace X with": the order the first of them is found in.
+		for (const match of matchesOf(step.markdown, inlineCode, '`')) {
+			const literal = match[1]!.trim();
+			if (isPlaceholder(literal)) placeholder(literal);
 		}
+
+		for (const action of step.actions) {
+			for (const text of action.kind === 'run' ? [action.command] : actionTexts(action)) {
+				for (const match of matchesOf(text, underscoredWord, '_')) placeholder(match[0]);
+				for (const match of matchesOf(text, prefixedWord, ':')) placeholder(match[0]);
+			}
+		}
+
+		for (const match of matchesOf(step.markdown, replaceWord, 'replac')) placeholder(match[1]!);
 	}
 
 	const names = new Set<string>();

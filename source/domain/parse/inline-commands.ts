@@ -9,6 +9,8 @@ export interface InlineCommands {
 	handled: boolean;
 }
 
+const inlineCode = /`([^`\n]+)`/g;
+
 // Words that introduce a command in these documents ("Start the server with `synctl start`").
 const introducer = /\b(with|run|running|by|using|execute|type|command|need to|then)\s*:?\s*$/i;
 // A sentence that offers a command as an option does not ask for it (one that warns against it: see SentenceTracker).
@@ -36,7 +38,9 @@ export function inlineCommands(markdown: string, line: number, consumed: Readonl
 	let lineOffset = 0;
 	let counted = 0;
 	const sentences = new SentenceTracker(markdown);
-	for (const match of markdown.matchAll(/`([^`\n]+)`/g)) {
+	// exec on one shared expression, not matchAll (which copies the expression and makes an iterator per paragraph).
+	inlineCode.lastIndex = 0;
+	for (let match = inlineCode.exec(markdown); match !== null; match = inlineCode.exec(markdown)) {
 		const code = match[1]!.trim();
 		if (consumed.has(match[1]!)) continue;
 		const before = markdown.slice(0, match.index);

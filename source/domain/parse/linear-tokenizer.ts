@@ -18,6 +18,8 @@ export class LinearTokenizer extends Tokenizer {
 	// What is left to read after the last plain line and its line break (marked reads the break as a space token before
 	// it tries the next line): its length, first and last characters.
 	private rest?: {length: number; head: string; tail: string};
+	// The lexer's rules.other with listItemRegex cached (a lexer sets the rules of its tokenizer when it is made).
+	private cachingRules?: Tokenizer['rules']['other'];
 
 	override text(src: string): Tokens.Text | undefined {
 		const token = super.text(src);
@@ -31,12 +33,38 @@ export class LinearTokenizer extends Tokenizer {
 		return {type: 'text', raw, text: raw, tokens: this.lexer.inline(raw)};
 	}
 
+	override list(src: string): Tokens.List | undefined {
+		// marked builds the RegExp of a list's items anew for every list; a document of many short procedures has tens
+		// of thousands of lists and only a few kinds of bullet. The other regexes of list items marked keeps itself.
+		if (this.rules.other !== this.cachingRules) {
+			const build = this.rules.other.listItemRegex;
+			this.cachingRules = {...this.rules.other, listItemRegex: (bullet: string) => listItemRegex(bullet, build)};
+			this.rules = {...this.rules, other: this.cachingRules};
+		}
+
+		return super.list(src);
+	}
+
 	override lheading(src: string): Tokens.Heading | undefined {
 		const rest = this.rest;
 		// Right after a plain line of the same text: the rule already failed on this paragraph.
 		if (rest && src.length === rest.length && src.startsWith(rest.head) && src.endsWith(rest.tail)) return undefined;
 		return super.lheading(src);
 	}
+}
+
+// The RegExps of list items by bullet, as marked builds them (without g or y flags: exec keeps no state between lists).
+const listItemRegexes = new Map<string, RegExp>();
+
+/** marked's RegExp for the items of a list of `bullet`, built by `build` (marked's own) once per bullet. */
+export function listItemRegex(bullet: string, build: (bullet: string) => RegExp): RegExp {
+	let regex = listItemRegexes.get(bullet);
+	if (regex === undefined) {
+		regex = build(bullet);
+		listItemRegexes.set(bullet, regex);
+	}
+
+	return regex;
 }
 
 // Where the run of plain lines that goes on from `end` (the end of a plain line) stops: before a blank line, the end of

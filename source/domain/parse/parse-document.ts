@@ -1,69 +1,15 @@
-import {getDefaults, Lexer, type Token, type Tokens} from 'marked';
+import {getDefaults, Lexer, type Token} from 'marked';
 import {interpretAnnotation, type Directive} from './annotations.js';
 import {detectParameters} from './detect-parameters.js';
 import {derivedFrom} from '../params/parameters.js';
 import {slug} from './slug.js';
-import {lineCount, StepBuilder} from './step-builder.js';
+import {type Section, SectionReader} from './section-reader.js';
+import {StepBuilder} from './step-builder.js';
 import {scanAnnotations} from './strip-annotations.js';
 import {checkNesting} from './nesting-guard.js';
 import {LinearTokenizer} from './linear-tokenizer.js';
+import {TokenStream} from './token-stream.js';
 import {InputError, type Parameter, type Runbook, type SetupDocument} from '../types.js';
-
-interface Section {
-	title: string;
-	group: string;
-	line: number;
-	steps: StepBuilder[];
-	/** Blocks of a section that has no numbered list: they form one step. */
-	loose: Array<{token: Token; line: number}>;
-}
-
-
-/** Splits the document into sections (`##` components, `###` procedures) and their steps. */
-function sections(tokens: Token[], toLine: (line: number) => number): {title: string; sections: Section[]} {
-	let title = '';
-	let group = '';
-	const result: Section[] = [];
-	let section: Section | undefined;
-	let line = 1;
-	for (const token of tokens) {
-		if (token.type === 'heading') {
-			const heading = token as Tokens.Heading;
-			if (heading.depth === 1 && title === '') {
-				title = heading.text.trim();
-			} else {
-				if (heading.depth <= 2) group = heading.text.trim();
-				section = {title: heading.text.trim(), group: heading.depth <= 2 ? '' : group, line: toLine(line), steps: [], loose: []};
-				result.push(section);
-			}
-		} else if (token.type === 'list' && (token as Tokens.List).ordered) {
-			section ??= pushSection(result, title, line, toLine);
-			let itemLine = line;
-			for (const item of (token as Tokens.List).items) {
-				const builder = new StepBuilder(toLine(itemLine), toLine);
-				builder.add(item.tokens, itemLine, item.raw);
-				section.steps.push(builder);
-				itemLine += lineCount(item.raw);
-			}
-		} else if (section?.steps.length) {
-			// A block at column 0 after a step (the seed's config.json) still belongs to that step.
-			if (token.type === 'code' || token.type === 'blockquote') section.steps.at(-1)!.add([token], line, token.raw);
-		} else if (token.type !== 'space' && token.type !== 'hr') {
-			section ??= pushSection(result, title, line, toLine);
-			section.loose.push({token, line});
-		}
-
-		line += lineCount(token.raw);
-	}
-
-	return {title, sections: result};
-}
-
-function pushSection(result: Section[], title: string, line: number, toLine: (line: number) => number): Section {
-	const section: Section = {title: title || 'Setup', group: '', line: toLine(line), steps: [], loose: []};
-	result.push(section);
-	return section;
-}
 
 /** Hands each step annotation to the step it sits in; returns the document-level ones (parameters). */
 function assign(directives: Directive[], all: Section[], file: string): Directive[] {
@@ -98,12 +44,14 @@ function lastBefore<T extends {line: number}>(items: T[], line: number): T | und
 }
 
 // Block tokens only: the parser reads a paragraph's raw text itself, and marked's inline lexer is quadratic on runs
-// of `!` (a megabyte of them: minutes).
+// of `!` (a megabyte of them: minutes). Each top-level token goes to `read` as soon as marked is done with it.
 // A paragraph of megabytes without a blank line overflows the lexer's regular-expression stack: refused at its line.
-function blockTokens(text: string, path: string, toLine: (line: number) => number): Token[] {
+function readBlockTokens(text: string, path: string, toLine: (line: number) => number, read: (token: Token) => void): void {
 	const lexer = new Lexer({...getDefaults(), tokenizer: new LinearTokenizer()});
+	const tokens = new TokenStream(read, lexer);
 	try {
-		return lexer.blockTokens(text.replaceAll(/\r\n?/g, '\n'), []);
+		lexer.blockTokens(text.replaceAll(/\r\n?/g, '\n'), tokens);
+		tokens.end();
 	} catch (error) {
 		if (!(error instanceof RangeError)) throw error;
 		const {line, length} = longestParagraph(text);
@@ -136,8 +84,9 @@ export function parseDocument(text: string, path: string): SetupDocument {
 	const scanned = scanAnnotations(text, path);
 	const toLine = (line: number) => scanned.lineMap[line - 1] ?? line;
 	checkNesting(scanned.stripped, path, toLine);
-	const tokens = blockTokens(scanned.stripped, path, toLine);
-	const {title, sections: all} = sections(tokens, toLine);
+	const reader = new SectionReader(toLine);
+	readBlockTokens(scanned.stripped, path, toLine, token => reader.read(token));
+	const {title, sections: all} = reader;
 	for (const section of all) {
 		if (section.steps.length > 0 || !section.loose.some(({token}) => token.type === 'code')) continue;
 		const builder = new StepBuilder(toLine(section.loose[0]!.line), toLine, section.title);

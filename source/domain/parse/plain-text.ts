@@ -4,8 +4,21 @@ export function plainText(markdown: string): string {
 	let text = markdown.includes('>') ? markdown.replaceAll(/^[ \t]*>[ \t]?/gm, '') : markdown;
 	if (text.includes('](')) text = text.replaceAll(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
 	if (text.includes('**') || text.includes('__')) text = text.replaceAll(/(\*\*|__)(.+?)\1/g, '$2');
-	if (text.includes('`')) text = text.replaceAll(/`([^`]*)`/g, '$1');
-	return text.replaceAll(/\s+/g, ' ').trim();
+	if (text.includes('`')) text = withoutCodeMarks(text);
+	// Single spaces only (most texts): nothing to collapse.
+	return /[^\S ]| {2}/.test(text) ? text.replaceAll(/\s+/g, ' ').trim() : text.trim();
+}
+
+/**
+ * What `text.replaceAll(/`([^`]*)`/g, '$1')` gives, without a regular expression: that pairs the backticks from the
+ * left and drops each pair, so every backtick goes but the last of an odd number.
+ */
+export function withoutCodeMarks(text: string): string {
+	let count = 0;
+	for (let index = text.indexOf('`'); index !== -1; index = text.indexOf('`', index + 1)) count++;
+	if (count % 2 === 0) return text.replaceAll('`', '');
+	const last = text.lastIndexOf('`');
+	return text.slice(0, last).replaceAll('`', '') + text.slice(last);
 }
 
 /** The first sentence of a step's text, without its final `.` or `:` — the step's title. */

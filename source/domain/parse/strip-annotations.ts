@@ -26,6 +26,8 @@ const opener = /^([ \t]*)<!--\s*tomesh-setup\b(:?)\s*(.*)$/;
  * Throws InputError `file:line` for an annotation that is never closed or has no directive.
  */
 export function scanAnnotations(text: string, file = '<document>'): ScannedText {
+	// A document without a comment keeps every line: no split and join of the whole text.
+	if (!text.includes('<!--')) return {stripped: text, lineMap: lineNumbers(text), annotations: []};
 	const lines = text.split('\n');
 	const kept: string[] = [];
 	const lineMap: number[] = [];
@@ -75,6 +77,13 @@ export function scanAnnotations(text: string, file = '<document>'): ScannedText 
 /** The document's text without its annotations, byte for byte what the author wrote around them. */
 export function stripAnnotations(text: string): string {
 	return scanAnnotations(text).stripped;
+}
+
+// 1, 2, … one a line of `text`.
+function lineNumbers(text: string): number[] {
+	const numbers = [1];
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) numbers.push(numbers.length + 1);
+	return numbers;
 }
 
 function dedent(line: string, indent: string): string {

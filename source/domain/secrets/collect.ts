@@ -21,17 +21,22 @@ export function collectSecrets(documents: SetupDocument[], values: Record<string
 		add([values[parameter.name] ?? '', ...[parameter.default ?? '', parameter.literal].filter(value => !placeholder(value))]);
 	}
 
-	for (const step of documents.flatMap(document => document.runbooks).flatMap(runbook => runbook.steps)) {
-		const resolved = resolveStep(step, parameters, values);
-		if (resolved === step) {
-			add(stepSecrets(step, (text, search) => search(text)));
-			continue;
-		}
+	// Loops, not a flatMap of every step: a document of ten thousand runbooks of one step each.
+	for (const document of documents) {
+		for (const runbook of document.runbooks) {
+			for (const step of runbook.steps) {
+				const resolved = resolveStep(step, parameters, values);
+				if (resolved === step) {
+					stepSecrets(step, searchOnce, add);
+					continue;
+				}
 
-		// The step with its values filled in mostly reads as written: each of its distinct texts is searched once.
-		const find = remembering();
-		add(stepSecrets(step, find));
-		add(stepSecrets(resolved, find));
+				// The step with its values filled in mostly reads as written: each of its distinct texts is searched once.
+				const find = remembering();
+				stepSecrets(step, find, add);
+				stepSecrets(resolved, find, add);
+			}
+		}
 	}
 
 	return secrets;
@@ -62,9 +67,14 @@ function remembering(): Finder {
 	};
 }
 
-function stepSecrets(step: Step, find: Finder): string[] {
+const searchOnce: Finder = (text, search) => search(text);
+
+// Hands `add` the secrets of the step's actions, then of its checks, then of its prose.
+function stepSecrets(step: Step, find: Finder, add: (items: Iterable<string>) => void): void {
 	const values = (text: string) => find(text, findSecretValues);
-	return [...step.actions.flatMap(action => actionSecrets(action, values)), ...step.checks.flatMap(check => checkSecrets(check, values)), ...find(step.markdown, findProseSecrets)];
+	for (const action of step.actions) add(actionSecrets(action, values));
+	for (const check of step.checks) add(checkSecrets(check, values));
+	add(find(step.markdown, findProseSecrets));
 }
 
 function actionSecrets(action: Action, findSecretValues: (text: string) => string[]): string[] {

@@ -4,7 +4,7 @@
  * does. At each position the longest string wins, as an alternation sorted longest first would pick it.
  */
 export class FormIndex {
-	private readonly root: TrieNode = {next: new Map()};
+	private readonly root: TrieNode = {};
 	// Which UTF-16 units start a string: most positions of a text are skipped on one typed-array read.
 	private readonly starts = new Uint8Array(65_536);
 	private size = 0;
@@ -16,13 +16,13 @@ export class FormIndex {
 		this.starts[form.charCodeAt(0)] = 1;
 		for (let index = 0; index < form.length; index++) {
 			const code = form.charCodeAt(index);
-			let child = node.next.get(code);
-			if (child === undefined) {
-				child = {next: new Map()};
-				node.next.set(code, child);
+			let next = child(node, code);
+			if (next === undefined) {
+				next = {};
+				addChild(node, code, next);
 			}
 
-			node = child;
+			node = next;
 		}
 
 		if (node.end === undefined) this.size++;
@@ -34,7 +34,7 @@ export class FormIndex {
 		if (this.size === 0) return text;
 		let result = '';
 		let copied = 0;
-		const first = this.root.next;
+		const root = this.root;
 		const starts = this.starts;
 		for (let index = 0; index < text.length; ) {
 			if (starts[text.charCodeAt(index)] === 0) {
@@ -42,12 +42,12 @@ export class FormIndex {
 				continue;
 			}
 
-			let node = first.get(text.charCodeAt(index));
+			let node = child(root, text.charCodeAt(index));
 			let length = 0;
 			for (let offset = index + 1; node !== undefined; offset++) {
 				if (node.end !== undefined) length = node.end;
 				if (offset >= text.length) break;
-				node = node.next.get(text.charCodeAt(offset));
+				node = child(node, text.charCodeAt(offset));
 			}
 
 			if (length === 0) {
@@ -64,8 +64,32 @@ export class FormIndex {
 	}
 }
 
+/**
+ * A trie node. Most nodes of many secrets have one child (the rest of one secret): it is held in `code`/`only`, and a
+ * Map is made only for a node with several (a Map a node made tens of thousands of secrets cost hundreds of MB).
+ */
 interface TrieNode {
-	next: Map<number, TrieNode>;
+	code?: number;
+	only?: TrieNode;
+	next?: Map<number, TrieNode>;
 	/** The length of the string that ends here. */
 	end?: number;
+}
+
+function child(node: TrieNode, code: number): TrieNode | undefined {
+	if (node.next !== undefined) return node.next.get(code);
+	return node.code === code ? node.only : undefined;
+}
+
+function addChild(node: TrieNode, code: number, next: TrieNode): void {
+	if (node.next !== undefined) {
+		node.next.set(code, next);
+	} else if (node.only === undefined) {
+		node.code = code;
+		node.only = next;
+	} else {
+		node.next = new Map([[node.code!, node.only], [code, next]]);
+		node.code = undefined;
+		node.only = undefined;
+	}
 }

@@ -14,6 +14,8 @@ export interface Masker {
 	add(values: Iterable<string>): void;
 	/** True when `value` is a known secret. */
 	has(value: string): boolean;
+	/** True while it knows no secret: `mask` gives back every text as it is. */
+	empty(): boolean;
 }
 
 /** A masker over `secrets`. */
@@ -30,6 +32,7 @@ export function createMasker(secrets: Iterable<string> = []): Masker {
 			}
 		},
 		has: value => known.has(value),
+		empty: () => known.size === 0,
 	};
 	masker.add(secrets);
 	return masker;

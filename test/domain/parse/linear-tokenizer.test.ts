@@ -1,8 +1,8 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {getDefaults, Lexer, type Tokens} from 'marked';
-import {LinearTokenizer} from '../../../source/domain/parse/linear-tokenizer.js';
+import {getDefaults, Lexer, Tokenizer, type Tokens} from 'marked';
+import {LinearTokenizer, listItemRegex} from '../../../source/domain/parse/linear-tokenizer.js';
 
 const marked = (text: string) => new Lexer().blockTokens(text, []);
 const linear = (text: string, tokenizer = new LinearTokenizer()) => new Lexer({...getDefaults(), tokenizer}).blockTokens(text, []);
@@ -65,4 +65,52 @@ test('a paragraph of a list item is read as one text and the setext rule is trie
 		t.true(counts.text <= 2, `${lines} lines: ${counts.text} text tokens`);
 		t.true(counts.lheading <= 3, `${lines} lines: ${counts.lheading} setext tries`);
 	}
+});
+
+// Lists of every bullet, nested, loose, one after another, and next to rules, fences, headings, HTML and quotes: the
+// list-item RegExps are shared between lists of one bullet.
+const lists = [
+	'* a\n* b\n\n- c\n- d\n\n+ e\n+ f\n',
+	'1. a\n2. b\n\n1) c\n2) d\n\n7. e\n',
+	'1. a\n   - b\n     * c\n       1) d\n   - e\n2. f\n',
+	'- a\n\n- b\n\n  more of b\n- c\n',
+	'1. a\n***\n1. b\n---\n- c\n___\n',
+	'1. a\n```\ncode\n```\n1. b\n    indented\n1. c\n',
+	'- a\n# heading\n- b\n<div>\nhtml\n</div>\n- c\n> quote\n- d\n',
+	'1. a\n   ~~~\n   fenced in item\n   ~~~\n2. b\n   # heading in item\n3. c\n',
+	' 1. a\n  2. b\n   3. c\n',
+	'- [ ] task\n- [x] done\n',
+	'1. one\n\n\n\n2. two after blank lines\n',
+];
+
+test('the tokens are marked\'s own on lists of every bullet, nested and next to rules, fences, headings and HTML', t => {
+	for (const snippet of lists) t.deepEqual(linear(snippet), marked(snippet), JSON.stringify(snippet));
+	const all = lists.join('\n\n');
+	t.deepEqual(linear(all), marked(all));
+});
+
+test('the RegExp of a list\'s items is built once per bullet, as marked builds it, and keeps no state', t => {
+	const plain = new Tokenizer();
+	// A lexer gives its tokenizer marked's rules.
+	new Lexer({...getDefaults(), tokenizer: plain});
+	const marks = plain.rules.other;
+	const built: string[] = [];
+	const build = (bullet: string) => {
+		built.push(bullet);
+		return marks.listItemRegex(bullet);
+	};
+
+	const bullet = String.raw`\d{1,9}\%`;
+	const first = listItemRegex(bullet, build);
+	t.is(listItemRegex(bullet, build), first);
+	t.deepEqual(built, [bullet]);
+	t.is(first.source, marks.listItemRegex(bullet).source);
+	t.false(first.global || first.sticky);
+
+	// The tokenizer hands marked the shared RegExps once it has read a list.
+	const tokenizer = new LinearTokenizer();
+	const text = '* a\n\n# h\n\n* b\n\n# i\n\n1. c\n';
+	t.deepEqual(linear(text, tokenizer), marked(text));
+	t.is(tokenizer.rules.other.listItemRegex(String.raw`\*`), tokenizer.rules.other.listItemRegex(String.raw`\*`));
+	t.not(marks.listItemRegex(String.raw`\*`), marks.listItemRegex(String.raw`\*`));
 });

@@ -30,3 +30,16 @@ test('other HTML comments are left alone', (t) => {
 	const text = '<!-- a comment -->\n1. step\n';
 	t.is(stripAnnotations(text), text);
 });
+
+test('a text without any comment is kept as it is, each line mapped to itself, as the line-by-line scan gives it', (t) => {
+	for (const text of ['', 'a', 'a\n', '\n\nb\r\n\n', '1. step\n\n\t```\n\t# x\n\t```\n']) {
+		const scanned = scanAnnotations(text, 'doc.md');
+		const lines = text.split('\n');
+		t.is(scanned.stripped, text);
+		t.deepEqual(scanned.lineMap, lines.map((_, index) => index + 1));
+		t.deepEqual(scanned.annotations, []);
+		// The same as a scan that finds a comment which is no annotation and keeps it.
+		const withComment = scanAnnotations(`${text}<!-- x -->`, 'doc.md');
+		t.deepEqual(withComment.lineMap, scanned.lineMap);
+	}
+});

@@ -26,3 +26,12 @@ test('ten thousand strings over a megabyte: one pass, not one per string', t => 
 	t.is(index(...forms).replace(text, '*').slice(-2), ' *');
 	t.true(performance.now() - start < 5000);
 });
+
+test('strings that share a start, branch after one character or continue one another are all found', t => {
+	const forms = ['ab', 'abc', 'abd', 'abcdef', 'b', 'bcd', 'xyz1', 'xyz2', 'xy', 'pqrs'];
+	const text = 'ab abc abd abcde abcdef b bc bcd xy xyz xyz1 xyz2 xyz3 pqr pqrs a';
+	const alternation = new RegExp([...forms].sort((a, b) => b.length - a.length).join('|'), 'g');
+	t.is(index(...forms).replace(text, '*'), text.replaceAll(alternation, '*'));
+	// In any order of adding.
+	t.is(index(...[...forms].reverse()).replace(text, '*'), text.replaceAll(alternation, '*'));
+});

@@ -31,3 +31,13 @@ test('maskDeep masks every string of a value but ids, keys and numbers', t => {
 	const masked = maskDeep({id: 'a.s3cret-value/1', runbook: 'rb', title: 'uses s3cret-value', n: 2, list: ['s3cret-value'], nested: {step: 'x/1', detail: 's3cret-value'}}, mask);
 	t.deepEqual(masked, {id: 'a.s3cret-value/1', runbook: 'rb', title: 'uses ********', n: 2, list: ['********'], nested: {step: 'x/1', detail: '********'}});
 });
+
+test('a masker says when it knows no secret, so that its mask can be skipped', t => {
+	const masker = createMasker();
+	t.true(masker.empty());
+	masker.add(['abc']);
+	t.true(masker.empty());
+	masker.add(['s3cret-value']);
+	t.false(masker.empty());
+	t.false(createMasker(['s3cret-value']).empty());
+});
