@@ -5,9 +5,14 @@ import {readFileSync} from 'node:fs';
 
 const quote = word => `'${word.replaceAll("'", String.raw`'\''`)}'`;
 
-/** The pid of the program `script` runs (`sh -c "stty …; exec prog"` leaves it as script's only child). */
+/**
+ * The pid of the program `script` runs (`sh -c "stty …; exec prog"` leaves it as script's only child); throws when it
+ * has already exited. Never 0: `process.kill(0)` would signal this whole process group.
+ */
 export function programPid(scriptPid) {
-	return Number(readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8').trim().split(/\s+/)[0]);
+	const pid = Number(readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8').trim().split(/\s+/)[0]);
+	if (!(pid > 0)) throw new Error(`script (pid ${scriptPid}) has no program running`);
+	return pid;
 }
 
 /** Starts `argv` on a pty of `columns`×`rows`; returns the child and helpers to type and await texts. */
