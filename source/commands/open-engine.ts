@@ -2,7 +2,7 @@ import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {defaultSystemHooks, type EngineOptions} from '../engine/engine-options.js';
 import {EngineController} from '../engine/controller.js';
-import {loadDocuments} from '../load-documents.js';
+import {loadCachedDocuments} from '../load-cached-documents.js';
 import {documentCache} from '../store/document-cache.js';
 import {stateDirectory, systemStateDirectory} from '../store/state-directory.js';
 import {resumeCommand} from './resume-command.js';
@@ -46,8 +46,12 @@ declare const TOMESH_SETUP_BUILD_ID: string | undefined;
  * the state directory, and a start with unchanged runbooks does not parse them again (see documentCache). A `--doc`
  * is always parsed: it may hold the operator's own secrets, which the state never keeps outside secrets-v1.json.
  */
-export function openEngine(cli: CliOptions, options: EngineOptions = engineOptions(cli), {cacheDocuments = false} = {}): EngineController {
+export async function openEngine(cli: CliOptions, options: EngineOptions = engineOptions(cli), {cacheDocuments = false} = {}): Promise<EngineController> {
 	const cacheable = cacheDocuments && cli.docs.length === 0 && typeof TOMESH_SETUP_BUILD_ID === 'string';
 	const cache = cacheable ? documentCache(options.stateDir, TOMESH_SETUP_BUILD_ID!) : undefined;
-	return new EngineController(loadDocuments(cli.docs, undefined, {trust: cli.trustDoc, cache}), options);
+	// The parser is loaded only when a document has to be parsed (see loadCachedDocuments).
+	const documents = cache
+		? await loadCachedDocuments(cli.docs, cache, {trust: cli.trustDoc})
+		: (await import('../load-documents.js')).loadDocuments(cli.docs, undefined, {trust: cli.trustDoc});
+	return new EngineController(documents, options);
 }

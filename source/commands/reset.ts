@@ -6,7 +6,7 @@ import {InputError} from '../domain/types.js';
 
 /** `tomesh-setup reset [RUNBOOK]`: forgets saved progress (of one runbook, by id or title, or of all). Files stay as they are. */
 export async function resetCommand(options: CliOptions): Promise<number> {
-	const controller = openEngine(options);
+	const controller = await openEngine(options);
 	const name = options.args[0];
 	// A title shared by two runbooks names both, as with --only.
 	const runbooks = name === undefined ? [undefined] : selectRunbooks(controller.documents, name, 'reset');

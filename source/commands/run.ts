@@ -19,7 +19,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
 	// The lock comes first: opening the engine may already save (a step a killed run left `running`).
 	const settings = engineOptions(options);
 	acquireRunLock(settings.stateDir);
-	const controller = openEngine(options, settings, {cacheDocuments: interactive});
+	const controller = await openEngine(options, settings, {cacheDocuments: interactive});
 	// Values given with --set are remembered, so the next run (after a reboot, say) needs no --set.
 	if (Object.keys(options.set).length > 0) controller.setValues(options.set);
 	if (interactive) {

@@ -20,7 +20,7 @@ export async function statusCommand(options: CliOptions): Promise<number> {
 		return 0;
 	}
 
-	const controller = openEngine(options);
+	const controller = await openEngine(options);
 	const report = statusReport({
 		stateFile: controller.store.file,
 		rebooted: controller.rebooted,

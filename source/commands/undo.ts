@@ -18,7 +18,7 @@ export async function undoCommand(options: CliOptions): Promise<number> {
 	if (!ask && !options.yes) throw new InputError('no terminal to ask on: use --yes to undo without asking');
 	const settings = engineOptions(options);
 	acquireRunLock(settings.stateDir);
-	const controller = openEngine(options, settings);
+	const controller = await openEngine(options, settings);
 	const plan = await controller.undoStep(stepId, {dryRun: true});
 	if (!plan.ok) throw new InputError(plan.reason);
 	process.stdout.write(plan.changes.map(change => describe(change)).join(''));

@@ -23,7 +23,7 @@ import {followIntent, walkthroughStart} from './tui-intent.js';
 export async function verifyCommand(options: CliOptions): Promise<number> {
 	// The checks look at root's home (~/.synapse) and the server's files: as anyone else they would check the wrong ones.
 	if (process.getuid?.() !== 0 && !options.state) throw new InputError('needs root: the checks look at root\'s files (run it with sudo; --state DIR checks as yourself)');
-	const controller = openEngine(options);
+	const controller = await openEngine(options);
 	if (process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json && options.format === undefined) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
 		if (tui) return followIntent(await tui.startTui({controller, mode: 'verify', ...walkthroughStart(options)}), options);

@@ -30,3 +30,19 @@ test('Ink\'s text measure does not build the RGI emoji regex when it loads (the 
 	t.false(measure.includes(String.raw`/^\p{RGI_Emoji}$/v`), 'string-width\'s own regex, built at load, is left out');
 	t.true(measure.includes('source/ui/lazy-emoji-regex.ts'), 'the lazy stand-in is in its place');
 });
+
+test('the walkthrough does not load the document parser (marked) before its first frame: only a cache miss imports it', (t) => {
+	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
+	const text = (name: string) => readFileSync(path.join(chunks, name), 'utf8');
+	const run = readdirSync(chunks).find((name) => text(name).includes('// source/commands/run.ts'));
+	if (!run) return t.fail('no chunk holds the run command');
+	// Every chunk the run command's chunk loads by static imports, as Node links them before any of it runs.
+	const loaded = new Set([run]);
+	for (const name of loaded) {
+		for (const match of text(name).matchAll(/^(?:import|export)\b[^;]*?["']\.\/([^"']+)["']/gms)) loaded.add(match[1]!);
+	}
+
+	t.true(loaded.size > 3, 'the static imports were followed');
+	t.deepEqual([...loaded].filter((name) => text(name).includes('node_modules/marked/')), []);
+	t.true(readdirSync(chunks).some((name) => text(name).includes('node_modules/marked/')), 'marked is still in the bundle, for plan and a cache miss');
+});
