@@ -60,6 +60,9 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 	} finally {
 		stopOnHangUp();
 		stopClearingOnGrowth();
+		// Ink leaves the cursor after the last character of a frame that fills the terminal: what is printed next (the
+		// resume line) must start on a line of its own. (A frame that ends with its own line break gets one blank line.)
+		if (process.stdout.isTTY) process.stdout.write('\n');
 	}
 
 	return result;

@@ -107,6 +107,18 @@ tmuxTest('two Ctrl-C in one read: the step stops, the TUI quits with 130 and say
 	t.throws(() => process.kill(pid, 0), undefined, 'the step\'s command is gone');
 });
 
+tmuxTest('q on the checklist: the resume line is printed on a line of its own, not after the last line of the frame', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
+	// The shipped runbooks at 80x24: their checklist fills the terminal.
+	const walk = await open(t, {argv: state => [process.execPath, cli, 'run', '--state', state, '--set', 'version=v1.0.0', '--set', 'admin_password=a-long-test-password']});
+	// With the lint warning and the preflight summary in (they come after the first frame), the frame fills the terminal.
+	await walk.tmux.waitFor('outdated instructions');
+	await walk.tmux.waitFor(/Preflight: \d+ ok/);
+	walk.tmux.send(['q']);
+	const screen = await walk.tmux.waitFor('[exit 0]');
+	t.regex(screen, /^Progress saved; next: /m);
+});
+
 tmuxTest('Ctrl-C stops the step; a second one a moment later quits with 130', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const walk = await open(t);
