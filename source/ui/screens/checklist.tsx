@@ -1,6 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box, measureElement, Text, type DOMElement} from 'ink';
 import SelectInput from 'ink-select-input';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
 import {documentStanding} from '../../domain/document-standing.js';
 import {runbookMarks} from '../../domain/marks.js';
@@ -126,6 +126,15 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 		} else if (input === 'q') onQuit();
 		else if (input === 'v') onVerify();
 	});
+	const headerRef = useRef<DOMElement>(null);
+	const footerRef = useRef<DOMElement>(null);
+	const [others, setOthers] = useState<number | undefined>();
+	const preflightShown = useRef(0);
+	useLayoutEffect(() => {
+		if (!headerRef.current || !footerRef.current) return;
+		const measured = measureElement(headerRef.current).height + measureElement(footerRef.current).height - preflightShown.current;
+		if (measured !== others) setOthers(measured);
+	});
 	const Item = ({label, isSelected}: {label: string; isSelected?: boolean}) => {
 		const entry = byId.get(label)!;
 		return (
@@ -157,23 +166,32 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 		);
 	}
 
-	// The list keeps at least three runbooks; preflight gets what is left of the screen above them.
-	const preflightBudget = fresh ? Math.max(2, rows - 8 - 6 - 1) : 0;
+	// The frame stays a row shorter than the terminal (one that fills it makes Ink clear the scrollback at every redraw,
+	// and what is printed after the walkthrough would follow its last line). The lines above and below the list other
+	// than preflight's are measured after each layout (a cautious guess until then); preflight gets what the list's
+	// first runbook (two rows: its group heading and itself) and its top margin leave, its headline at least; the list
+	// shows as many runbooks as fit at two rows each.
+	const fixed = others ?? 10;
+	const preflightBudget = fresh ? Math.min(Math.max(2, rows - 8 - 6 - 1), Math.max(1, rows - 1 - fixed - 1 - 2)) : 0;
 	const preflightUsed = fresh ? preflightRows(findings, preflightBudget) : 0;
+	const limit = Math.max(1, Math.floor((rows - 1 - fixed - preflightUsed - 1) / 2));
+	preflightShown.current = preflightUsed;
 	return (
 		<Box flexDirection="column">
-			<Text bold>{controller.documents.map(d => d.title).join(' · ') || 'tomesh-setup'}</Text>
-			{controller.documents.map(d =>
-				outdated.has(d.path) ? (
-					<Text key={d.path} color="yellow">
-						⚠ {d.title}: {outdated.get(d.path)} outdated instruction{outdated.get(d.path) === 1 ? '' : 's'} (tomesh-setup lint)
-					</Text>
-				) : null,
-			)}
-			<Standing controller={controller} />
-			{flash ? <Text color="green">{flash}</Text> : null}
-			<ResumeLine controller={controller} resume={resume} />
-			{fresh ? <PreflightSummary findings={findings} budget={preflightBudget} /> : null}
+			<Box ref={headerRef} flexDirection="column">
+				<Text bold>{controller.documents.map(d => d.title).join(' · ') || 'tomesh-setup'}</Text>
+				{controller.documents.map(d =>
+					outdated.has(d.path) ? (
+						<Text key={d.path} color="yellow">
+							⚠ {d.title}: {outdated.get(d.path)} outdated instruction{outdated.get(d.path) === 1 ? '' : 's'} (tomesh-setup lint)
+						</Text>
+					) : null,
+				)}
+				<Standing controller={controller} />
+				{flash ? <Text color="green">{flash}</Text> : null}
+				<ResumeLine controller={controller} resume={resume} />
+				{fresh ? <PreflightSummary findings={findings} budget={preflightBudget} /> : null}
+			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<SelectInput
 					items={items}
@@ -183,7 +201,7 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 					initialIndex={highlightedIndex(entries, resume?.runbook)}
 					indicatorComponent={() => null}
 					itemComponent={Item}
-					limit={Math.max(3, Math.floor((rows - 8 - preflightUsed) / 2))}
+					limit={limit}
 					onSelect={item => {
 						const entry = item.value;
 						const stepId = entry.runbook.id === resume?.runbook ? resume.step : entry.nextStep ?? entry.runbook.steps[0]?.id;
@@ -193,25 +211,27 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 					}}
 				/>
 			</Box>
-			<UndoRefusal controller={controller} state={undo.state} />
-			{undoNote ? <Text color="cyan">{undoNote}</Text> : null}
-			{blockedStart ? (
-				<Text color="red" bold>
-					Preflight says the documents cannot work on this server (✖ above). Start anyway? (y/n)
-				</Text>
-			) : (
-				<KeyFooter
-					keys={[
-						{key: '↑↓', label: 'choose'},
-						{key: 'Enter', label: resume ? 'continue' : 'open'},
-						...(fresh && findings && findings.length > 0 ? [{key: 'f', label: 'preflight findings'}] : []),
-						...(undoTarget() ? [{key: 'u', label: 'undo last step'}] : []),
-						{key: 'v', label: 'verify all'},
-						...(onParams && controller.parameters.length > 0 ? [{key: 'p', label: 'settings'}] : []),
-						{key: 'q', label: 'quit'},
-					]}
-				/>
-			)}
+			<Box ref={footerRef} flexDirection="column">
+				<UndoRefusal controller={controller} state={undo.state} />
+				{undoNote ? <Text color="cyan">{undoNote}</Text> : null}
+				{blockedStart ? (
+					<Text color="red" bold>
+						Preflight says the documents cannot work on this server (✖ above). Start anyway? (y/n)
+					</Text>
+				) : (
+					<KeyFooter
+						keys={[
+							{key: '↑↓', label: 'choose'},
+							{key: 'Enter', label: resume ? 'continue' : 'open'},
+							...(fresh && findings && findings.length > 0 ? [{key: 'f', label: 'preflight findings'}] : []),
+							...(undoTarget() ? [{key: 'u', label: 'undo last step'}] : []),
+							{key: 'v', label: 'verify all'},
+							...(onParams && controller.parameters.length > 0 ? [{key: 'p', label: 'settings'}] : []),
+							{key: 'q', label: 'quit'},
+						]}
+					/>
+				)}
+			</Box>
 		</Box>
 	);
 }
