@@ -7,7 +7,8 @@ const made: string[] = [];
 
 // ava runs each test file in its own child process that ends with a normal exit, so 'exit' is the last moment
 // that always comes and the only one where removing the directories cannot pull them from under a running test.
-process.on('exit', removeTemporaryDirectories);
+// First in line: a later 'exit' listener that throws (the product's own clean-ups) would skip the ones after it.
+process.prependListener('exit', removeTemporaryDirectories);
 
 /**
  * Makes a new directory `<tmpdir>/<prefix>XXXXXX` (like mkdtempSync) and removes it, with everything in it,
