@@ -1,16 +1,16 @@
 // Bad input through the built CLI: exit 2, one clear line, nothing changed.
 import {existsSync} from 'node:fs';
-import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {runCli, type CliResult} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/notes-server.md', import.meta.url));
 
 async function machine() {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-bad-'));
+	const root = temporaryDirectory('tomesh-bad-');
 	return {root, base: path.join(root, 'srv'), state: path.join(root, 'state')};
 }
 

@@ -1,16 +1,16 @@
 // A second unseen-style document: four-space-indented blocks, a relative `printf >` after `cd`, a column-0 block that
 // ends the list ("such that the file looks like:"), and a `$` transcript check.
-import {mkdtemp, readFile, stat} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {runCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/mesh-wiki.md', import.meta.url));
 
 test('run --yes, verify, and a second run that changes nothing', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-wiki-'));
+	const root = temporaryDirectory('tomesh-wiki-');
 	const base = path.join(root, 'wiki');
 	const args = ['--doc', documentPath, '--state', path.join(root, 'state'), '--set', `base=${base}`];
 	const run = await runCli(['run', '--yes', ...args], {cwd: root});

@@ -2,13 +2,13 @@
 // built CLI: apply, re-apply, verify, damage, kill -9 mid-step, verify on a machine where nothing was set up.
 import {spawnSync} from 'node:child_process';
 import {constants, existsSync} from 'node:fs';
-import {mkdir, mkdtemp, open, readdir, readFile, stat, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, open, readdir, readFile, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import type {CheckResult} from '../../source/domain/events.js';
 import {runCli, startCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/notes-server.md', import.meta.url));
 const runbook = 'set-up-notes-service.install-notes-service';
@@ -16,7 +16,7 @@ const stepId = (number: number) => `${runbook}/${number}`;
 
 /** A fresh machine in a temp dir: the service's base directory (not created), a state dir and an unrelated cwd. */
 async function machine() {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-accept-'));
+	const root = temporaryDirectory('tomesh-accept-');
 	const base = path.join(root, 'srv');
 	const state = path.join(root, 'state');
 	const elsewhere = path.join(root, 'elsewhere');

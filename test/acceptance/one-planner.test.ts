@@ -1,8 +1,7 @@
 // The diff shown is the change applied: `plan` (computed before anything ran, diffs chained through earlier steps),
 // the walkthrough's preview (just before each step) and execution name the same files and the same diffs.
 import {existsSync} from 'node:fs';
-import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
@@ -12,11 +11,12 @@ import {buildPlan} from '../../source/domain/plan/build-plan.js';
 import {loadDocuments} from '../../source/load-documents.js';
 import {EngineController} from '../../source/engine/controller.js';
 import {testEngineOptions} from '../helpers/engine-options.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/one-planner.md', import.meta.url));
 
 test('plan, preview and execution: one path and one diff for every file change, cd inside a step included', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-one-planner-'));
+	const root = temporaryDirectory('tomesh-one-planner-');
 	const base = path.join(root, 'srv');
 	const values = {base};
 	const documents = loadDocuments([documentPath]);
@@ -47,7 +47,7 @@ test('plan, preview and execution: one path and one diff for every file change, 
 });
 
 test('a file change whose directory the shell does not agree with is refused, nothing written', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-one-planner-'));
+	const root = temporaryDirectory('tomesh-one-planner-');
 	const work = path.join(root, 'work');
 	const document = path.join(root, 'doc.md');
 	await mkdir(work);

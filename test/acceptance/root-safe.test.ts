@@ -1,16 +1,16 @@
 // Root-safe through the built CLI: what others can write is refused (exit 2, one line), never followed or run;
 // two runs started together never both run a step; input that cannot be read ends with exit 2, never a hang.
 import {execFileSync} from 'node:child_process';
-import {chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, chownSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {runCli, type CliResult} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const asRoot = process.geteuid?.() === 0;
 
 function machine() {
-	const root = mkdtempSync(path.join(tmpdir(), 'tomesh-rootsafe-'));
+	const root = temporaryDirectory('tomesh-rootsafe-');
 	const state = path.join(root, 'state');
 	const doc = path.join(root, 'setup.md');
 	const count = path.join(root, 'count');

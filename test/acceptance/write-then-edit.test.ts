@@ -1,16 +1,16 @@
 // A document that creates a YAML file in one step and changes it in the next ones (by prose, by `echo >>`):
 // the written file's check must accept the later steps' changes, and only those.
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {runCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/write-then-edit.md', import.meta.url));
 
 test('write, edit by prose, append: run --yes, verify passes; a hand change makes verify name the write step', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-write-edit-'));
+	const root = temporaryDirectory('tomesh-write-edit-');
 	const base = path.join(root, 'app');
 	const args = ['--doc', documentPath, '--state', path.join(root, 'state'), '--set', `base=${base}`];
 	const run = await runCli(['run', '--yes', ...args], {cwd: root});

@@ -1,11 +1,11 @@
 // A throwaway workspace for end-to-end runs of the built CLI on the engine fixtures: a work directory the fixture
 // commands stay in ($WORK), a state directory, a fake boot id, a profile.d for the login reminder, and a reboot
 // command that only leaves a marker. Nothing outside the temporary directory is touched.
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {runCli, startCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 /** An engine fixture document by name (test/fixtures/engine/NAME.md). */
 export function fixture(name: string): string {
@@ -14,7 +14,7 @@ export function fixture(name: string): string {
 
 /** Creates the workspace; `cli(args)` runs the built CLI in it with `--state` and `--doc` already given. */
 export function workspace(document: string) {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-e2e-'));
+	const root = temporaryDirectory('tomesh-e2e-');
 	const work = path.join(root, 'work');
 	const state = path.join(root, 'state');
 	const profile = path.join(root, 'profile.d');

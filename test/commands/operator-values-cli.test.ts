@@ -1,6 +1,5 @@
 // `plan` and `verify` report the operator's values: the checks that ran and the text that says so name the same hosts.
-import {mkdtemp, rm} from 'node:fs/promises';
-import os from 'node:os';
+import {rm} from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 import {EngineController} from '../../source/engine/controller.js';
@@ -8,9 +7,10 @@ import {loadDocuments} from '../../source/load-documents.js';
 import {testEngineOptions} from '../helpers/engine-options.js';
 import {operatorSetArgs, operatorValues, shownDefaults} from '../helpers/operator-values.js';
 import {runCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 async function stateDir(t: {teardown: (f: () => Promise<void>) => void}): Promise<string> {
-	const root = await mkdtemp(path.join(os.tmpdir(), 'tomesh-values-cli-'));
+	const root = temporaryDirectory('tomesh-values-cli-');
 	t.teardown(async () => rm(root, {recursive: true, force: true}));
 	return path.join(root, 'state');
 }

@@ -1,10 +1,10 @@
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
-import os from 'node:os';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {heavyPackages, importGraph} from '../helpers/import-graph.js';
 import {runCli} from '../helpers/run-cli.js';
 import {repoRoot, seedArgument} from '../domain/seed-paths.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const inputs = path.join(repoRoot, 'test/fixtures/plan-inputs');
 
@@ -26,7 +26,7 @@ test('plan --json --doc <raw seed> is the golden plan (apart from this machine\'
 });
 
 test('plan of the shipped runbooks, --only by title selects both HTTPS procedures, and changes nothing', async (t) => {
-	const home = mkdtempSync(path.join(os.tmpdir(), 'plan-home-'));
+	const home = temporaryDirectory('plan-home-');
 	const result = await runCli(['plan', '--only', 'Set up HTTPS with nginx and letsencrypt', '--set', 'chat_host=chat.example.org'], {cwd: home, env: {HOME: home}});
 	t.is(result.exitCode, 0, result.stderr);
 	t.regex(result.stdout, /\[set-up-martix-homeserver\.set-up-https-with-nginx-and-letsencrypt\]/);

@@ -1,12 +1,12 @@
-import {copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {copyFileSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {fixture, workspace} from './engine-workspace.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 // A document the test may change: the workspace's own copy of the repair fixture.
 function repairWorkspace() {
-	const document = path.join(mkdtempSync(path.join(os.tmpdir(), 'tomesh-repair-')), 'repair.md');
+	const document = path.join(temporaryDirectory('tomesh-repair-'), 'repair.md');
 	copyFileSync(fixture('repair'), document);
 	return {...workspace(document), document};
 }

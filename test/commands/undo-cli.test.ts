@@ -1,16 +1,15 @@
 import {chmodSync, chownSync, readFileSync, rmSync, statSync} from 'node:fs';
-import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {runCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/write-then-edit.md', import.meta.url));
 const step = (number: number) => `set-up-demo-service.install-demo/${number}`;
 
 async function ranWorkspace() {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-undo-cli-'));
+	const root = temporaryDirectory('tomesh-undo-cli-');
 	const base = path.join(root, 'app');
 	const args = ['--doc', documentPath, '--state', path.join(root, 'state'), '--set', `base=${base}`];
 	const cli = async (extra: string[]) => runCli([...extra, ...args], {cwd: root});
@@ -71,7 +70,7 @@ test('undo of a step that created a file removes it; a missing backup copy is re
 });
 
 test('undo without a step, or of an unknown one: exit 2 in one line', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-undo-cli-'));
+	const root = temporaryDirectory('tomesh-undo-cli-');
 	const none = await runCli(['undo', '--yes', '--doc', documentPath, '--state', path.join(root, 'state')], {cwd: root});
 	t.is(none.exitCode, 2);
 	t.regex(none.stderr, /^tomesh-setup: .*undo takes the id of a step/);

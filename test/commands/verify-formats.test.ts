@@ -1,16 +1,16 @@
 // `verify --format junit|tap` through the built CLI: the same checks as --json, in the shapes CI and monitoring read.
-import {mkdir, mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {runCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/acceptance/verify-fixture.md', import.meta.url));
 
 async function verify(...extra: string[]) {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-verify-format-'));
+	const root = temporaryDirectory('tomesh-verify-format-');
 	await mkdir(path.join(root, 'srv'));
 	return runCli(['verify', '--doc', fixture, '--state', path.join(root, 'state'), '--set', `base=${path.join(root, 'srv')}`, '--only', 'Configure Service', ...extra]);
 }

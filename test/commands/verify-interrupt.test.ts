@@ -1,15 +1,15 @@
 import {spawnSync} from 'node:child_process';
-import {mkdir, mkdtemp, readFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {startCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/acceptance/hanging-check.md', import.meta.url));
 
 test('Ctrl-C during verify kills the running check commands, then exits 130', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-verify-int-'));
+	const root = temporaryDirectory('tomesh-verify-int-');
 	const base = path.join(root, 'hang');
 	await mkdir(base);
 	const fifo = path.join(base, 'signal.fifo');

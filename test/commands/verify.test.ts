@@ -1,19 +1,19 @@
 // `verify` through the built CLI on a small fixture: the report shapes, exit codes, skips, timeouts, and that
 // nothing but checks runs.
-import {mkdir, mkdtemp, readdir, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, writeFile} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import type {CheckResult} from '../../source/domain/events.js';
 import {runCli} from '../helpers/run-cli.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/acceptance/verify-fixture.md', import.meta.url));
 const configure = 'service.configure-service';
 
 async function machine(options: {configured: boolean}) {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-verify-'));
+	const root = temporaryDirectory('tomesh-verify-');
 	const base = path.join(root, 'srv');
 	const state = path.join(root, 'state');
 	await mkdir(base);

@@ -1,17 +1,17 @@
 import {chmodSync, existsSync, mkdirSync, writeFileSync} from 'node:fs';
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {testNeeding} from '../helpers/requirements.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 // The built CLI at 80x24 in tmux, on fixtures whose commands stay in a temp dir ($WORK).
 const cli = path.resolve('dist/cli.js');
 const tmuxTest = testNeeding(['tmux'], {serial: true});
 
 async function start(fixture: string, env: Record<string, string> = {}): Promise<{tmux: TmuxSession; work: string}> {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
+	const work = temporaryDirectory('tomesh-tui-');
 	const tmux = new TmuxSession();
 	const document = path.resolve(`test/fixtures/tui/${fixture}.md`);
 	tmux.start([process.execPath, cli, 'run', '--doc', document, '--state', path.join(work, 'state')], {cwd: work, env: {WORK: work, ...env}, width: 80, height: 24});
@@ -61,7 +61,7 @@ tmuxTest('parameters are asked per procedure before its first step, a derived de
 
 tmuxTest('apt\'s simulation is shown before a package step; a removal needs y after Enter', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
-	const bin = await mkdtemp(path.join(tmpdir(), 'tomesh-bin-'));
+	const bin = temporaryDirectory('tomesh-bin-');
 	mkdirSync(bin, {recursive: true});
 	writeFileSync(path.join(bin, 'apt-get'), '#!/bin/sh\n[ "$1" = -s ] || exit 3\necho "Purg oldpkg [1.0]"\necho "Inst newpkg (2.0 Debian:12 [all])"\n');
 	writeFileSync(path.join(bin, 'apt'), '#!/bin/sh\necho "$*" >> "$WORK/apt.log"\n');

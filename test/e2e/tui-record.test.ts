@@ -2,11 +2,11 @@
 // operator ran, skipped, failed and marked done steps with the keys: the document's titles and numbers in order, the
 // commands as they ran, the diff applied, the output of the failure, and who skipped and who confirmed.
 import {existsSync} from 'node:fs';
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readdir, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {testNeeding} from '../helpers/requirements.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const cli = path.resolve('dist/cli.js');
 const fixture = path.resolve('test/fixtures/tui/walk.md');
@@ -14,7 +14,7 @@ const tmuxTest = testNeeding(['tmux'], {serial: true});
 
 tmuxTest('a walkthrough leaves a record that reads like the document: titles, commands, diff, output, skips, confirmations', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-record-'));
+	const work = temporaryDirectory('tomesh-tui-record-');
 	const tmux = new TmuxSession();
 	t.teardown(async () => {
 		tmux.kill();

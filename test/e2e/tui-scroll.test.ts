@@ -2,13 +2,13 @@
 // the body scrolls, a file is shown once (as its diff), the focused field stays in view, and every text names the
 // operator's hosts, not the document's.
 import {existsSync} from 'node:fs';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {rm} from 'node:fs/promises';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {operatorSetArgs, shownDefaults} from '../helpers/operator-values.js';
 import {testNeeding} from '../helpers/requirements.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const cli = path.resolve('dist/cli.js');
 const matrix = path.resolve('runbooks/matrix-chat.md');
@@ -21,7 +21,7 @@ const sizes: Array<{width: number; height: number; env: Record<string, string>}>
 const flat = (screen: string) => screen.replaceAll(/\s+/g, ' ');
 
 async function start(t: ExecutionContext, args: string[], size: {width: number; height: number; env: Record<string, string>}): Promise<TmuxSession> {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-scroll-'));
+	const work = temporaryDirectory('tomesh-scroll-');
 	const tmux = new TmuxSession();
 	t.teardown(async () => {
 		tmux.kill();

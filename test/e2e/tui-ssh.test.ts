@@ -2,12 +2,13 @@
 // runs, keys arriving in bursts, a reboot command that fails, and the terminal closing under a running step.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {testNeeding} from '../helpers/requirements.js';
 import {TmuxSession} from '../helpers/tmux.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const cli = path.resolve('dist/cli.js');
 const fixture = path.resolve('test/fixtures/tui/terminal.md');
@@ -20,7 +21,7 @@ interface Walk {
 }
 
 async function open(t: {teardown: (f: () => Promise<void> | void) => void}, options: {width?: number; height?: number; env?: Record<string, string>; argv?: (state: string) => string[]} = {}): Promise<Walk> {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-ssh-'));
+	const work = temporaryDirectory('tomesh-ssh-');
 	const tmux = new TmuxSession();
 	t.teardown(async () => {
 		tmux.kill();

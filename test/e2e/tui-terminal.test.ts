@@ -1,18 +1,18 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {rm} from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 import {testNeeding} from '../helpers/requirements.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const cli = path.resolve('dist/cli.js');
 const fixture = path.resolve('test/fixtures/tui/walk.md');
 const tmuxTest = testNeeding(['tmux'], {serial: true});
 
 async function workDir(t: {teardown: (f: () => Promise<void>) => void}): Promise<string> {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
+	const work = temporaryDirectory('tomesh-tui-');
 	t.teardown(async () => rm(work, {recursive: true, force: true}));
 	return work;
 }

@@ -1,9 +1,9 @@
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {readFile, rm, writeFile} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {testNeeding} from '../helpers/requirements.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 // The built CLI in a real terminal (tmux) on a fixture whose commands stay in a temp dir ($WORK).
 const cli = path.resolve('dist/cli.js');
@@ -18,7 +18,7 @@ async function start(work: string): Promise<TmuxSession> {
 
 tmuxTest('walk three steps with Enter, quit with q, start again on step four; a failing step retries with r', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
+	const work = temporaryDirectory('tomesh-tui-');
 	let tmux = await start(work);
 	t.teardown(async () => {
 		tmux.kill();
@@ -62,7 +62,7 @@ tmuxTest('walk three steps with Enter, quit with q, start again on step four; a 
 
 tmuxTest('! hands a shell over in the step directory and takes the terminal back when it exits', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-tui-'));
+	const work = temporaryDirectory('tomesh-tui-');
 	const tmux = await start(work);
 	t.teardown(async () => {
 		tmux.kill();

@@ -1,12 +1,12 @@
-import {chmodSync, chownSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, chownSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {FileChangeError, type FileAction} from '../../source/domain/edit/file-change.js';
 import {applyFileChange} from '../../source/engine/apply-file-change.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 function workspace() {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-apply-'));
+	const root = temporaryDirectory('tomesh-apply-');
 	return {root, backupDir: path.join(root, 'state', 'backups')};
 }
 

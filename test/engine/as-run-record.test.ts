@@ -1,17 +1,16 @@
 import {readFileSync, statSync} from 'node:fs';
-import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {workspace} from '../commands/engine-workspace.js';
 import {runCli} from '../helpers/run-cli.js';
 import {leaks, secretParameter, secretsFixture} from '../helpers/secrets.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/write-then-edit.md', import.meta.url));
 
 test('run --yes leaves a record that reads like the document carried out; status --record prints its path', async t => {
-	const root = await mkdtemp(path.join(tmpdir(), 'tomesh-record-'));
+	const root = temporaryDirectory('tomesh-record-');
 	const base = path.join(root, 'app');
 	const args = ['--doc', documentPath, '--state', path.join(root, 'state'), '--set', `base=${base}`];
 	const none = await runCli(['status', '--record', ...args], {cwd: root});

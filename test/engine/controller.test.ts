@@ -1,14 +1,14 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import type {RunEvent} from '../../source/domain/events.js';
 import {parseDocument} from '../../source/domain/parse/parse-document.js';
 import {EngineController} from '../../source/engine/controller.js';
 import {testEngineOptions} from '../helpers/engine-options.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 function setup(markdown: string) {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-controller-'));
+	const root = temporaryDirectory('tomesh-controller-');
 	const work = path.join(root, 'work');
 	mkdirSync(work);
 	const document = parseDocument(markdown.replaceAll('$WORK', work), path.join(root, 'doc.md'));

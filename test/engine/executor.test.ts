@@ -1,5 +1,4 @@
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import type {RunEvent} from '../../source/domain/events.js';
@@ -12,6 +11,7 @@ import {planStep} from '../../source/domain/plan/plan-step.js';
 import {executeStep, outputLines, yesAnswers, type ExecutorContext} from '../../source/engine/executor.js';
 import {readLiveText} from '../../source/engine/read-live.js';
 import {testNeeding} from '../helpers/requirements.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 // Executes a step as the engine does: planned from where its session is, then run.
 const execute = async (item: Step, ctx: ExecutorContext) =>
@@ -22,7 +22,7 @@ function step(actions: Action[]): Step {
 }
 
 function context(extra: Partial<ExecutorContext> = {}) {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-exec-'));
+	const root = temporaryDirectory('tomesh-exec-');
 	const events: RunEvent[] = [];
 	const ctx: ExecutorContext = {
 		session: {cwd: root, env: {}},
@@ -102,7 +102,7 @@ test('the audit log records commands and output with secrets masked', async t =>
 
 testNeeding(['root'])('as root, `sudo CMD` runs CMD directly', async t => {
 	const {ctx} = context();
-	const bin = mkdtempSync(path.join(os.tmpdir(), 'tomesh-nosudo-'));
+	const bin = temporaryDirectory('tomesh-nosudo-');
 	writeFileSync(path.join(bin, 'sudo'), '#!/bin/sh\necho "sudo was called"; exit 9\n', {mode: 0o755});
 	ctx.session = {...ctx.session, env: {PATH: `${bin}:${process.env.PATH}`}};
 	const result = await execute(step([run('sudo echo direct')]), ctx);

@@ -1,5 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {resolveStep} from '../../source/domain/params/resolve-step.js';
@@ -9,11 +8,12 @@ import {runChecks, stepCheckJobs} from '../../source/engine/checks/run-checks.js
 import {executeStep} from '../../source/engine/executor.js';
 import {planStep} from '../../source/domain/plan/plan-step.js';
 import {readLiveText} from '../../source/engine/read-live.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const parameters: Parameter[] = [{name: 'DB_PASSWORD', literal: 'DB_PASSWORD', type: 'text', line: 1}];
 
 test('a hostile text value reaches a command and its check as data, through the environment, and is not saved in the session', async t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-values-'));
+	const root = temporaryDirectory('tomesh-values-');
 	const canary = path.join(root, 'canary');
 	const value = `'"$(touch ${canary})"\`touch ${canary}\`; touch ${canary}`;
 	const step: Step = {

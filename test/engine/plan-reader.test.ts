@@ -1,12 +1,12 @@
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {FileChangeError} from '../../source/domain/edit/file-change.js';
 import {planReader, readLiveText} from '../../source/engine/read-live.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 test('the plan reader answers as readLiveText does, listing each directory once', t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-plan-reader-'));
+	const root = temporaryDirectory('tomesh-plan-reader-');
 	t.teardown(() => rmSync(root, {recursive: true, force: true}));
 	writeFileSync(path.join(root, 'a.conf'), 'old\n');
 	mkdirSync(path.join(root, 'sub'));

@@ -1,14 +1,14 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {InputError} from '../../source/domain/types.js';
 import {acquireRunLock, lockHolder} from '../../source/engine/run-lock.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 test('a live run holds the lock; a dead or unrelated pid does not', async t => {
-	const state = mkdtempSync(path.join(os.tmpdir(), 'tomesh-lock-'));
+	const state = temporaryDirectory('tomesh-lock-');
 	const lock = path.join(state, 'run.lock');
 	// A process whose command line looks like the CLI's, standing in for another run.
 	const other = spawn('bash', ['-c', 'exec -a "node /opt/tomesh-setup/dist/cli.js" sleep 30'], {stdio: 'ignore'});

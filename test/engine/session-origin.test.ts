@@ -1,4 +1,4 @@
-import {mkdtemp, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -6,6 +6,7 @@ import {homeOf, sessionOrigin} from '../../source/engine/session-origin.js';
 const startDirectory = (runbook: Runbook, env: NodeJS.ProcessEnv) => sessionOrigin(runbook, env).cwd;
 import type {Runbook, ShellUser} from '../../source/domain/types.js';
 import {testNeeding} from '../helpers/requirements.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const runbook = (as: ShellUser): Runbook => ({
 	id: 'r',
@@ -29,7 +30,7 @@ testNeeding(['root'])('under sudo, a runbook that starts with a $ command starts
 });
 
 test('homeOf reads the password database', async t => {
-	const directory = await mkdtemp(path.join(os.tmpdir(), 'tomesh-passwd-'));
+	const directory = temporaryDirectory('tomesh-passwd-');
 	const passwd = path.join(directory, 'passwd');
 	await writeFile(passwd, 'root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:Alice:/home/alice:/bin/bash\n');
 	t.is(homeOf('alice', passwd), '/home/alice');

@@ -1,9 +1,9 @@
-import {chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, chownSync, existsSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {RunBackups} from '../../source/engine/backup/run-backups.js';
 import {applyUndo, planStepUndo} from '../../source/engine/undo.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const root = process.getuid?.() === 0;
 // Bytes that are not UTF-8: a restore that went through text would change them.
@@ -17,7 +17,7 @@ async function change(backups: RunBackups, step: string, file: string, after: st
 }
 
 function setUp() {
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'tomesh-undo-'));
+	const dir = temporaryDirectory('tomesh-undo-');
 	const backupDir = path.join(dir, 'backups');
 	return {dir, backupDir, backups: new RunBackups(backupDir, {runId: 'run-1'})};
 }

@@ -2,18 +2,18 @@
 // CLI needs is inside dist/. Packs the dist/ that `npm test` built (no scripts, so no rebuild under other tests' feet).
 import {execFile} from 'node:child_process';
 import {existsSync, readdirSync} from 'node:fs';
-import {mkdir, mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import test from 'ava';
 import {repoRoot} from '../domain/seed-paths.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const run = promisify(execFile);
 
 test('the packed tarball installs offline with zero dependencies and its bin runs --help and plan --json', async (t) => {
 	if (!existsSync(path.join(repoRoot, 'dist/cli.js'))) return t.fail('needs a built CLI (npm run build)');
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-pack-'));
+	const work = temporaryDirectory('tomesh-pack-');
 	t.teardown(async () => rm(work, {recursive: true, force: true}));
 	const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: repoRoot});
 	const [{filename, files}] = JSON.parse(packed.stdout) as [{filename: string; files: Array<{path: string}>}];

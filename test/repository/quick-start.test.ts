@@ -2,20 +2,20 @@
 // no reinstall, no rebuild (what `npx tomesh-setup` did on every call) — for root and for a user who cannot write to
 // the clone alike.
 import {execFile} from 'node:child_process';
-import {chmod, cp, mkdtemp, readdir, readFile, rm, stat, symlink} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {chmod, cp, readdir, readFile, rm, stat, symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import test from 'ava';
 import {testNeeding} from '../helpers/requirements.js';
 import {repoRoot} from '../domain/seed-paths.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const run = promisify(execFile);
 const launcher = path.join(repoRoot, 'tomesh-setup');
 
 /** What a run uses of a clone, copied into a directory others may read but not write, like a clone made as root. */
 async function rootOwnedClone(t: {teardown: (f: () => Promise<void>) => void}): Promise<string> {
-	const clone = await mkdtemp(path.join(tmpdir(), 'tomesh-clone-'));
+	const clone = temporaryDirectory('tomesh-clone-');
 	t.teardown(async () => rm(clone, {recursive: true, force: true}));
 	await chmod(clone, 0o755);
 	for (const part of ['tomesh-setup', 'package.json', 'dist', 'runbooks']) await cp(path.join(repoRoot, part), path.join(clone, part), {recursive: true});

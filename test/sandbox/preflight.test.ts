@@ -1,13 +1,13 @@
 // preflight on a server where nginx already listens on :80, inside the sandbox (nginx must not start on the host):
 // the port-80 finding names nginx; a site for one of the documents' host names and a held apt lock are reported.
-import {mkdtemp, readFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import type {PreflightFacts, PreflightFinding} from '../../source/domain/preflight/types.js';
 import {cliPath} from '../helpers/run-cli.js';
 import {runInSandbox, sandboxUnavailable} from '../helpers/sandbox.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const unavailable = sandboxUnavailable();
@@ -18,7 +18,7 @@ if (unavailable) test('preflight sandbox test is skipped', t => {
 });
 
 sandboxTest('nginx already on :80: preflight --json names it; an existing site for the host name is reported', async t => {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-sandbox-preflight-'));
+	const work = temporaryDirectory('tomesh-sandbox-preflight-');
 	const result = await runInSandbox(`
 		unset SUDO_USER TOMESH_SETUP_STATE TOMESH_SETUP_LOG_DIR
 		cd ${repo}

@@ -1,14 +1,14 @@
 // The shipped document's system changes, for real, inside the namespace sandbox (DESIGN.md §5): the nginx site file,
 // its symlink, `nginx -t` and reload, and the /etc/network/interfaces resolver edit — through the built CLI — then
 // verify; the host's /etc is asserted untouched.
-import {mkdtemp, readFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {CheckResult} from '../../source/domain/events.js';
 import {cliPath} from '../helpers/run-cli.js';
 import {testNeeding} from '../helpers/requirements.js';
 import {runInSandbox, sandboxWritesCommand, snapshot} from '../helpers/sandbox.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const shipped = path.join(repo, 'runbooks/tomesh-chat.md');
@@ -51,7 +51,7 @@ function exits(stdout: string): Record<string, number> {
 
 sandboxTest('nginx site file, symlink, nginx -t and reload through run --yes; verify passes; the host is untouched', async t => {
 	const host = await snapshot(hostPaths);
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-sandbox-nginx-'));
+	const work = temporaryDirectory('tomesh-sandbox-nginx-');
 	const state = path.join(work, 'state');
 	const out = path.join(work, 'out');
 	const only = `--only ${https} --doc ${shipped} --state ${state} --set version=master`;
@@ -92,7 +92,7 @@ ${cli('run --yes', only)}; echo "exit again $?"
 
 sandboxTest('the resolver edit on /etc/network/interfaces through run --yes, stopping at the reboot; its check passes', async t => {
 	const host = await snapshot(hostPaths);
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-sandbox-resolver-'));
+	const work = temporaryDirectory('tomesh-sandbox-resolver-');
 	const state = path.join(work, 'state');
 	const out = path.join(work, 'out');
 	const only = `--only ${federation} --doc ${shipped} --state ${state} --set version=master`;

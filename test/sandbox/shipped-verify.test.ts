@@ -1,19 +1,19 @@
 // verify on the shipped document on a machine where nothing was set up, inside the sandbox (its checks run nginx -t,
 // dig and ufw, which must not touch the host): every check reported with a reason, exit 1, nothing written.
-import {mkdtemp, readFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {CheckResult} from '../../source/domain/events.js';
 import {cliPath} from '../helpers/run-cli.js';
 import {testNeeding} from '../helpers/requirements.js';
 import {runInSandbox, sandboxWritesCommand} from '../helpers/sandbox.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const sandboxTest = testNeeding(['sandbox']);
 
 sandboxTest('verify on the shipped document where nothing was set up: a reason for every check, exit 1, nothing written', async t => {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-sandbox-verify-'));
+	const work = temporaryDirectory('tomesh-sandbox-verify-');
 	const result = await runInSandbox(`
 		unset SUDO_USER TOMESH_SETUP_STATE TOMESH_SETUP_LOG_DIR
 		cd ${repo}

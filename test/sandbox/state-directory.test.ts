@@ -2,13 +2,11 @@
 // the walkthrough and `reset` stop with exit 2 and one line naming the path, no stack trace, the saved state byte for
 // byte as it was; `status` only reads, so it still shows the progress. The mounts live in the sandbox's own
 // namespace (a tmpfs remounted read-only, a 64 KiB tmpfs filled up): as root a chmod would not stop a write.
-import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {cliPath} from '../helpers/run-cli.js';
 import {testNeeding} from '../helpers/requirements.js';
 import {runInSandbox} from '../helpers/sandbox.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const sandboxTest = testNeeding(['sandbox']);
 
@@ -65,7 +63,7 @@ function expectRefused(t: ExecutionContext, stdout: string, name: string, patter
 }
 
 async function runCase(prepare: string) {
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-state-dir-'));
+	const work = temporaryDirectory('tomesh-state-dir-');
 	const result = await runInSandbox(script(work, prepare), {timeoutMs: 120_000});
 	return {work, stdout: result.stdout, stderr: result.stderr};
 }

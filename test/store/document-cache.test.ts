@@ -1,17 +1,17 @@
-import {chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {parseDocument} from '../../source/domain/parse/parse-document.js';
 import {loadDocuments, runbooksDirectory} from '../../source/load-documents.js';
 import {documentCache, type DocumentCache} from '../../source/store/document-cache.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 const shipped = readdirSync(runbooksDirectory())
 	.filter(name => name.endsWith('.md'))
 	.map(name => path.join(runbooksDirectory(), name));
 
 function stateDirectory(): string {
-	const state = path.join(mkdtempSync(path.join(os.tmpdir(), 'tomesh-cache-')), 'state');
+	const state = path.join(temporaryDirectory('tomesh-cache-'), 'state');
 	mkdirSync(state, {mode: 0o700});
 	return state;
 }
@@ -115,7 +115,7 @@ test('an entry owned by another user is not read', t => {
 });
 
 test('no cache in a state directory that does not exist yet (nothing is created) or that others can write', t => {
-	const missing = path.join(mkdtempSync(path.join(os.tmpdir(), 'tomesh-cache-')), 'state');
+	const missing = path.join(temporaryDirectory('tomesh-cache-'), 'state');
 	t.is(documentCache(missing, 'build-1'), undefined);
 	t.false(existsSync(missing));
 	const open = stateDirectory();

@@ -1,12 +1,12 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {InputError} from '../../source/domain/types.js';
 import {ProgressStore} from '../../source/store/progress-store.js';
 import {stateDirectory} from '../../source/store/state-directory.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
-const temporary = () => mkdtempSync(path.join(os.tmpdir(), 'tomesh-store-'));
+const temporary = () => temporaryDirectory('tomesh-store-');
 
 test('progress survives reopening, in a 0600 file', t => {
 	const directory = temporary();

@@ -1,5 +1,4 @@
-import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import test from 'ava';
@@ -8,9 +7,10 @@ import {EngineController} from '../../source/engine/controller.js';
 import {recordedChanges} from '../../source/engine/undo.js';
 import {editByHand} from '../../source/ui/edit-by-hand.js';
 import {testEngineOptions} from '../helpers/engine-options.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 test.serial('an editor setting with arguments starts (nano -w, code --wait); the file is backed up first for undo', async t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-edit-'));
+	const root = temporaryDirectory('tomesh-edit-');
 	const editor = path.join(root, 'my editor');
 	// The stand-in editor appends its arguments to the file it is given last.
 	writeFileSync(editor, '#!/bin/sh\nfor last; do :; done\necho "args: $*" >> "$last"\n');

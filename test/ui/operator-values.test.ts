@@ -1,16 +1,15 @@
 // Every text that reaches a screen or a report carries the operator's values, never the documents' own defaults.
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {rmSync} from 'node:fs';
 import test from 'ava';
 import {EngineController} from '../../source/engine/controller.js';
 import {loadDocuments} from '../../source/load-documents.js';
 import {MaskedController} from '../../source/ui/masked-controller.js';
 import {testEngineOptions} from '../helpers/engine-options.js';
 import {operatorValues, shownDefaults} from '../helpers/operator-values.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 test('both shipped runbooks: titles, instructions, notes, checks and previews of every step use the operator\'s values', async t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-values-'));
+	const root = temporaryDirectory('tomesh-values-');
 	t.teardown(() => rmSync(root, {recursive: true, force: true}));
 	const controller = new MaskedController(new EngineController(loadDocuments(), testEngineOptions(root, {values: operatorValues})));
 	const shown = controller.documents.map(({parameters: _declared, ...document}) => document);

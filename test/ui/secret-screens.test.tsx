@@ -1,8 +1,7 @@
 // A secret never appears on a screen: the walkthrough runs the 22-secret fixture through the real engine, from the
 // settings form (the secret typed) through each step's preview and run to the failure box and the verify report;
 // every frame drawn is searched for every secret value.
-import {mkdirSync, mkdtempSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {render} from 'ink-testing-library';
@@ -13,9 +12,10 @@ import {App} from '../../source/ui/app.js';
 import {MaskedController} from '../../source/ui/masked-controller.js';
 import {leaks, secretParameter, secretsFixture} from '../helpers/secrets.js';
 import {keys, waitForFrame} from '../helpers/wait-for.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 
 test('the walkthrough shows no secret: form, checklist, previews, running steps, failure box, verify', async t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-screens-'));
+	const root = temporaryDirectory('tomesh-screens-');
 	const work = path.join(root, 'work');
 	mkdirSync(work);
 	// The fixture's commands stay in $WORK.

@@ -1,13 +1,12 @@
-import {mkdtempSync, readFileSync, statSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {readFileSync, statSync} from 'node:fs';
 import test from 'ava';
 import {maskWith} from '../../../source/domain/secrets/masker.js';
 import {AuditLog} from '../../../source/engine/audit/audit-log.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 
 test('entries are appended, stamped, prefixed after masking, in a 0600 file', t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-audit-'));
+	const directory = temporaryDirectory('tomesh-audit-');
 	// Known values are masked everywhere; quoted text (output) is also searched for `key: value` secrets.
 	const log = new AuditLog(directory, maskWith(['s3cret']));
 	log.write('a.b/1', 'run as root: register --password s3cret');
@@ -22,7 +21,7 @@ test('entries are appended, stamped, prefixed after masking, in a 0600 file', t 
 });
 
 test('the tool\'s own lines are masked by value only: a runbook id with "secrets" in it is not a key', t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-audit-'));
+	const directory = temporaryDirectory('tomesh-audit-');
 	const log = new AuditLog(directory, maskWith(['hunter22']));
 	log.write('manage-secrets.rotate/1', 'step 1 of manage-secrets.rotate: Rotate the keys');
 	log.write('manage-secrets.rotate/1', 'run as root: secrets-tool: rotate --password hunter22');

@@ -1,13 +1,12 @@
-import {mkdtempSync, readFileSync, statSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {readFileSync, statSync} from 'node:fs';
 import test from 'ava';
 import {OutputSampler} from '../../../source/domain/output/output-sampler.js';
 import {AuditLog} from '../../../source/engine/audit/audit-log.js';
 import {auditKeptChars, AuditOutput} from '../../../source/engine/audit/audit-output.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 function logIn(): AuditLog {
-	return new AuditLog(mkdtempSync(path.join(os.tmpdir(), 'tomesh-audit-output-')));
+	return new AuditLog(temporaryDirectory('tomesh-audit-output-'));
 }
 
 function outputLines(log: AuditLog): string[] {

@@ -1,10 +1,10 @@
-import {existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, mkdirSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {removeLeftovers} from '../../../source/engine/backup/leftovers.js';
 import {RunBackups} from '../../../source/engine/backup/run-backups.js';
 import {pidNamespace} from '../../../source/engine/process/temporary-prefix.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 const ns = pidNamespace();
 
@@ -12,7 +12,7 @@ const ns = pidNamespace();
 const gone = 99_999_999;
 
 test('what runs that are gone left is removed; what a live run is using is kept', async t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-leftovers-'));
+	const root = temporaryDirectory('tomesh-leftovers-');
 	const tmp = path.join(root, 'tmp');
 	const backupDir = path.join(root, 'backups');
 	const target = path.join(root, 'etc', 'app.conf');

@@ -1,15 +1,15 @@
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {applyFileChange} from '../../../source/engine/apply-file-change.js';
 import {RunBackups, runBackupsFor, sha256} from '../../../source/engine/backup/run-backups.js';
 import type {FileAction} from '../../../source/domain/edit/file-change.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 const edit: FileAction = {kind: 'edit', path: 'app.yaml', edit: {op: 'append-line', line: 'low_memory: true'}, line: 1};
 
 function workspace() {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-backups-'));
+	const root = temporaryDirectory('tomesh-backups-');
 	return {root, backupDir: path.join(root, 'state', 'backups')};
 }
 

@@ -1,10 +1,9 @@
-import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import path from 'node:path';
 import test from 'ava';
 import {runCommandCheck} from '../../../source/engine/checks/command.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 import type {CheckContext} from '../../../source/engine/checks/context.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 function context(overrides: Partial<CheckContext> = {}): CheckContext {
 	return {cwd: tmpdir(), home: '/root', env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec, ...overrides};
@@ -51,7 +50,7 @@ test('a command that runs too long fails with the timeout', async t => {
 });
 
 test('runs in the session cwd with the session env', async t => {
-	const cwd = await mkdtemp(path.join(tmpdir(), 'check-command-'));
+	const cwd = temporaryDirectory('check-command-');
 	const outcome = await runCommandCheck(check('echo "$PWD $GREETING"', [`${cwd} hello`]), context({cwd, env: {GREETING: 'hello'}}));
 	t.is(outcome.status, 'pass', outcome.detail);
 });

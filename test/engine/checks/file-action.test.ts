@@ -1,11 +1,11 @@
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 import {fileActionChecks, runFileActionCheck} from '../../../source/engine/checks/file-action.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 import {planStep} from '../../../source/domain/plan/plan-step.js';
 import type {Step} from '../../../source/domain/types.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 const step: Step = {
 	id: 'rb/1',
@@ -27,7 +27,7 @@ const step: Step = {
 const plan = planStep(step, {home: '/root', env: {}, where: {cwd: undefined, fixed: false}}, () => undefined);
 
 async function setup(content?: string) {
-	const cwd = await mkdtemp(path.join(tmpdir(), 'check-action-'));
+	const cwd = temporaryDirectory('check-action-');
 	if (content !== undefined) await writeFile(path.join(cwd, 'app.yaml'), content);
 	return {cwd, home: '/root', env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec};
 }

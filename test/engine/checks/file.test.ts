@@ -1,12 +1,12 @@
-import {mkdtemp, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import test from 'ava';
 import {runFileCheck} from '../../../source/engine/checks/file.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 async function setup() {
-	const cwd = await mkdtemp(path.join(tmpdir(), 'check-file-'));
+	const cwd = temporaryDirectory('check-file-');
 	await writeFile(path.join(cwd, 'resolv.conf'), 'nameserver 8.8.8.8\nsearch example.net\n');
 	return {cwd, home: '/root', env: {}, timeoutMs: 10_000, signal: new AbortController().signal, exec: defaultCheckExec};
 }

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {mkdtemp, readFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -10,6 +10,7 @@ import {runHttpCheck} from '../../../source/engine/checks/http.js';
 import {runPortCheck} from '../../../source/engine/checks/port.js';
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 import {fetchUrl} from '../../../source/engine/checks/fetch-url.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 const context = (timeoutMs = 10_000) => ({cwd: tmpdir(), home: '/root', env: {}, timeoutMs, signal: new AbortController().signal, exec: defaultCheckExec});
 
@@ -67,7 +68,7 @@ test('http: a server that never answers costs one timeout', async t => {
 });
 
 test('https: a self-signed certificate fails verification and the detail says so', async t => {
-	const directory = await mkdtemp(path.join(tmpdir(), 'check-https-'));
+	const directory = temporaryDirectory('check-https-');
 	const [key, cert] = [path.join(directory, 'key.pem'), path.join(directory, 'cert.pem')];
 	execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], {stdio: 'ignore'});
 	const server = https.createServer({key: await readFile(key), cert: await readFile(cert)}, (_request, response) => response.end('ok'));

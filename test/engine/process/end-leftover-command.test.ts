@@ -1,14 +1,14 @@
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {endLeftoverCommand} from '../../../source/engine/process/end-leftover-command.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 // A session shell as a killed run leaves it: its own process group, `tomesh-session-` in its command line, and no
 // parent of ours (the run that started it is gone), so nothing here keeps it as a zombie.
 function leftover(script: string) {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-session-leftover-'));
+	const directory = temporaryDirectory('tomesh-session-leftover-');
 	const wrapper = path.join(directory, 'wrapper.sh');
 	writeFileSync(wrapper, script);
 	const pid = Number(execFileSync('bash', ['-c', 'setsid bash "$1" </dev/null >/dev/null 2>&1 & echo $!', 'leftover', wrapper], {encoding: 'utf8'}));
@@ -45,7 +45,7 @@ test('one that ignores SIGTERM gets SIGKILL after the grace time', t => {
 });
 
 test('nothing to end: no pid file, or a pid that is not a session shell', t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-leftover-'));
+	const directory = temporaryDirectory('tomesh-leftover-');
 	t.is(endLeftoverCommand(path.join(directory, 'running.pid')), undefined);
 	writeFileSync(path.join(directory, 'running.pid'), `${process.pid}\n`);
 	t.is(endLeftoverCommand(path.join(directory, 'running.pid')), undefined, 'the test runner itself is left alone');

@@ -1,11 +1,10 @@
-import {mkdtempSync, readdirSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {readdirSync} from 'node:fs';
 import test from 'ava';
 import {runShell} from '../../../source/engine/process/run-shell.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 // The output FIFOs are made under the temporary directory: this file gets its own, to see that nothing is left there.
-const temporary = mkdtempSync(path.join(os.tmpdir(), 'tomesh-pipes-'));
+const temporary = temporaryDirectory('tomesh-pipes-');
 process.env.TMPDIR = temporary;
 
 test('commands started all at once each get their own output, stdout and stderr apart, and nothing is left on disk', async t => {

@@ -1,9 +1,10 @@
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {splitLines} from '../../../source/domain/output/text-tail.js';
 import {runShell, type ShellRequest} from '../../../source/engine/process/run-shell.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 // Runs a command and collects what it printed on stdout.
 async function run(request: Omit<ShellRequest, 'onOutput'>) {
@@ -47,7 +48,7 @@ test('output arrives as complete lines on both streams, exit code recorded', asy
 });
 
 test('an abort kills the whole process tree, background children included', async t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-shell-'));
+	const directory = temporaryDirectory('tomesh-shell-');
 	const pids = path.join(directory, 'pids');
 	const abort = new AbortController();
 	const running = run({
@@ -75,7 +76,7 @@ test('stdin is closed: a command reading it gets EOF instead of waiting', async 
 });
 
 test('a daemon left in the background does not hold the command once its shell exits', async t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-shell-'));
+	const directory = temporaryDirectory('tomesh-shell-');
 	const result = await run({
 		argv: ['bash', '-c', `sleep 60 & echo $! > ${directory}/daemon; echo started`],
 		cwd: directory,

@@ -1,11 +1,11 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {runInSession} from '../../../source/engine/process/session.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 test('cd and export carry over to the next command; volatile variables are not kept', async t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-session-test-'));
+	const directory = temporaryDirectory('tomesh-session-test-');
 	const first = await runInSession({cwd: directory, env: {}}, {command: 'mkdir -p app && cd app\nexport GREETING="hello world"'});
 	t.is(first.result.exitCode, 0);
 	t.is(first.session.cwd, path.join(directory, 'app'));
@@ -17,7 +17,7 @@ test('cd and export carry over to the next command; volatile variables are not k
 });
 
 test('source ./bin/activate changes PATH and VIRTUAL_ENV for later commands; unset removes', async t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-session-test-'));
+	const directory = temporaryDirectory('tomesh-session-test-');
 	mkdirSync(path.join(directory, 'bin'));
 	writeFileSync(path.join(directory, 'bin', 'activate'), `export VIRTUAL_ENV=${directory}\nexport PATH="$VIRTUAL_ENV/bin:$PATH"\n`);
 	writeFileSync(path.join(directory, 'bin', 'hello-tool'), '#!/bin/sh\necho from the venv\n', {mode: 0o755});
@@ -33,7 +33,7 @@ test('source ./bin/activate changes PATH and VIRTUAL_ENV for later commands; uns
 });
 
 test('a failing line stops the command and its exit code is kept; the session up to there is kept', async t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-session-test-'));
+	const directory = temporaryDirectory('tomesh-session-test-');
 	const ran = await runInSession({cwd: directory, env: {}}, {command: 'export A=1\nfalse\nexport B=2', extraEnv: {DEBIAN_FRONTEND: 'noninteractive'}});
 	t.is(ran.result.exitCode, 1);
 	t.deepEqual(ran.session.env, {A: '1'});

@@ -1,8 +1,6 @@
 // "no output for N s" comes from the engine: a command waits on a FIFO the test controls, time is a test clock.
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
 import {open} from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import type {RunEvent} from '../../../source/domain/events.js';
@@ -12,6 +10,7 @@ import {planStep} from '../../../source/domain/plan/plan-step.js';
 import {executeStep} from '../../../source/engine/executor.js';
 import {watchSilence, type Clock} from '../../../source/engine/process/silence-watch.js';
 import {readLiveText} from '../../../source/engine/read-live.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 /** A clock that moves only when the test says, running the watch's tick each time. */
 class TestClock implements Clock {
@@ -56,7 +55,7 @@ test('the watch speaks at 10 s, again at 20 s (not in between), and output start
 });
 
 test('a command that waits in silence gets silence events from the executor, until it prints and ends', async t => {
-	const root = mkdtempSync(path.join(os.tmpdir(), 'tomesh-silence-'));
+	const root = temporaryDirectory('tomesh-silence-');
 	const fifo = path.join(root, 'gate');
 	execFileSync('mkfifo', [fifo]);
 	const clock = new TestClock();

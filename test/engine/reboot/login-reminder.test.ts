@@ -1,13 +1,12 @@
 import {execFileSync} from 'node:child_process';
-import {chmodSync, mkdtempSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {chmodSync} from 'node:fs';
 import process from 'node:process';
 import test from 'ava';
 import {writeReminder} from '../../../source/engine/reboot/reboot.js';
+import {temporaryDirectory} from '../../helpers/temporary.js';
 
 test('the login reminder is shown to root and the sudo user only', t => {
-	const directory = mkdtempSync(path.join(os.tmpdir(), 'tomesh-profile-'));
+	const directory = temporaryDirectory('tomesh-profile-');
 	chmodSync(directory, 0o755);
 	const file = writeReminder(directory, 'tomesh-setup run', 'alice');
 	const asRoot = execFileSync('sh', [file], {encoding: 'utf8', env: {PATH: process.env.PATH}});
