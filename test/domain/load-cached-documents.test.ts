@@ -1,8 +1,8 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import type {SetupDocument} from '../../source/domain/types.js';
+import {temporaryDirectory} from '../helpers/temporary.js';
 import {loadCachedDocuments} from '../../source/load-cached-documents.js';
 import {loadDocuments} from '../../source/load-documents.js';
 import type {DocumentCache} from '../../source/store/document-cache.js';
@@ -23,11 +23,6 @@ function memoryCache(held: Map<string, SetupDocument> = new Map()) {
 	return {cache, counts, held};
 }
 
-function directory(t: {teardown: (f: () => void) => void}): string {
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'tomesh-cached-docs-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
-	return dir;
-}
 
 test('the shipped runbooks load as loadDocuments loads them: same documents, order and ids, parsed once then cached', async (t) => {
 	const {cache, counts} = memoryCache();
@@ -40,7 +35,7 @@ test('the shipped runbooks load as loadDocuments loads them: same documents, ord
 });
 
 test('a document the cache holds is not parsed at all: a text that would not parse is no error then', async (t) => {
-	const dir = directory(t);
+	const dir = temporaryDirectory('tomesh-cached-docs-');
 	const file = path.join(dir, 'doc.md');
 	writeFileSync(file, '# T\n\n## Part\n\n### Steps\n\n1. Run `true`\n', {mode: 0o644});
 	const {cache, held} = memoryCache();
@@ -54,7 +49,7 @@ test('a document the cache holds is not parsed at all: a text that would not par
 });
 
 test('errors come in the order loadDocuments gives them: an invalid first document before an unreadable second', async (t) => {
-	const dir = directory(t);
+	const dir = temporaryDirectory('tomesh-cached-docs-');
 	const invalid = path.join(dir, 'invalid.md');
 	writeFileSync(invalid, '# T\n\n## Part\n\n### Steps\n\n1. Run `true`\n\n<!-- tomesh-setup: nonsense -->\n', {mode: 0o644});
 	const missing = path.join(dir, 'missing.md');

@@ -153,12 +153,9 @@ for (const size of sizes) {
 tmuxTest('80x24: the checklist of the shipped runbooks, with its lint warning and preflight in, stays a row shorter than the terminal', async t => {
 	const size = sizes[0]!;
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
-	const work = await mkdtemp(path.join(tmpdir(), 'tomesh-scroll-'));
+	const work = temporaryDirectory('tomesh-scroll-');
 	const tmux = new TmuxSession();
-	t.teardown(async () => {
-		tmux.kill();
-		await rm(work, {recursive: true, force: true});
-	});
+	t.teardown(() => tmux.kill());
 	tmux.start([process.execPath, cli, 'run', ...operatorSetArgs, '--state', path.join(work, 'state')], {cwd: work, ...size});
 	await tmux.waitFor(/outdated\s+instructions/);
 	await tmux.waitFor(/Preflight: \d+ ok/);
