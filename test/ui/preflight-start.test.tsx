@@ -24,7 +24,7 @@ test('before anything ran, the checklist draws at once and the preflight finding
 	arrive(findings);
 	const frame = await waitForFrame(lastFrame, 'Preflight: 3 ok, 2 warnings, 0 blocking');
 	t.regex(frame, /⚠ nginx already serves matrix\.example\.org from \/etc\/nginx\/sites-enabled\/old\n\s+two server blocks with one name — to do: remove matrix\.example\.org from that file\n⚠ memory 1\.0 GiB, swap none\n\s+Synapse needs swap — to do: add 1–2 GiB of swap\n✔ port 80 is in use by nginx \(pid 42\)/);
-	t.notRegex(frame, /port 443/, 'what is fine and absent is left for p');
+	t.notRegex(frame, /port 443/, 'what is fine and absent is left for f');
 	t.regex(frame, /f\s+preflight/);
 	stdin.write('f');
 	const details = await waitForFrame(lastFrame, 'what is already on this server');

@@ -11,9 +11,11 @@ type Row = {key: string; text: string; color?: string; dim?: boolean};
 function summaryRows(findings: readonly PreflightFinding[], room: number): Row[] {
 	const {attention, present} = startScreenFindings(findings);
 	const named = attention.length + present.length;
+	// No room: the headline alone (it already says that f shows all of it).
+	if (room <= 0) return [];
 	if (named > room) {
 		const rows = [...attention.map(finding => whatRow(finding)), ...present.map(finding => whatRow(finding))].slice(0, Math.max(room - 1, 0));
-		return [...rows, {key: 'more', text: `  … ${named - rows.length} more (p)`, dim: true}];
+		return [...rows, {key: 'more', text: `  … ${named - rows.length} more (f)`, dim: true}];
 	}
 
 	let spare = room - named;
