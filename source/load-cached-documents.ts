@@ -12,6 +12,8 @@ export async function loadCachedDocuments(files: string[], cache: DocumentCache,
 	const documents: SetupDocument[] = [];
 	for (const file of documentPaths(files, options.directory)) {
 		const text = readDocument(file, options.trust ?? false);
+		// A document parsed before from the same text comes from the cache; an invalid one is never cached, so it is
+		// reported again at every start.
 		let document = cache.get(file, text);
 		if (!document) {
 			parse ??= (await import('./domain/parse/parse-document.js')).parseDocument;

@@ -2,7 +2,8 @@ import {chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, 
 import path from 'node:path';
 import test from 'ava';
 import {parseDocument} from '../../source/domain/parse/parse-document.js';
-import {loadDocuments, runbooksDirectory} from '../../source/load-documents.js';
+import {loadCachedDocuments} from '../../source/load-cached-documents.js';
+import {runbooksDirectory} from '../../source/load-documents.js';
 import {documentCache, type DocumentCache} from '../../source/store/document-cache.js';
 import {temporaryDirectory} from '../helpers/temporary.js';
 
@@ -39,15 +40,15 @@ test('a shipped runbook comes back from the cache exactly as parsed, from a 0600
 	for (const entry of entries(state)) t.is(statSync(entry).mode & 0o777, 0o600);
 });
 
-test('loadDocuments takes a cached document instead of parsing the file again', t => {
+test('loadCachedDocuments takes a cached document instead of parsing the file again', async t => {
 	const state = stateDirectory();
 	const cache = openCache(state);
-	const fresh = loadDocuments([], undefined, {cache});
-	t.deepEqual(loadDocuments([], undefined, {cache}), fresh);
+	const fresh = await loadCachedDocuments([], cache);
+	t.deepEqual(await loadCachedDocuments([], cache), fresh);
 	// An entry made for the same text is used as it is: proof that nothing was parsed.
 	const {file, text} = document(shipped[0]!);
 	cache.set(file, text, {...parseDocument(text, file), title: 'From the cache'});
-	t.true(loadDocuments([], undefined, {cache}).some(item => item.title === 'From the cache'));
+	t.true((await loadCachedDocuments([], cache)).some(item => item.title === 'From the cache'));
 });
 
 test('a stale entry (the document changed, or another build made it) is ignored, then replaced', t => {
@@ -69,7 +70,7 @@ for (const [name, damage] of [
 	['JSON of another shape', '{"key": 1, "document": []}'],
 	['the right key with no document', 'KEY'],
 ] as const) {
-	test(`a damaged entry (${name}) is ignored and rewritten`, t => {
+	test(`a damaged entry (${name}) is ignored and rewritten`, async t => {
 		const state = stateDirectory();
 		const {file, text} = document(shipped[0]!);
 		const cache = openCache(state);
@@ -78,7 +79,7 @@ for (const [name, damage] of [
 		const {key} = JSON.parse(readFileSync(entry!, 'utf8')) as {key: string};
 		writeFileSync(entry!, damage === 'KEY' ? JSON.stringify({key}) : damage);
 		t.is(cache.get(file, text), undefined);
-		t.deepEqual(loadDocuments([file], undefined, {cache}), [parseDocument(text, file)]);
+		t.deepEqual(await loadCachedDocuments([file], cache), [parseDocument(text, file)]);
 		t.deepEqual(cache.get(file, text), parseDocument(text, file));
 	});
 }
