@@ -7,7 +7,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
-import {bundlePatches} from '../scripts/bundle-patches.js';
+import {bundleOptions} from '../scripts/bundle-patches.js';
 import {programPid, startOnPty} from './pty.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -61,21 +61,7 @@ async function cliFrames(argv) {
 async function floorFrames() {
 	const dir = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-ink-'));
 	try {
-		await build({
-			entryPoints: [new URL('fixtures/minimal-ink-app.jsx', import.meta.url).pathname],
-			outdir: dir,
-			bundle: true,
-			splitting: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			jsx: 'automatic',
-			banner: {js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);"},
-			external: ['react-devtools-core'],
-			plugins: bundlePatches,
-			define: {'process.env.NODE_ENV': '"production"'},
-			logLevel: 'warning',
-		});
+		await build({...bundleOptions, entryPoints: [new URL('fixtures/minimal-ink-app.jsx', import.meta.url).pathname], outdir: dir});
 		const argv = [process.execPath, path.join(dir, 'minimal-ink-app.js')];
 		await firstFrame(argv);
 		const frames = [];

@@ -4,38 +4,25 @@ import {build} from 'esbuild';
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import {rm, chmod, readFile, rename} from 'node:fs/promises';
-import {bundlePatches} from './bundle-patches.js';
+import {bundleOptions} from './bundle-patches.js';
 
 // Built beside dist/ and swapped in at the end, so a CLI that is running (a test, a bench) never finds dist/ half-written.
 const fresh = `dist.building-${process.pid}`;
 const old = `dist.old-${process.pid}`;
 await rm(fresh, {recursive: true, force: true});
 await build({
+	...bundleOptions,
 	entryPoints: {cli: 'source/cli.ts'},
 	outdir: fresh,
-	bundle: true,
-	splitting: true,
-	format: 'esm',
-	platform: 'node',
-	target: 'node20',
-	jsx: 'automatic',
 	chunkNames: 'chunks/[name]-[hash]',
-	banner: {
-		// Some bundled CommonJS dependencies call require(); give them one.
-		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
-	},
-	external: ['react-devtools-core'],
-	plugins: bundlePatches,
 	// marked-terminal's syntax highlighter (highlight.js, every language) is replaced by a no-op: see the module.
 	alias: {'cli-highlight': './source/ui/plain-highlight.ts'},
 	define: {
+		...bundleOptions.define,
 		TOMESH_SETUP_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
 		// Names this build: documents parsed by another build (another parser) are not read from the cache.
 		TOMESH_SETUP_BUILD_ID: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`),
-		// React's production build: half the size of the development one, and the TUI's first frame loads it.
-		'process.env.NODE_ENV': '"production"',
 	},
-	logLevel: 'warning',
 });
 await chmod(`${fresh}/cli.js`, 0o755);
 await rename('dist', old).catch(error => {

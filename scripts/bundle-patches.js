@@ -1,5 +1,6 @@
-// What the bundle changes in its dependencies, each for the TUI's start: esbuild plugins shared by the build
-// (scripts/build.js) and the first-frame bench (which bundles a minimal Ink app the same way, as the floor).
+// How the CLI is bundled, shared by the build (scripts/build.js) and the first-frame bench (which bundles a minimal Ink
+// app the same way, as its floor): esbuild's options, and what the bundle changes in its dependencies for the TUI's
+// start (esbuild plugins).
 import path from 'node:path';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
@@ -8,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 // conf loads ajv (with its formats) and semver at start, for schemas and migrations the state files do not use:
 // the bundle gets a stand-in that throws if ever reached (source/store/conf-unused.ts).
-export const confWithoutValidator = {
+const confWithoutValidator = {
 	name: 'conf-without-validator',
 	setup(build) {
 		build.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/}, args =>
@@ -22,12 +23,12 @@ export const confWithoutValidator = {
 // bytes that are already in memory. The bundle takes the branch yoga takes where there is no fetch: the same bytes,
 // decoded in place. The build fails if yoga's text changes, so an update is looked at rather than silently unpatched.
 const yogaFetch = '"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})';
-export const yogaWithoutFetch = {
+const yogaWithoutFetch = {
 	name: 'yoga-without-fetch',
 	setup(build) {
 		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
 			const text = await readFile(args.path, 'utf8');
-			if (text.split(yogaFetch).length !== 2) throw new Error(`${args.path}: yoga's wasm loading changed; see yogaWithoutFetch in scripts/build.js`);
+			if (text.split(yogaFetch).length !== 2) throw new Error(`${args.path}: yoga's wasm loading changed; see yogaWithoutFetch in scripts/bundle-patches.js`);
 			return {contents: text.replace(yogaFetch, 'true?Promise.resolve().then(function(){return wa()})'), loader: 'js'};
 		});
 	},
@@ -37,7 +38,7 @@ export const yogaWithoutFetch = {
 // before the first frame. The bundle gives it source/ui/lazy-emoji-regex.ts instead, which gives the same answers and
 // builds the regex only for a cluster that can be an emoji. The build fails if no string-width had that line.
 const rgiEmojiLine = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-export const lazyEmojiRegex = {
+const lazyEmojiRegex = {
 	name: 'lazy-emoji-regex',
 	setup(build) {
 		let patched = 0;
@@ -52,10 +53,26 @@ export const lazyEmojiRegex = {
 			return {contents: text.replace(rgiEmojiLine, `import {rgiEmojiRegex} from ${stand};`), loader: 'js', resolveDir: path.dirname(args.path)};
 		});
 		build.onEnd(result => {
-			if (result.errors.length === 0 && patched === 0) throw new Error(`no string-width had ${rgiEmojiLine}; see lazyEmojiRegex in scripts/build.js`);
+			if (result.errors.length === 0 && patched === 0) throw new Error(`no string-width had ${rgiEmojiLine}; see lazyEmojiRegex in scripts/bundle-patches.js`);
 		});
 	},
 };
 
-/** Every patch, in the order the build applies them. */
-export const bundlePatches = [confWithoutValidator, yogaWithoutFetch, lazyEmojiRegex];
+/** esbuild's options for a bundle like dist/: code split ES modules for Node 20, with the patches above. */
+export const bundleOptions = {
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	banner: {
+		// Some bundled CommonJS dependencies call require(); give them one.
+		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
+	},
+	external: ['react-devtools-core'],
+	plugins: [confWithoutValidator, yogaWithoutFetch, lazyEmojiRegex],
+	// React's production build: half the size of the development one, and the TUI's first frame loads it.
+	define: {'process.env.NODE_ENV': '"production"'},
+	logLevel: 'warning',
+};
