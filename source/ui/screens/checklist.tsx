@@ -128,11 +128,12 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	});
 	const headerRef = useRef<DOMElement>(null);
 	const footerRef = useRef<DOMElement>(null);
+	const preflightRef = useRef<DOMElement>(null);
 	const [others, setOthers] = useState<number | undefined>();
-	const preflightShown = useRef(0);
 	useLayoutEffect(() => {
 		if (!headerRef.current || !footerRef.current) return;
-		const measured = measureElement(headerRef.current).height + measureElement(footerRef.current).height - preflightShown.current;
+		const preflight = preflightRef.current ? measureElement(preflightRef.current).height : 0;
+		const measured = measureElement(headerRef.current).height + measureElement(footerRef.current).height - preflight;
 		if (measured !== others) setOthers(measured);
 	});
 	const Item = ({label, isSelected}: {label: string; isSelected?: boolean}) => {
@@ -175,7 +176,6 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 	const preflightBudget = fresh ? Math.min(Math.max(2, rows - 8 - 6 - 1), Math.max(1, rows - 1 - fixed - 1 - 2)) : 0;
 	const preflightUsed = fresh ? preflightRows(findings, preflightBudget) : 0;
 	const limit = Math.max(1, Math.floor((rows - 1 - fixed - preflightUsed - 1) / 2));
-	preflightShown.current = preflightUsed;
 	return (
 		<Box flexDirection="column">
 			<Box ref={headerRef} flexDirection="column">
@@ -190,7 +190,11 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 				<Standing controller={controller} />
 				{flash ? <Text color="green">{flash}</Text> : null}
 				<ResumeLine controller={controller} resume={resume} />
-				{fresh ? <PreflightSummary findings={findings} budget={preflightBudget} /> : null}
+				{fresh ? (
+					<Box ref={preflightRef} flexDirection="column">
+						<PreflightSummary findings={findings} budget={preflightBudget} />
+					</Box>
+				) : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
 				<SelectInput
