@@ -9,6 +9,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {programPid, startOnPty} from './pty.js';
+import {operatorEnvironment} from './environment.js';
 
 const bytes = process.env.BENCH_BYTES ?? '1G';
 const command = `head -c ${bytes} /dev/zero | tr '\\0' 'x' | fold -w 100`;
@@ -43,7 +44,7 @@ const preload = `--import=${new URL('loop-pauses.js', import.meta.url).href}`;
 function headless(state) {
 	const start = performance.now();
 	const report = path.join(state, 'headless.json');
-	const env = {...process.env, BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: report, NODE_OPTIONS: preload};
+	const env = operatorEnvironment({BENCH_BYTES: bytes, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: report, NODE_OPTIONS: preload});
 	const result = spawnSync(process.execPath, ['dist/cli.js', 'run', '--yes', '--doc', 'bench/fixtures/big-output.md', '--state', path.join(state, 'headless')], {env, stdio: 'ignore'});
 	if (result.status !== 0) throw new Error(`run --yes exited ${result.status}`);
 	return {ms: performance.now() - start, rssMiB: JSON.parse(readFileSync(report, 'utf8')).peakRssKiB / 1024};
@@ -59,7 +60,7 @@ async function tuiRun(doc, alsoHeadless) {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
 	try {
 		const pauses = path.join(state, 'pauses.json');
-		const env = {...process.env, BENCH_BYTES: bytes, BENCH_IDLE_S: idleSeconds, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: pauses, NODE_OPTIONS: preload};
+		const env = operatorEnvironment({BENCH_BYTES: bytes, BENCH_IDLE_S: idleSeconds, TOMESH_SETUP_PROFILE_DIR: state, BENCH_PAUSES: pauses, NODE_OPTIONS: preload});
 		const pty = startOnPty([process.execPath, 'dist/cli.js', 'run', '--doc', doc, '--state', path.join(state, 'state')], {env});
 		await pty.waitFor('verify all');
 		pty.type('\r');

@@ -3,11 +3,13 @@
 // the settings saved (an operator's next start). Every figure includes the harness (a pty through util-linux script),
 // timed on its own as well. The floor: a minimal Ink app of the checklist's size, bundled like
 // dist/ (same esbuild options and patches), started the same way — what Ink, React and Node cost on this machine.
+// Every start gets the environment sudo gives the CLI (bench/environment.js), not the bench's own shell.
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {build} from 'esbuild';
 import {bundleOptions} from '../scripts/bundle-patches.js';
+import {droppedNodeVariables, operatorEnvironment} from './environment.js';
 import {programPid, startOnPty} from './pty.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -19,7 +21,7 @@ function cpuMs(pid) {
 }
 
 // Wall and CPU milliseconds from spawning `argv` on a pty to `marker` (the last line of the first frame) on screen.
-async function firstFrame(argv, {env = process.env, marker = 'verify all'} = {}) {
+async function firstFrame(argv, {env = operatorEnvironment(), marker = 'verify all'} = {}) {
 	const start = performance.now();
 	const pty = startOnPty(argv, {env});
 	try {
@@ -45,9 +47,9 @@ function report(label, frames) {
 
 // The CLI on the shipped runbooks. A warm-up start (file cache) also saves the values the shipped runbooks cannot
 // default (version, admin password): the measured starts are an operator's next starts, straight to the checklist.
-async function cliFrames(argv) {
+async function cliFrames(argv, environment = operatorEnvironment()) {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
-	const start = extra => firstFrame([...argv, 'run', ...extra, '--state', path.join(state, 'state')], {env: {...process.env, TOMESH_SETUP_PROFILE_DIR: state}});
+	const start = extra => firstFrame([...argv, 'run', ...extra, '--state', path.join(state, 'state')], {env: {...environment, TOMESH_SETUP_PROFILE_DIR: state}});
 	try {
 		await start(['--set', 'version=v0.18.0', '--set', 'admin_password=bench-only-password']);
 		const frames = [];
@@ -90,5 +92,9 @@ async function harnessFrames() {
 const bundled = report('tui first frame (bundled dist/cli.js)', await cliFrames([process.execPath, 'dist/cli.js']));
 report('floor: a minimal Ink app of the same size, bundled the same way', await floorFrames());
 report('the harness alone: /bin/echo of the marker on the same pty', await harnessFrames());
+// The same starts with every variable of the bench's own shell, for comparison: what they cost is paid before the CLI
+// runs a line.
+const dropped = droppedNodeVariables();
+if (dropped.length > 0) report(`tui first frame with this shell's ${dropped.join(', ')} (sudo drops them)`, await cliFrames([process.execPath, 'dist/cli.js'], process.env));
 report('tui first frame (unbundled baseline, tsx source/cli.ts)', await cliFrames([process.execPath, '--import', 'tsx', 'source/cli.ts']));
 process.stdout.write(`tui first frame: median ${bundled.toFixed(0)} ms (target ≤ 300 ms)\n`);

@@ -1,8 +1,12 @@
 // Shared by the bench scripts: whole-process timing of a command, median of several runs.
 import {spawnSync} from 'node:child_process';
+import {operatorEnvironment} from './environment.js';
 
-/** Runs `argv` `runs` times (after one warm-up) and returns the median wall time in milliseconds. */
-export function medianMs(argv, {runs = 7, env = process.env, cwd, input} = {}) {
+/**
+ * Runs `argv` `runs` times (after one warm-up) and returns the median wall time in milliseconds; by default in the
+ * environment sudo gives the CLI (bench/environment.js).
+ */
+export function medianMs(argv, {runs = 7, env = operatorEnvironment(), cwd, input} = {}) {
 	const times = [];
 	for (let i = 0; i <= runs; i++) {
 		const start = process.hrtime.bigint();

@@ -2,6 +2,7 @@
 // Shared by the TUI benches; no polling: the pty's output arrives as a stream.
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import {operatorEnvironment} from './environment.js';
 
 const quote = word => `'${word.replaceAll("'", String.raw`'\''`)}'`;
 
@@ -16,7 +17,7 @@ export function programPid(scriptPid) {
 }
 
 /** Starts `argv` on a pty of `columns`×`rows`; returns the child and helpers to type and await texts. */
-export function startOnPty(argv, {env = process.env, cwd, columns = 100, rows = 40} = {}) {
+export function startOnPty(argv, {env = operatorEnvironment(), cwd, columns = 100, rows = 40} = {}) {
 	const command = `stty cols ${columns} rows ${rows}; exec ${argv.map(quote).join(' ')}`;
 	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: withoutCi({TERM: 'xterm-256color', ...env}), cwd, stdio: ['pipe', 'pipe', 'inherit']});
 	let seen = '';

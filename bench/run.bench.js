@@ -4,6 +4,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {operatorEnvironment} from './environment.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const root = mkdtempSync(path.join(tmpdir(), 'tomesh-run-bench-'));
@@ -19,13 +20,12 @@ function once() {
 	const run = mkdtempSync(path.join(root, 'run-'));
 	mkdirSync(path.join(run, 'work'));
 	const env = {
-		...process.env,
+		...operatorEnvironment(),
 		WORK: path.join(run, 'work'),
 		TOMESH_SETUP_BOOT_ID_FILE: path.join(run, 'boot_id'),
 		TOMESH_SETUP_PROFILE_DIR: path.join(run, 'profile.d'),
 		TOMESH_SETUP_REBOOT_COMMAND: 'true',
 	};
-	delete env.SUDO_USER;
 	const start = process.hrtime.bigint();
 	const result = spawnSync(process.execPath, ['dist/cli.js', 'run', '--yes', '--doc', document, '--state', path.join(run, 'state')], {env, stdio: ['ignore', 'pipe', 'pipe']});
 	const elapsed = Number(process.hrtime.bigint() - start) / 1e6;

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {spawnSync} from 'node:child_process';
+import {operatorEnvironment} from './environment.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // TOMESH_SETUP_CLI measures another build (one that a concurrent `npm run build` cannot delete meanwhile).
@@ -16,7 +17,7 @@ function once() {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-verify-'));
 	try {
 		const start = process.hrtime.bigint();
-		const result = spawnSync(process.execPath, [cli, 'verify', '--json', '--doc', document, '--state', state], {stdio: ['ignore', 'pipe', 'pipe']});
+		const result = spawnSync(process.execPath, [cli, 'verify', '--json', '--doc', document, '--state', state], {env: operatorEnvironment(), stdio: ['ignore', 'pipe', 'pipe']});
 		const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
 		// Exit 1 is expected here (nothing is set up); 2 means the document or the state could not be read.
 		if (result.status !== 0 && result.status !== 1 || result.stdout.length === 0) throw new Error(`verify exited ${result.status}: ${result.stderr}`);
