@@ -1,6 +1,7 @@
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {buildPlan, type PlanEnvironment} from '../domain/plan/build-plan.js';
+import {loadYamlLibrary} from '../domain/edit/yaml-library.js';
 import {checkSetValues, parameterValues} from '../domain/params/parameters.js';
 import {collectSecrets} from '../domain/secrets/collect.js';
 import {createMasker} from '../domain/secrets/masker.js';
@@ -32,6 +33,7 @@ export async function planCommand(options: CliOptions, environment: PlanEnvironm
 	const all = documents.flatMap((document) => document.parameters);
 	// The operator's values: those saved by the walkthrough, then --set.
 	const given = {...(await savedValues(options.state, all)), ...checkSetValues(all, options.set)};
+	await loadYamlLibrary();
 	const plan = buildPlan(selected, given, environment);
 	const masker = createMasker(collectSecrets(documents, parameterValues(all, given), all));
 	const mask = (text: string) => masker.mask(text);

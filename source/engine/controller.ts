@@ -5,6 +5,7 @@ import type {CheckResult, RunListener} from '../domain/events.js';
 import {checkSavedValues, checkSetValues, missingParameters, parametersUsedIn, parameterValues} from '../domain/params/parameters.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
+import {loadYamlLibrary} from '../domain/edit/yaml-library.js';
 import {planRunbook} from '../domain/plan/plan-runbook.js';
 import {selectDocuments, selectRunbooks} from '../domain/plan/select-runbooks.js';
 import {isSecretKey, isSecretParameter, maskSecrets} from '../domain/secrets.js';
@@ -173,6 +174,7 @@ export class EngineController implements Controller {
 	}
 
 	async preview(stepId: string): Promise<PreviewedAction[]> {
+		await loadYamlLibrary();
 		const {runbook, step} = this.find(stepId);
 		const previews = previewOf(this.planHere(runbook, this.resolved(step, this.values())));
 		const session = this.session(runbook.id);
@@ -187,6 +189,7 @@ export class EngineController implements Controller {
 	}
 
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {
+		await loadYamlLibrary();
 		const {runbook, step} = this.find(stepId);
 		const values = this.values();
 		const resolved = this.resolved(step, values);
@@ -324,12 +327,14 @@ export class EngineController implements Controller {
 	}
 
 	async checkStep(stepId: string, options: CheckRunOptions = {}): Promise<CheckResult[]> {
+		await loadYamlLibrary();
 		const {runbook} = this.find(stepId);
 		const jobs = this.checkJobs(runbook, this.values()).filter(job => job.step === stepId);
 		return this.runCheckJobs(jobs, options);
 	}
 
 	async verifyAll(options: CheckRunOptions = {}): Promise<CheckResult[]> {
+		await loadYamlLibrary();
 		// Parameters are resolved once for the whole verify, not once per step.
 		const values = this.values();
 		return this.runCheckJobs(this.runbooks.flatMap(runbook => this.checkJobs(runbook, values)), options);

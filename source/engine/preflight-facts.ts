@@ -1,5 +1,4 @@
 import {readdirSync, readFileSync, readlinkSync, statfsSync, statSync} from 'node:fs';
-import {Resolver} from 'node:dns/promises';
 import {X509Certificate} from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,6 +127,8 @@ function disk(): PreflightFacts['disk'] {
 
 /** Where the host names point in DNS (the resolvers of /etc/resolv.conf, as certbot's CA and peers would see), bounded in time. */
 async function dns(names: string[], timeoutMs: number): Promise<PreflightFacts['dns']> {
+	// Loaded here, after the first frame, rather than with the engine.
+	const {Resolver} = await import('node:dns/promises');
 	const resolver = new Resolver({timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 1});
 	const deadline = new Promise<'timeout'>((resolve) => {
 		setTimeout(() => resolve('timeout'), timeoutMs).unref();

@@ -11,7 +11,11 @@ import {buildPlan} from '../../source/domain/plan/build-plan.js';
 import {loadDocuments} from '../../source/load-documents.js';
 import {EngineController} from '../../source/engine/controller.js';
 import {testEngineOptions} from '../helpers/engine-options.js';
+import {loadYamlLibrary} from '../../source/domain/edit/yaml-library.js';
 import {temporaryDirectory} from '../helpers/temporary.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 const documentPath = fileURLToPath(new URL('../fixtures/acceptance/one-planner.md', import.meta.url));
 

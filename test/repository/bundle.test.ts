@@ -31,7 +31,7 @@ test('Ink\'s text measure does not build the RGI emoji regex when it loads (the 
 	t.true(measure.includes('source/ui/lazy-emoji-regex.ts'), 'the lazy stand-in is in its place');
 });
 
-test('the walkthrough does not load the document parser (marked) before its first frame: only a cache miss imports it', (t) => {
+test('the walkthrough loads neither the document parser (marked) nor the yaml library before its first frame: a cache miss imports the one, a file change the other', (t) => {
 	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
 	const text = (name: string) => readFileSync(path.join(chunks, name), 'utf8');
 	const run = readdirSync(chunks).find((name) => text(name).includes('// source/commands/run.ts'));
@@ -43,6 +43,8 @@ test('the walkthrough does not load the document parser (marked) before its firs
 	}
 
 	t.true(loaded.size > 3, 'the static imports were followed');
-	t.deepEqual([...loaded].filter((name) => text(name).includes('node_modules/marked/')), []);
-	t.true(readdirSync(chunks).some((name) => text(name).includes('node_modules/marked/')), 'marked is still in the bundle, for plan and a cache miss');
+	for (const library of ['marked', 'yaml']) {
+		t.deepEqual([...loaded].filter((name) => text(name).includes(`node_modules/${library}/`)), [], `${library} is not loaded with the run command`);
+		t.true(readdirSync(chunks).some((name) => text(name).includes(`node_modules/${library}/`)), `${library} is still in the bundle`);
+	}
 });

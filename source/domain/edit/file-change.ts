@@ -1,5 +1,6 @@
-import {isMap, isPair, isScalar, parseDocument, Scalar, stringify, visit, type Document} from 'yaml';
+import type {Document, Scalar} from 'yaml';
 import type {Action, EditOp} from '../types.js';
+import {yamlLibrary} from './yaml-library.js';
 
 /** A file change that cannot be made (file missing, key not found, bad pattern). The message names the file. */
 export class FileChangeError extends Error {
@@ -54,6 +55,7 @@ function appendLineOnce(text: string, line: string): string {
 
 // Replaces only the characters of the scalar's source, so comments, quoting elsewhere and every other line are kept.
 function setYamlScalar(text: string, key: string[], value: string, path: string): string {
+	const {isMap, isScalar, parseDocument} = yamlLibrary();
 	const document = parseDocument(text, {keepSourceTokens: true});
 	if (document.errors.length > 0) {
 		throw new FileChangeError(`${path} is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
@@ -82,6 +84,7 @@ function setYamlScalar(text: string, key: string[], value: string, path: string)
 // quoted (the yaml library escapes what the quotes need), a plain scalar stays plain. A value the document itself
 // quotes is taken as written.
 function scalarSource(value: string, type: Scalar['type']): string {
+	const {Scalar, stringify} = yamlLibrary();
 	if (/^["']/.test(value.trim())) return value;
 	if (type !== Scalar.QUOTE_DOUBLE && type !== Scalar.QUOTE_SINGLE) return value;
 	const scalar = new Scalar(value);
@@ -92,6 +95,7 @@ function scalarSource(value: string, type: Scalar['type']): string {
 // Prose names a key without its parents ("changing `registration` to `True`"): when exactly one mapping in the
 // file has that key, it is the one meant; two or more are ambiguous and the operator must say which.
 function uniqueNestedValue(document: Document, name: string, path: string): unknown {
+	const {isPair, isScalar, visit} = yamlLibrary();
 	const found: Array<{value: unknown; where: string}> = [];
 	visit(document, {
 		Pair(_key, pair, ancestors) {

@@ -1,7 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
+import type {IncomingHttpHeaders} from 'node:http';
 import {isIP} from 'node:net';
-import type {PeerCertificate} from 'node:tls';
+import type {PeerCertificate, TLSSocket} from 'node:tls';
 import {formatDuration} from './context.js';
 
 // Only the start of a body is read: a check must not download a whole site.
@@ -14,7 +13,7 @@ export const maxRedirects = 5;
 export interface Fetched {
 	status: number;
 	body: string;
-	headers: http.IncomingHttpHeaders;
+	headers: IncomingHttpHeaders;
 	/** The URL that answered last (differs from the one asked when redirects were followed). */
 	finalUrl: string;
 	redirects: number;
@@ -64,8 +63,10 @@ function fixedLookup(address: string) {
 
 async function getOnce(url: URL, options: FetchOptions): Promise<Omit<Fetched, 'finalUrl' | 'redirects'>> {
 	const secure = url.protocol === 'https:';
+	// Node's HTTP client is loaded by the first check that needs it, not with the engine (the first frame waits for that).
+	const client = secure ? await import('node:https') : await import('node:http');
 	return new Promise((resolve, reject) => {
-		const request = (secure ? https : http).get(url, {
+		const request = client.get(url, {
 			signal: options.signal,
 			timeout: options.timeoutMs,
 			headers: {'user-agent': 'tomesh-setup verify'},
@@ -77,7 +78,7 @@ async function getOnce(url: URL, options: FetchOptions): Promise<Omit<Fetched, '
 		});
 		request.on('error', reject);
 		request.on('response', response => {
-			const certificate = secure ? (response.socket as import('node:tls').TLSSocket).getPeerCertificate() : undefined;
+			const certificate = secure ? (response.socket as TLSSocket).getPeerCertificate() : undefined;
 			const chunks: Uint8Array[] = [];
 			let size = 0;
 			response.on('data', (chunk: Uint8Array) => {

@@ -1,4 +1,3 @@
-import dns from 'node:dns';
 import {isIP} from 'node:net';
 import type {Check} from '../../domain/types.js';
 import type {CheckContext, CheckOutcome} from './context.js';
@@ -28,12 +27,14 @@ export interface MatrixResolver {
 	addresses(host: string): Promise<string[]>;
 }
 
-// Lookups of unknown names can hang rather than fail where there is no DNS: each one is bounded.
+// Lookups of unknown names can hang rather than fail where there is no DNS: each one is bounded. Node's resolver is
+// loaded by the first Matrix check, not with the engine.
 function systemResolver(timeoutMs: number): MatrixResolver {
-	const resolver = new dns.promises.Resolver({timeout: Math.min(timeoutMs, 3000), tries: 1});
+	const dns = import('node:dns');
+	const resolver = dns.then(({promises}) => new promises.Resolver({timeout: Math.min(timeoutMs, 3000), tries: 1}));
 	return {
-		srv: async name => resolver.resolveSrv(name).catch(() => []),
-		addresses: async host => (await dns.promises.lookup(host, {all: true})).map(entry => entry.address),
+		srv: async name => (await resolver).resolveSrv(name).catch(() => []),
+		addresses: async host => (await (await dns).promises.lookup(host, {all: true})).map(entry => entry.address),
 	};
 }
 

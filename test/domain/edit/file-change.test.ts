@@ -1,6 +1,10 @@
 import test from 'ava';
 import {FileChangeError, newText} from '../../../source/domain/edit/file-change.js';
+import {loadYamlLibrary} from '../../../source/domain/edit/yaml-library.js';
 import type {EditOp} from '../../../source/domain/types.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 const edit = (path: string, op: EditOp) => ({kind: 'edit', path, edit: op, line: 1}) as const;
 

@@ -4,7 +4,11 @@ import test from 'ava';
 import {buildPlan, type ReportedAction} from '../../../source/domain/plan/build-plan.js';
 import {diffStat} from '../../../source/domain/edit/unified-diff.js';
 import {loadDocuments} from '../../../source/load-documents.js';
+import {loadYamlLibrary} from '../../../source/domain/edit/yaml-library.js';
 import {repoRoot, shippedPath} from '../seed-paths.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'test/fixtures/shipped-edits', name), 'utf8');
 

@@ -3,7 +3,11 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {parse} from 'yaml';
+import {loadYamlLibrary} from '../../../source/domain/edit/yaml-library.js';
 import {applyEdit} from '../../../source/domain/edit/file-change.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 const fixture = readFileSync(fileURLToPath(new URL('../../fixtures/yaml-quoting/homeserver.yaml', import.meta.url)), 'utf8');
 const set = (text: string, key: string[], value: string) => applyEdit(text, {op: 'set-yaml', key, value}, 'homeserver.yaml');

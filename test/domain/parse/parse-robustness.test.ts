@@ -4,7 +4,11 @@ import test from 'ava';
 import {buildPlan} from '../../../source/domain/plan/build-plan.js';
 import {parseDocument} from '../../../source/domain/parse/parse-document.js';
 import {InputError} from '../../../source/domain/types.js';
+import {loadYamlLibrary} from '../../../source/domain/edit/yaml-library.js';
 import {corpusDir, shippedPath} from '../seed-paths.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 // A small deterministic generator, so a failure can be reproduced from its seed.
 function random(seed: number): () => number {

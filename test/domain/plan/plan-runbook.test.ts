@@ -3,7 +3,11 @@ import test from 'ava';
 import {parseDocument} from '../../../source/domain/parse/parse-document.js';
 import {planRunbook} from '../../../source/domain/plan/plan-runbook.js';
 import type {Step} from '../../../source/domain/types.js';
+import {loadYamlLibrary} from '../../../source/domain/edit/yaml-library.js';
 import {shippedPath} from '../seed-paths.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 const shipped = parseDocument(readFileSync(shippedPath, 'utf8'), 'shipped.md');
 const origin = {cwd: '/srv', home: '/root', env: {}};

@@ -5,7 +5,11 @@ import {fileActionChecks, runFileActionCheck} from '../../../source/engine/check
 import {defaultCheckExec} from '../../../source/engine/checks/exec.js';
 import {planStep} from '../../../source/domain/plan/plan-step.js';
 import type {Step} from '../../../source/domain/types.js';
+import {loadYamlLibrary} from '../../../source/domain/edit/yaml-library.js';
 import {temporaryDirectory} from '../../helpers/temporary.js';
+
+// Planning a YAML edit needs the yaml library, which the engine and `plan` load first (domain/edit/yaml-library.ts).
+await loadYamlLibrary();
 
 const step: Step = {
 	id: 'rb/1',
