@@ -5,13 +5,15 @@
  * `plan`); the edits themselves stay synchronous and pure.
  */
 type YamlLibrary = typeof import('yaml');
+// yaml is a CommonJS package: Node gives its exports as the namespace's `default` (and, unbundled, as named exports
+// too); the bundle gives `default` only.
 
 let library: YamlLibrary | undefined;
 let loading: Promise<YamlLibrary> | undefined;
 
 /** Loads the yaml library once; later calls resolve at once. */
 export async function loadYamlLibrary(): Promise<void> {
-	library ??= await (loading ??= import('yaml'));
+	library ??= await (loading ??= import('yaml').then(loaded => (loaded as {default?: YamlLibrary}).default ?? loaded));
 }
 
 /** The loaded library. Calling it before loadYamlLibrary() has resolved is a bug in the caller, not bad input. */
