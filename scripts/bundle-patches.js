@@ -58,6 +58,27 @@ const lazyEmojiRegex = {
 	},
 };
 
+// Ink turns every line of every frame into text with @alcalzone/ansi-tokenize's styledCharsToString, which allocates
+// three Sets and several arrays per character: the bundle gives it source/ui/styled-chars-to-string.ts, the same text
+// with a shortcut between characters of the same styles (the TUI's garbage during a flood, and ~10% of the first
+// frame). The build fails if the library's function is no longer there to replace.
+const styledCharsToStringStart = 'export function styledCharsToString(chars) {';
+const fastStyledChars = {
+	name: 'fast-styled-chars',
+	setup(build) {
+		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			if (text.split(styledCharsToStringStart).length !== 2) throw new Error(`${args.path}: styledCharsToString changed; see fastStyledChars in scripts/bundle-patches.js`);
+			const fast = JSON.stringify(path.join(root, 'source/ui/styled-chars-to-string.ts'));
+			const contents = `import {styledCharsToString as fastStyledCharsToString} from ${fast};\n${text.replace(
+				styledCharsToStringStart,
+				'export function styledCharsToString(chars) {\n\treturn fastStyledCharsToString(chars, {diffAnsiCodes, ansiCodesToString});\n}\nexport function librarysStyledCharsToString(chars) {',
+			)}`;
+			return {contents, loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+	},
+};
+
 /** esbuild's options for a bundle like dist/: code split ES modules for Node 20, with the patches above. */
 export const bundleOptions = {
 	bundle: true,
@@ -71,7 +92,7 @@ export const bundleOptions = {
 		js: "import {createRequire as __tsCreateRequire} from 'node:module'; const require = __tsCreateRequire(import.meta.url);",
 	},
 	external: ['react-devtools-core'],
-	plugins: [confWithoutValidator, yogaWithoutFetch, lazyEmojiRegex],
+	plugins: [confWithoutValidator, yogaWithoutFetch, lazyEmojiRegex, fastStyledChars],
 	// React's production build: half the size of the development one, and the TUI's first frame loads it.
 	define: {'process.env.NODE_ENV': '"production"'},
 	logLevel: 'warning',

@@ -31,6 +31,15 @@ test('Ink\'s text measure does not build the RGI emoji regex when it loads (the 
 	t.true(measure.includes('source/ui/lazy-emoji-regex.ts'), 'the lazy stand-in is in its place');
 });
 
+test('Ink turns its frames into text with our styledCharsToString, not ansi-tokenize\'s, which allocates per character', (t) => {
+	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
+	const texts = readdirSync(chunks).map((name) => readFileSync(path.join(chunks, name), 'utf8'));
+	const output = texts.find((text) => text.includes('node_modules/@alcalzone/ansi-tokenize/build/styledChars.js'));
+	if (!output) return t.fail('no chunk holds ansi-tokenize');
+	t.true(output.includes('// source/ui/styled-chars-to-string.ts'), 'our version is bundled beside it');
+	t.false(output.includes('ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));'), 'the library\'s loop is left out');
+});
+
 test('the walkthrough loads neither the document parser (marked) nor the yaml library before its first frame: a cache miss imports the one, a file change the other', (t) => {
 	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
 	const text = (name: string) => readFileSync(path.join(chunks, name), 'utf8');
