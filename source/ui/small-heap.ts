@@ -13,4 +13,9 @@ export function preferSmallHeap(): void {
 	setFlagsFromString('--optimize-for-size');
 	// Keeps the young generation at the size it has now (a few MiB) instead of doubling it under a flood.
 	setFlagsFromString('--semi-space-growth-factor=1');
+	// With a young generation that small, what a frame allocates outlives it there and ends up in the old one as
+	// garbage: marking the old generation once a quarter of the way to its limit, instead of when it nearly reaches
+	// it, collects that garbage sooner. Peak RSS through a 1 GB step (VmHWM, three runs each, alternating): 96–98 MiB
+	// without this line, 90–93 with 50, 83–84 with 25; the step took as long, for ~0.5 s more CPU (6.0 → 6.5 s).
+	setFlagsFromString('--incremental-marking-hard-trigger=25');
 }
