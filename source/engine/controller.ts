@@ -24,6 +24,7 @@ import type {CheckRunOptions, Controller, PreviewedAction, ResumePoint, RunStepO
 import type {EngineOptions} from './engine-options.js';
 import {executeStep} from './executor.js';
 import {planLiveStep, previewOf} from './preview.js';
+import {warmUpShell} from './process/run-shell.js';
 import {sudoUser} from './process/session.js';
 import {readLiveText} from './read-live.js';
 import {currentBootId, removeReminder} from './reboot/reboot.js';
@@ -185,6 +186,8 @@ export class EngineController implements Controller {
 			if (apt) preview.apt = apt;
 		}
 
+		// The operator reads the preview before running the step: the shell runner loads meanwhile, not on Enter.
+		warmUpShell();
 		return maskDeep(previews, text => this.mask(text));
 	}
 

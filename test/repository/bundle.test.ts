@@ -40,6 +40,13 @@ test('Ink turns its frames into text with our styledCharsToString, not ansi-toke
 	t.false(output.includes('ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));'), 'the library\'s loop is left out');
 });
 
+test('commands run through zx\'s core: the helpers zx bundles (globby, fs-extra, yaml…) are not in the bundle', (t) => {
+	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
+	const texts = readdirSync(chunks).map((name) => readFileSync(path.join(chunks, name), 'utf8'));
+	t.true(texts.some((text) => text.includes('node_modules/zx/build/vendor-core.cjs')), 'zx\'s core is bundled');
+	t.false(texts.some((text) => text.includes('node_modules/zx/build/vendor-extra.cjs')), 'its extra helpers are not');
+});
+
 test('the walkthrough loads neither the document parser (marked) nor the yaml library before its first frame: a cache miss imports the one, a file change the other', (t) => {
 	if (!existsSync(chunks)) return t.fail('needs a built CLI (npm run build)');
 	const text = (name: string) => readFileSync(path.join(chunks, name), 'utf8');

@@ -3,7 +3,7 @@ import {closeSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type {ProcessPromise} from 'zx';
+import type {ProcessPromise} from 'zx/core';
 import {readFifo} from './output-reader.js';
 import {temporaryPrefix} from './temporary-prefix.js';
 
@@ -34,13 +34,25 @@ export interface ShellResult {
 	aborted: boolean;
 }
 
+// zx is loaded by the first command (or warmUpShell), not at start: the TUI's first frame and `status` never need it.
+// Its core only: `zx` itself also loads the helpers it bundles (globby, fs-extra, yaml…), 133 ms against 61 for the
+// core, in one turn of the event loop that held up keys and the screen as a step started.
+const loadZx = async () => import('zx/core');
+
+/**
+ * Loads the shell runner ahead of the first command (the walkthrough calls it while a step is shown, so that Enter
+ * starts the command at once). Failures are left to the command that needs it.
+ */
+export function warmUpShell(): void {
+	loadZx().catch(() => undefined);
+}
+
 /**
  * Runs one process in its own process group and resolves when it ends (never rejects for a non-zero exit).
  * An abort of `signal` kills the whole process tree: SIGTERM, then SIGKILL when it is still alive after a grace period.
  */
 export async function runShell(request: ShellRequest): Promise<ShellResult> {
-	// zx is loaded by the first command, not at start: the TUI's first frame and `status` never need it (~60 ms).
-	const {$} = await import('zx');
+	const {$} = await loadZx();
 	const started = Date.now();
 	const [stdout, stderr] = await outputFifos((stream, fifo) => readFifo(fifo, sample => request.onOutput?.(stream, sample.text, sample.skipped)));
 	let child: ProcessPromise;
@@ -93,7 +105,7 @@ export async function runShell(request: ShellRequest): Promise<ShellResult> {
 // once: nothing is left on disk, even after a kill -9. Readable and writable by anyone, for a `$` command run as
 // another user that reopens its output (`tee /dev/stdout`); the directory is 0700 and gone before any command runs.
 async function outputFifos<T>(open: (stream: 'stdout' | 'stderr', fifo: string) => T): Promise<[T, T]> {
-	const {$} = await import('zx');
+	const {$} = await loadZx();
 	// Named after this process, so that a later start can tell a killed run's leftovers (see backup/leftovers.ts).
 	const directory = await mkdtemp(path.join(os.tmpdir(), temporaryPrefix('output')));
 	try {
