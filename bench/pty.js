@@ -16,6 +16,16 @@ export function programPid(scriptPid) {
 	return pid;
 }
 
+// What is still running on a pty when the bench ends: a bench that dies half way (an error, a closed pipe, Ctrl-C)
+// must not leave a CLI waiting for keys on a terminal nobody reads.
+const running = new Set();
+process.on('exit', () => {
+	for (const kill of running) kill();
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.once(signal, () => process.exit(130));
+}
+
 /** Starts `argv` on a pty of `columns`×`rows`; returns the child and helpers to type and await texts. */
 export function startOnPty(argv, {env = operatorEnvironment(), cwd, columns = 100, rows = 40} = {}) {
 	const command = `stty cols ${columns} rows ${rows}; exec ${argv.map(quote).join(' ')}`;
@@ -32,6 +42,8 @@ export function startOnPty(argv, {env = operatorEnvironment(), cwd, columns = 10
 
 		child.kill('SIGKILL');
 	};
+	running.add(kill);
+	child.on('exit', () => running.delete(kill));
 
 	child.stdout.on('data', chunk => {
 		bytes += chunk.length;
