@@ -5,14 +5,14 @@
  * `plan`); the edits themselves stay synchronous and pure.
  */
 type YamlLibrary = typeof import('yaml');
-// yaml is a CommonJS package: Node gives its exports as the namespace's `default` (and, unbundled, as named exports
-// too); the bundle gives `default` only.
 
 let library: YamlLibrary | undefined;
 let loading: Promise<YamlLibrary> | undefined;
 
 /** Loads the yaml library once; later calls resolve at once. */
 export async function loadYamlLibrary(): Promise<void> {
+	// yaml is a CommonJS package: Node gives its exports as the namespace's `default` (and, unbundled, as named
+	// exports too); the bundle gives `default` only.
 	library ??= await (loading ??= import('yaml').then(loaded => (loaded as {default?: YamlLibrary}).default ?? loaded));
 }
 
