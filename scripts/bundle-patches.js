@@ -72,7 +72,7 @@ const fastStyledChars = {
 			const fast = JSON.stringify(path.join(root, 'source/ui/styled-chars-to-string.ts'));
 			const contents = `import {styledCharsToString as fastStyledCharsToString} from ${fast};\n${text.replace(
 				styledCharsToStringStart,
-				'export function styledCharsToString(chars) {\n\treturn fastStyledCharsToString(chars, {diffAnsiCodes, ansiCodesToString});\n}\nexport function librarysStyledCharsToString(chars) {',
+				'export function styledCharsToString(chars) {\n\treturn fastStyledCharsToString(chars, {diffAnsiCodes, ansiCodesToString});\n}\nfunction librarysStyledCharsToString(chars) {',
 			)}`;
 			return {contents, loader: 'js', resolveDir: path.dirname(args.path)};
 		});
