@@ -1,8 +1,9 @@
 // First frame of the TUI: time from spawning `tomesh-setup` on a terminal to the checklist on screen, for the
 // bundled CLI (dist/) and, as a baseline, the same sources run unbundled through tsx. Shipped runbooks, a state with
-// the settings saved (an operator's next start). Every figure includes the harness (a pty through util-linux script),
-// timed on its own as well. The floor: a minimal Ink app of the checklist's size, bundled like
-// dist/ (same esbuild options and patches), started the same way — what Ink, React and Node cost on this machine.
+// the settings and V8's code cache saved (an operator's next start; the first start of a build is timed as well).
+// Every figure includes the harness (a pty through util-linux script), timed on its own as well. The floor: a minimal
+// Ink app of the checklist's size, bundled like dist/ (same esbuild options and patches), started the same way — what
+// Ink, React and Node cost on this machine.
 // Every start gets the environment sudo gives the CLI (bench/environment.js), not the bench's own shell.
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -48,9 +49,15 @@ function report(label, frames) {
 // The CLI on the shipped runbooks, in its own state directory. A warm-up start (file cache) also saves the values
 // the shipped runbooks cannot default (version, admin password): the measured starts are an operator's next starts,
 // straight to the checklist. Returns one measured start, and what removes the state.
-function cliStarter(argv, environment = operatorEnvironment()) {
+// With `firstStart`, V8's code cache the walkthrough keeps in the state directory is removed before each start: the
+// first start of a newly installed build, which compiles everything and saves the cache after its first frame.
+function cliStarter(argv, environment = operatorEnvironment(), {firstStart = false} = {}) {
 	const state = mkdtempSync(path.join(tmpdir(), 'tomesh-bench-'));
-	const start = (extra = []) => firstFrame([...argv, 'run', ...extra, '--state', path.join(state, 'state')], {env: {...environment, TOMESH_SETUP_PROFILE_DIR: state}});
+	const start = (extra = []) => {
+		if (firstStart) rmSync(path.join(state, 'state', 'code-cache'), {recursive: true, force: true});
+		return firstFrame([...argv, 'run', ...extra, '--state', path.join(state, 'state')], {env: {...environment, TOMESH_SETUP_PROFILE_DIR: state}});
+	};
+
 	return {warmUp: () => start(['--set', 'version=v0.18.0', '--set', 'admin_password=bench-only-password']), start, done: () => rmSync(state, {recursive: true, force: true})};
 }
 
@@ -84,6 +91,7 @@ const starters = [
 	['tui first frame (bundled dist/cli.js)', cliStarter([process.execPath, 'dist/cli.js'])],
 	['floor: a minimal Ink app of the same size, bundled the same way', await floorStarter()],
 	['the harness alone: /bin/echo of the marker on the same pty', harnessStarter],
+	['tui first frame, the first start of a build (no code cache yet)', cliStarter([process.execPath, 'dist/cli.js'], operatorEnvironment(), {firstStart: true})],
 	...(dropped.length > 0 ? [[`tui first frame with this shell's ${dropped.join(', ')} (sudo drops them)`, cliStarter([process.execPath, 'dist/cli.js'], process.env)]] : []),
 ];
 const frames = starters.map(() => []);

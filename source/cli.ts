@@ -1,12 +1,26 @@
 #!/usr/bin/env node
 // Entry point: flags → command. Each command lives in its own module, loaded on demand so that
 // `plan`, `lint`, `--help` and the headless commands never load Ink.
+import {existsSync} from 'node:fs';
 import process from 'node:process';
+import {fileURLToPath} from 'node:url';
 import {parseCli, type CliOptions} from './cli-args.js';
-import {InputError} from './domain/types.js';
+import {isInteractiveRun} from './commands/tui-intent.js';
 import {helpText} from './help.js';
+import {reportFailure} from './report-failure.js';
 
 declare const TOMESH_SETUP_VERSION: string | undefined;
+declare const TOMESH_SETUP_BUILD_ID: string | undefined;
+
+/**
+ * The built walkthrough script beside this bundle (dist/walkthrough.js), when `run` opens the walkthrough: it starts
+ * faster from V8's code cache (see walkthrough-script.ts). Undefined from source, and for every other command.
+ */
+function walkthroughScript(options: CliOptions): string | undefined {
+	if (typeof TOMESH_SETUP_BUILD_ID !== 'string' || !isInteractiveRun(options)) return undefined;
+	const file = fileURLToPath(new URL('walkthrough.js', import.meta.url));
+	return existsSync(file) ? file : undefined;
+}
 
 /** Runs the command named by the options; resolves to the process exit code. */
 async function dispatch(options: CliOptions): Promise<number> {
@@ -40,6 +54,8 @@ async function dispatch(options: CliOptions): Promise<number> {
 		}
 
 		case 'run': {
+			const script = walkthroughScript(options);
+			if (script) return (await import('./walkthrough-script.js')).runWalkthroughScript(options, script);
 			return (await import('./commands/run.js')).runCommand(options);
 		}
 	}
@@ -63,14 +79,5 @@ async function main(): Promise<number> {
 try {
 	process.exitCode = await main();
 } catch (error) {
-	if (error instanceof InputError) {
-		process.stderr.write(`tomesh-setup: ${error.message}\n`);
-		process.exitCode = 2;
-	} else {
-		// An unexpected failure is a bug: say so in one line, with the detail only when asked for.
-		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`tomesh-setup: internal error: ${message}\n`);
-		if (process.env.TOMESH_SETUP_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-		process.exitCode = 1;
-	}
+	process.exitCode = reportFailure(error);
 }

@@ -6,15 +6,15 @@ import {runRepair} from '../engine/repair/run-repair.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {plainRunReporter} from '../reporters/run-plain.js';
-import {followIntent, walkthroughStart} from './tui-intent.js';
+import {followIntent, isInteractiveRun, walkthroughStart} from './tui-intent.js';
 
 /**
  * `tomesh-setup run`: the guided TUI on a terminal; `--yes` runs headless (plain line reporter, exit 1 at the first
  * failure, 0 when everything is done); without a terminal and without `--yes`, a usage error. `--repair` runs again
  * the done steps whose checks fail now or whose text changed (headless; without `--yes` it only lists them).
  */
-export async function runCommand(options: CliOptions): Promise<number> {
-	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes && !options.repair;
+export async function runCommand(options: CliOptions, {onFirstFrame}: {onFirstFrame?: () => void} = {}): Promise<number> {
+	const interactive = isInteractiveRun(options);
 	if (!interactive && !options.yes && !options.repair) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
 	// The lock comes first: opening the engine may already save (a step a killed run left `running`).
 	const settings = engineOptions(options);
@@ -25,7 +25,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
 	if (interactive) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
 		if (!tui) throw new InputError('the interactive interface is not available in this build: use --yes to run without asking');
-		const intent = await tui.startTui({controller, mode: 'run', ...walkthroughStart(options)});
+		const intent = await tui.startTui({controller, mode: 'run', ...walkthroughStart(options), onFirstFrame});
 		// Leaving with work left (q, Ctrl-C twice): say where the next start picks up, as the headless run does.
 		const resume = controller.resumePoint();
 		if (resume && !intent.next && !resume.rebooted) {

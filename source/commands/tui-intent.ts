@@ -1,4 +1,10 @@
+import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
+
+/** True when `run` opens the walkthrough: stdin and stdout are terminals, and neither --yes nor --repair was given. */
+export function isInteractiveRun(options: CliOptions): boolean {
+	return process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes && !options.repair;
+}
 
 /** How the walkthrough starts, from the command line: the TUI itself never sees the command line. */
 export function walkthroughStart(options: CliOptions): {only: boolean; trial: boolean; preset: boolean} {

@@ -95,11 +95,12 @@ export function openNoFollow(file: string, flags: 'read' | 'write' | 'append' | 
 	return fd;
 }
 
-/** Writes `text` to `file` through openNoFollow (`exclusive`: only when it does not exist yet). */
-export function writeNoFollow(file: string, text: string, options: {mode?: number; exclusive?: boolean} = {}): void {
+/** Writes `text` (or bytes) to `file` through openNoFollow (`exclusive`: only when it does not exist yet). */
+export function writeNoFollow(file: string, text: string | Uint8Array, options: {mode?: number; exclusive?: boolean} = {}): void {
 	const fd = openNoFollow(file, options.exclusive ? 'exclusive' : 'write', options.mode ?? 0o600);
+	const bytes = typeof text === 'string' ? Buffer.from(text) : text;
 	try {
-		writeSync(fd, text);
+		for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 	} finally {
 		closeSync(fd);
 	}
@@ -117,6 +118,10 @@ export function readNoFollow(file: string, limit = 64 * 1024 * 1024): string {
 
 // The whole content of an open file of `size` bytes (its fstat size unless given), refused past `limit`.
 function readAll(fd: number, file: string, limit: number, size = fstatSync(fd).size): string {
+	return readAllBytes(fd, file, limit, size).toString('utf8');
+}
+
+function readAllBytes(fd: number, file: string, limit: number, size = fstatSync(fd).size): Buffer {
 	if (size > limit) throw Object.assign(new Error(`${file} is larger than ${limit} bytes`), {code: 'EFBIG'});
 	const buffer = Buffer.alloc(size);
 	let read = 0;
@@ -126,7 +131,7 @@ function readAll(fd: number, file: string, limit: number, size = fstatSync(fd).s
 		read += count;
 	}
 
-	return buffer.subarray(0, read).toString('utf8');
+	return buffer.subarray(0, read);
 }
 
 /**
@@ -134,11 +139,16 @@ function readAll(fd: number, file: string, limit: number, size = fstatSync(fd).s
  * bit for group or others, checked on the open descriptor. Anything else → error with code ENOTREG, ELOOP or EPERM.
  */
 export function readPrivateFile(file: string, limit = 64 * 1024 * 1024): string {
+	return readPrivateBytes(file, limit).toString('utf8');
+}
+
+/** readPrivateFile's bytes, undecoded. */
+export function readPrivateBytes(file: string, limit = 64 * 1024 * 1024): Buffer {
 	const fd = openNoFollow(file, 'read');
 	try {
 		const stats = fstatSync(fd);
 		if (stats.uid !== uid() || (stats.mode & 0o022) !== 0) throw Object.assign(new Error(`${file} is not this user's own file`), {code: 'EPERM'});
-		return readAll(fd, file, limit);
+		return readAllBytes(fd, file, limit, stats.size);
 	} finally {
 		closeSync(fd);
 	}

@@ -17,6 +17,8 @@ export interface MountOptions {
 	preset: boolean;
 	/** performance.now() when startTui was called. */
 	startedAt: number;
+	/** Called once, when the first frame is on the terminal. */
+	onFirstFrame?: () => void;
 }
 
 /** Renders the app on the terminal and resolves when it exits. */
@@ -48,9 +50,13 @@ export async function mountTui(options: MountOptions): Promise<TuiResult> {
 			maxFps: 20,
 			onRender() {
 				// TOMESH_SETUP_TIMING: where the first frame's time goes (ms since the process started), for the bench.
-				if (!firstFrame || !process.env.TOMESH_SETUP_TIMING) return;
+				if (!firstFrame) return;
 				firstFrame = false;
-				process.stderr.write(`\ntui timing: ${options.startedAt.toFixed(0)} ms to the TUI, ${mounting.toFixed(0)} ms to Ink loaded, ${performance.now().toFixed(0)} ms to the first frame, ${cpuMs().toFixed(0)} ms CPU\n`);
+				if (process.env.TOMESH_SETUP_TIMING) {
+					process.stderr.write(`\ntui timing: ${options.startedAt.toFixed(0)} ms to the TUI, ${mounting.toFixed(0)} ms to Ink loaded, ${performance.now().toFixed(0)} ms to the first frame, ${cpuMs().toFixed(0)} ms CPU\n`);
+				}
+
+				options.onFirstFrame?.();
 			},
 		},
 	);

@@ -16,13 +16,15 @@ export interface StartTuiOptions {
 	trial: boolean;
 	/** Values were given on the command line: the form asks only for what is still missing. */
 	preset: boolean;
+	/** Called once, when the first frame is on the terminal. */
+	onFirstFrame?: () => void;
 }
 
 /**
  * Runs the TUI until the operator quits; resolves to its intent: the exit code (as the headless command would give)
  * and, when the operator asked for it, what the command should do next (e.g. print the plan).
  */
-export async function startTui({controller, mode, only, trial, preset}: StartTuiOptions): Promise<TuiResult> {
+export async function startTui({controller, mode, only, trial, preset, onFirstFrame}: StartTuiOptions): Promise<TuiResult> {
 	const startedAt = performance.now();
 	// chalk (used by Ink and marked-terminal) reads FORCE_COLOR, not NO_COLOR, when first loaded: set it before.
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
@@ -35,6 +37,7 @@ export async function startTui({controller, mode, only, trial, preset}: StartTui
 		trial,
 		preset,
 		startedAt,
+		onFirstFrame,
 	});
 	return result;
 }
