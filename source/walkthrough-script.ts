@@ -13,7 +13,6 @@ import vm from 'node:vm';
 import type {CliOptions} from './cli-args.js';
 import {codeCache} from './store/code-cache.js';
 import {stateDirectory} from './store/state-directory.js';
-import {preferSmallHeap} from './ui/small-heap.js';
 import type {runWalkthrough} from './walkthrough.js';
 
 /** What dist/walkthrough.js evaluates to: a function of the `require` and `import.meta.url` it is to see. */
@@ -24,8 +23,6 @@ export type CodeCacheUse = 'none' | 'used' | 'rejected';
 
 /** Runs the walkthrough script `file` with the code cache of the state directory `options` name; resolves to the exit code. */
 export async function runWalkthroughScript(options: CliOptions, file: string): Promise<number> {
-	// V8 refuses code cached under other flags: the TUI's heap flags are set before compiling, as when it was saved.
-	preferSmallHeap();
 	const bytes = readFileSync(file);
 	// The cached code is V8's for exactly this text on this Node: V8 itself only compares the text's length.
 	const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(bytes).digest();
@@ -36,11 +33,12 @@ export async function runWalkthroughScript(options: CliOptions, file: string): P
 	const use: CodeCacheUse = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
 	const url = pathToFileURL(file).href;
 	const {runWalkthrough} = await (script.runInThisContext() as WalkthroughScript)(createRequire(url), url);
+	// Called when the first frame is on screen: the state directory exists by now (the first start creates it), and
+	// saving V8's code no longer keeps the checklist from the screen. It is saved before the TUI sets its heap flags
+	// (right after this, see mount.tsx): V8 refuses code cached under other flags than those it is compiled with, and
+	// the next start compiles under Node's own.
 	return runWalkthrough(options, () => {
 		if (process.env.TOMESH_SETUP_TIMING) process.stderr.write(`code cache: ${use}\n`);
-		if (use === 'used') return;
-		// After the first frame: the state directory exists by now (the first start creates it), and saving V8's code
-		// (a few milliseconds) no longer keeps the checklist from the screen.
-		setImmediate(() => codeCache(stateDir, 'walkthrough', key)?.write(script.createCachedData()));
+		if (use !== 'used') codeCache(stateDir, 'walkthrough', key)?.write(script.createCachedData());
 	});
 }

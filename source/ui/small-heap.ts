@@ -1,12 +1,13 @@
 import {setFlagsFromString} from 'node:v8';
 
 /**
- * Has V8 favour memory over speed for the rest of the process; called as the TUI starts. Each frame Ink draws is
- * megabytes of garbage, and by default V8 answers with a young generation that doubles up to 2 × 16 MiB and an old one
- * left to grow for many seconds between full collections. On a 1 GB step (bench/big-output.bench.js, running screen
- * at 4 frames a second) the TUI's peak RSS was 128–131 MiB without these flags, 104–111 MiB with either one alone and
- * 90 MiB with both; on a step printing nothing for 20 s, 97 and 84 MiB; before the step, 78 and 71 MiB. The longest
- * event-loop pause during the flood did not grow. A bin started by `#!/usr/bin/env node` cannot pass them itself.
+ * Has V8 favour memory over speed for the rest of the process; called once the TUI's first frame is on screen. Each
+ * frame Ink draws is megabytes of garbage, and by default V8 answers with a young generation that doubles up to
+ * 2 × 16 MiB and an old one left to grow for many seconds between full collections. On a 1 GB step
+ * (bench/big-output.bench.js, running screen at 4 frames a second) the TUI's peak RSS was 128–131 MiB without these
+ * flags, 104–111 MiB with either one alone and 90 MiB with both; on a step printing nothing for 20 s, 97 and 84 MiB;
+ * before the step, 78 and 71 MiB. The longest event-loop pause during the flood did not grow. A bin started by
+ * `#!/usr/bin/env node` cannot pass them itself.
  */
 export function preferSmallHeap(): void {
 	// Full collections sooner and a young generation that shrinks back; TurboFan also inlines less (a TUI waits on people).
