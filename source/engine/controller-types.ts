@@ -75,6 +75,8 @@ export interface Controller {
 	mask(text: string): string;
 	/** Current parameter values (saved, then --set, then defaults). */
 	values(): Record<string, string>;
+	/** The values `document`'s steps are filled in with: the given ones (saved, then --set), then its own defaults. */
+	documentValues(document: SetupDocument): Record<string, string>;
 	/** Validates and saves parameter values; throws InputError naming the parameter. */
 	setValues(values: Record<string, string>): void;
 	/** Parameters that have no value yet (must be asked). */

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {runBackupsFor} from './backup/run-backups.js';
 import type {CheckResult, RunListener} from '../domain/events.js';
-import {checkSavedValues, checkSetValues, missingParameters, parametersUsedIn, parameterValues} from '../domain/params/parameters.js';
+import {checkSavedValues, checkSetValues, firstDeclarations, missingParameters, parametersUsedIn, parameterValues} from '../domain/params/parameters.js';
 import {resolveStep} from '../domain/params/resolve-step.js';
 import {stepFingerprint} from '../domain/plan/fingerprint.js';
 import {loadYamlLibrary} from '../domain/edit/yaml-library.js';
@@ -75,7 +75,9 @@ export class EngineController implements Controller {
 		this.documents = documents;
 		this.options = options;
 		this.runbooks = selectRunbooks(documents, options.only);
-		this.parameters = [...new Map(documents.flatMap(document => document.parameters).map(parameter => [parameter.name, parameter])).values()];
+		// A name several documents declare is asked once, as the first of them (in document order) declares it; each
+		// document's steps still take that document's own default until the operator gives a value.
+		this.parameters = firstDeclarations(documents);
 		for (const document of documents) {
 			for (const runbook of document.runbooks) {
 				for (const [index, step] of runbook.steps.entries()) {
@@ -96,6 +98,10 @@ export class EngineController implements Controller {
 
 	values(): Record<string, string> {
 		return parameterValues(this.parameters, this.given());
+	}
+
+	documentValues(document: SetupDocument): Record<string, string> {
+		return parameterValues(document.parameters, this.given());
 	}
 
 	/** `text` with every known secret value masked. */
@@ -126,7 +132,9 @@ export class EngineController implements Controller {
 		if (!runbook) return [];
 		const given = this.given();
 		const values = parameterValues(this.parameters, given);
-		return parametersUsedIn(this.parameters, runbook).filter(parameter => given[parameter.name] === undefined || !values[parameter.name]);
+		// What the runbook uses is found with its own document's literals (`example.org` in one, `tomesh.net` in another).
+		const used = new Set(parametersUsedIn(this.documentOf(runbook).parameters, runbook).map(parameter => parameter.name));
+		return this.parameters.filter(parameter => used.has(parameter.name) && (given[parameter.name] === undefined || !values[parameter.name]));
 	}
 
 	parametersUsedBy(ids: string[]): Parameter[] {
@@ -177,7 +185,7 @@ export class EngineController implements Controller {
 	async preview(stepId: string): Promise<PreviewedAction[]> {
 		await loadYamlLibrary();
 		const {runbook, step} = this.find(stepId);
-		const previews = previewOf(this.planHere(runbook, this.resolved(step, this.values())));
+		const previews = previewOf(this.planHere(runbook, this.resolved(step)));
 		const session = this.session(runbook.id);
 		for (const preview of previews) {
 			if (preview.action.kind !== 'run' || !preview.command) continue;
@@ -194,8 +202,8 @@ export class EngineController implements Controller {
 	async runStep(stepId: string, options: EngineRunStepOptions = {}): Promise<StepStatus> {
 		await loadYamlLibrary();
 		const {runbook, step} = this.find(stepId);
-		const values = this.values();
-		const resolved = this.resolved(step, values);
+		const given = this.given();
+		const resolved = this.resolved(step, given);
 		// Running a step is going on after the reboot: its banner has been read.
 		this.rebooted = false;
 		const emit: RunListener = maskedListener(this.asRun.listener(options.onEvent, options.assumeYes ? `${this.operator()} (--yes: without asking)` : this.operator()), this.masker);
@@ -266,7 +274,7 @@ export class EngineController implements Controller {
 		}
 
 		// Checks right after a step settle: a service it restarted may listen seconds later.
-		const jobs = this.checkJobs(runbook, values, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
+		const jobs = this.checkJobs(runbook, given, {...result.session, home: this.origin(runbook).home}).filter(job => job.step === stepId);
 		const timeoutMs = Math.max(this.options.timeoutMs, (step.settleSeconds ?? 0) * 1000);
 		const checks = await this.runCheckJobs(jobs, {onEvent: emit, signal: options.signal, settle: true, timeoutMs});
 		// Interrupted while its checks ran: the step is not known to be done.
@@ -332,15 +340,15 @@ export class EngineController implements Controller {
 	async checkStep(stepId: string, options: CheckRunOptions = {}): Promise<CheckResult[]> {
 		await loadYamlLibrary();
 		const {runbook} = this.find(stepId);
-		const jobs = this.checkJobs(runbook, this.values()).filter(job => job.step === stepId);
+		const jobs = this.checkJobs(runbook, this.given()).filter(job => job.step === stepId);
 		return this.runCheckJobs(jobs, options);
 	}
 
 	async verifyAll(options: CheckRunOptions = {}): Promise<CheckResult[]> {
 		await loadYamlLibrary();
 		// Parameters are resolved once for the whole verify, not once per step.
-		const values = this.values();
-		return this.runCheckJobs(this.runbooks.flatMap(runbook => this.checkJobs(runbook, values)), options);
+		const given = this.given();
+		return this.runCheckJobs(this.runbooks.flatMap(runbook => this.checkJobs(runbook, given)), options);
 	}
 
 	/**
@@ -407,9 +415,10 @@ export class EngineController implements Controller {
 
 	// Every check job of a runbook: its steps planned once from the runbook's origin (so checks find files where the
 	// document's `cd`s put them even before anything ran), run in the session's directory unless the document fixes it.
-	private checkJobs(runbook: Runbook, values: Record<string, string>, session: Session & {home: string} = {...this.session(runbook.id), home: this.origin(runbook).home}): CheckJob[] {
-		const skip = missingParameterReason(runbook, this.parameters, values);
-		const steps = runbook.steps.map(step => this.resolved(step, values));
+	private checkJobs(runbook: Runbook, given: Record<string, string>, session: Session & {home: string} = {...this.session(runbook.id), home: this.origin(runbook).home}): CheckJob[] {
+		const {parameters} = this.documentOf(runbook);
+		const skip = missingParameterReason(runbook, parameters, parameterValues(parameters, given));
+		const steps = runbook.steps.map(step => this.resolved(step, given));
 		const planned = {runbook, steps, plans: planRunbook(steps, this.origin(runbook), readLiveText)};
 		return steps.flatMap((_step, index) => stepCheckJobs(planned, index, session, skip));
 	}
@@ -424,14 +433,20 @@ export class EngineController implements Controller {
 	private locator(): LocateStep {
 		let locate: LocateStep | undefined;
 		return look => {
-			const values = this.values();
-			locate ??= stepLocator(this.documents.flatMap(document => document.runbooks.flatMap(runbook => runbook.steps.map(step => this.resolved(step, values)))));
+			const given = this.given();
+			locate ??= stepLocator(this.documents.flatMap(document => document.runbooks.flatMap(runbook => runbook.steps.map(step => this.resolved(step, given)))));
 			return locate(look);
 		};
 	}
 
-	private resolved(step: Step, values: Record<string, string>): Step {
-		return resolveStep(step, this.steps.get(step.id)?.parameters ?? this.parameters, values);
+	// A step filled in with the given values, then its own document's defaults.
+	private resolved(step: Step, given: Record<string, string> = this.given()): Step {
+		const parameters = this.steps.get(step.id)?.parameters ?? this.parameters;
+		return resolveStep(step, parameters, parameterValues(parameters, given));
+	}
+
+	private documentOf(runbook: Runbook): SetupDocument {
+		return this.documents.find(document => document.runbooks.includes(runbook)) ?? {path: '', title: '', parameters: this.parameters, runbooks: []};
 	}
 
 	private record(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {

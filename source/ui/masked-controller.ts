@@ -40,6 +40,10 @@ export class MaskedController implements Controller {
 		return this.inner.values();
 	}
 
+	documentValues(document: SetupDocument): Record<string, string> {
+		return this.inner.documentValues(document);
+	}
+
 	setValues(values: Record<string, string>): void {
 		this.inner.setValues(values);
 		this.masked = undefined;
@@ -128,8 +132,8 @@ export class MaskedController implements Controller {
 	private view() {
 		if (!this.masked) {
 			const mask = (text: string) => this.inner.mask(text);
-			const values = this.inner.values();
-			const documents = maskDeep(this.inner.documents.map(document => shownDocument(document, values)), mask);
+			// Each document with its own defaults, as its steps run: `tomesh.net` in one, `example.org` in another.
+			const documents = maskDeep(this.inner.documents.map(document => shownDocument(document, this.inner.documentValues(document))), mask);
 			const byId = new Map(documents.flatMap(document => document.runbooks.map(runbook => [runbook.id, runbook] as const)));
 			const runbooks = this.inner.runbooks.map(runbook => byId.get(runbook.id) ?? maskDeep(runbook, mask));
 			const steps = new Map(runbooks.flatMap(runbook => runbook.steps.map(step => [step.id, {runbook, step}] as const)));

@@ -100,6 +100,10 @@ export class FakeController implements Controller {
 		return {...defaults, ...this.saved};
 	}
 
+	documentValues(_document: SetupDocument): Record<string, string> {
+		return this.values();
+	}
+
 	setValues(values: Record<string, string>): void {
 		for (const [name, value] of Object.entries(values)) {
 			if (value.trim() === '') throw new InputError('a value is required', name);

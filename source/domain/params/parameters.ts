@@ -1,5 +1,6 @@
 import {isIP} from 'node:net';
 import {InputError, type Parameter, type ParameterType} from '../types.js';
+import {mentions} from './substitute.js';
 
 const hostname = /^(?=.{1,253}$)(?!-)[A-Za-z\d-]{1,63}(?<!-)(\.(?!-)[A-Za-z\d-]{1,63}(?<!-))*$/;
 
@@ -93,13 +94,20 @@ export function parameterValues(parameters: Parameter[], given: Record<string, s
 	return values;
 }
 
-/** The parameters a step or runbook uses: those whose literal its text contains. */
+/** The parameters a step or runbook uses: those whose literal its text holds where substitution would replace it. */
 export function parametersUsedIn(parameters: Parameter[], thing: unknown): Parameter[] {
 	const text = JSON.stringify(thing);
-	return parameters.filter((parameter) => text.includes(parameter.literal));
+	return parameters.filter((parameter) => mentions(text, parameter.literal));
 }
 
 /** Parameters that have no value (no default and not given): the operator must be asked. */
 export function missingParameters(parameters: Parameter[], values: Record<string, string>): Parameter[] {
 	return parameters.filter((parameter) => values[parameter.name] === undefined);
+}
+
+/** The parameters of several documents, each name once, as the first document (in order) that declares it has it. */
+export function firstDeclarations(documents: Array<{parameters: Parameter[]}>): Parameter[] {
+	const byName = new Map<string, Parameter>();
+	for (const document of documents) for (const parameter of document.parameters) if (!byName.has(parameter.name)) byName.set(parameter.name, parameter);
+	return [...byName.values()];
 }

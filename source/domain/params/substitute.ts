@@ -88,6 +88,20 @@ function occurrences(text: string, list: Replacement[]): Array<{offset: number; 
 	});
 }
 
+/**
+ * Whether `text` holds `literal` where substitution would replace it: as a whole word, the rule of occurrences (so
+ * `VERSION` is not in `$VERSION_CODENAME`, nor `example.org` in `myexample.org`).
+ */
+export function mentions(text: string, literal: string): boolean {
+	if (!text.includes(literal)) return false;
+	// The pattern is shared and global: test() moves its lastIndex, from which matchAll would start (occurrences).
+	const pattern = literalPattern([literal]);
+	pattern.lastIndex = 0;
+	const found = pattern.test(text);
+	pattern.lastIndex = 0;
+	return found;
+}
+
 /** One pass over `text` (so an inserted value is never replaced again); `insert` writes the value found at an offset. */
 function replaceAll(text: string, list: Replacement[], insert: (item: Replacement, offset: number) => string): string {
 	let out = '';

@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
-import {checkSetValues, invalidValue, missingParameters, parameterValues} from '../../../source/domain/params/parameters.js';
+import {checkSetValues, invalidValue, missingParameters, parametersUsedIn, parameterValues} from '../../../source/domain/params/parameters.js';
+import {substituteText} from '../../../source/domain/params/substitute.js';
 import {parseDocument} from '../../../source/domain/parse/parse-document.js';
 import {resolveStep} from '../../../source/domain/params/resolve-step.js';
-import {InputError} from '../../../source/domain/types.js';
+import {InputError, type Parameter} from '../../../source/domain/types.js';
 import {seedPath, shippedPath} from '../seed-paths.js';
 
 const raw = parseDocument(readFileSync(seedPath, 'utf8'), 'seed.md');
@@ -120,4 +121,18 @@ test('a rejected value is named on one line whatever it holds; a version cannot 
 	t.is(invalidValue('text', 'a\nb'), String.raw`expected one line of text, got "a\nb"`);
 	t.truthy(invalidValue('version', '--upload-pack=x'));
 	t.is(invalidValue('version', 'v1.2-rc/3'), undefined);
+});
+
+test('a parameter is used where substitution would replace its literal: a whole word, not part of a longer name', t => {
+	const version: Parameter = {name: 'version', literal: 'VERSION', type: 'version', line: 1};
+	const domain: Parameter = {name: 'domain', literal: 'example.org', type: 'domain', line: 2};
+	t.deepEqual(parametersUsedIn([version, domain], {command: 'echo $VERSION_CODENAME; ping myexample.org'}), []);
+	t.deepEqual(parametersUsedIn([version, domain], {command: 'pip install synapse==VERSION; ping example.org'}), [version, domain]);
+});
+
+test('asking whether a literal is used leaves substitution as it was (the pattern they share starts again at 0)', t => {
+	const domain: Parameter = {name: 'domain', literal: 'example.org', type: 'domain', line: 2};
+	const text = 'example.org and example.org again';
+	t.deepEqual(parametersUsedIn([domain], {text: `a long prefix before ${text}`}), [domain]);
+	t.is(substituteText(text, [{name: 'domain', literal: 'example.org', value: 'mine.net'}]), 'mine.net and mine.net again');
 });
