@@ -61,6 +61,18 @@ test('a burst of keys in one read (held Backspace, a paste and Enter) builds on 
 	unmount();
 });
 
+test('Enter, Enter, Enter in one read: a value typed, every field passed, the values saved once', async t => {
+	const controller = new FakeController({parameters: [...parameters, {name: 'admin', literal: 'ADMIN', type: 'text' as const, default: 'admin', line: 3}]});
+	let done = 0;
+	const {lastFrame, stdin, unmount} = render(<ParamsForm controller={controller} parameters={controller.parameters} onDone={() => done++} onQuit={() => undefined} />);
+	await waitForFrame(lastFrame, '❯ Domain of the chat server');
+	stdin.write(`${keys.backspace.repeat('tomesh.net'.length)}mine.net${keys.enter.repeat(5)}`);
+	await waitFor(() => done > 0, 'the form to finish');
+	t.deepEqual(controller.calls, ['setValues {"domain":"mine.net","email":"admin@tomesh.net","admin":"admin"}']);
+	t.is(done, 1);
+	unmount();
+});
+
 test('validation by type', t => {
 	t.is(parameterProblem('domain', 'chat.example.org'), undefined);
 	t.truthy(parameterProblem('domain', 'not a host'));

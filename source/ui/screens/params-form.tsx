@@ -40,6 +40,16 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 
 	const values = withDerived(typed);
 	const [index, setIndex] = useState(0);
+	// The field as keys see it: a burst of keys in one read (Enter, Enter, Enter over a slow SSH link) moves through the
+	// fields before the form draws again, and the form saves once.
+	const at = useRef(0);
+	const saved = useRef(false);
+	const latest = useRef(typed);
+	const move = (next: number) => {
+		at.current = next;
+		setIndex(next);
+	};
+
 	const focused = useRef<DOMElement>(null);
 	const [saveError, setSaveError] = useState<string | undefined>();
 	// A secret is typed without echo: `*` on screen, and never repeated in a message ("got '…'").
@@ -47,29 +57,33 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 	const hide = (text: string) => [...secret].reduce((shown, name) => (values[name] ? shown.replaceAll(values[name], secretMask) : shown), text);
 	const problems = Object.fromEntries(parameters.map(p => [p.name, parameterProblem(p.type, values[p.name] ?? '')]));
 	useKeys((input, key) => {
-		if (key.upArrow) setIndex(i => Math.max(0, i - 1));
-		if (key.downArrow || key.tab) setIndex(i => Math.min(parameters.length - 1, i + 1));
+		if (key.upArrow) move(Math.max(0, at.current - 1));
+		if (key.downArrow || key.tab) move(Math.min(parameters.length - 1, at.current + 1));
 		if (key.escape) onQuit();
 	});
-	const submit = (typedValue: string) => {
-		const current = parameters[index]!;
-		// The field's own value: a burst of keys ending in Enter may arrive before this form re-rendered.
-		const all = withDerived({...values, [current.name]: typedValue});
+	const submit = (field: number, typedValue: string) => {
+		if (saved.current) return;
+		const current = parameters[at.current]!;
+		// The field's own value: a burst of keys ending in Enter may arrive before this form re-rendered. A later Enter
+		// of the same burst reaches the field already left: it is Enter on the field the form is at, as it stands.
+		const typedNow = latest.current;
+		const all = withDerived({...typedNow, [current.name]: field === at.current ? typedValue : (typedNow[current.name] ?? '')});
 		const problemOf = (name: string) => parameterProblem(parameters.find(p => p.name === name)!.type, all[name] ?? '');
 		if (problemOf(current.name)) return;
 		const firstBad = parameters.findIndex(p => problemOf(p.name));
-		if (index < parameters.length - 1) {
-			setIndex(index + 1);
+		if (at.current < parameters.length - 1) {
+			move(at.current + 1);
 			return;
 		}
 
 		if (firstBad >= 0) {
-			setIndex(firstBad);
+			move(firstBad);
 			return;
 		}
 
 		try {
 			controller.setValues(all);
+			saved.current = true;
 			onDone(parameters.filter(p => all[p.name] !== initial[p.name]).map(p => p.name));
 		} catch (error) {
 			setSaveError(hide(error instanceof Error ? error.message : String(error)));
@@ -113,9 +127,10 @@ export function ParamsForm({controller, parameters, purpose, onDone, onQuit}: Pa
 								onChange={value => {
 									setSaveError(undefined);
 									if (following.has(p.name) && value !== values[p.name]) setFollowing(f => new Set([...f].filter(name => name !== p.name)));
-									setTyped(v => ({...v, [p.name]: value}));
+									latest.current = {...latest.current, [p.name]: value};
+									setTyped(latest.current);
 								}}
-								onSubmit={value => submit(value)}
+								onSubmit={value => submit(i, value)}
 							/>
 						) : (
 							<Text>{(secret.has(p.name) ? '*'.repeat([...(values[p.name] ?? '')].length) : values[p.name]) || ' '}</Text>
