@@ -84,3 +84,33 @@ tmuxTest('apt\'s simulation is shown before a package step; a removal needs y af
 	await tmux.waitFor('step 2 of 2');
 	t.is(await readFile(path.join(work, 'apt.log'), 'utf8'), 'purge -y oldpkg\n');
 });
+
+tmuxTest('shipped runbooks: the first procedure asks for the server name and its hosts, Install Synapse not for the 2016 document\'s version to update to', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
+	const work = temporaryDirectory('tomesh-tui-');
+	const tmux = new TmuxSession();
+	t.teardown(async () => {
+		tmux.kill();
+		await rm(work, {recursive: true, force: true});
+	});
+	// Both documents declare `domain` (example.org in one, tomesh.net in the other); `VERSION` is the 2016 document's
+	// placeholder, and `$VERSION_CODENAME` in the current one is not it.
+	tmux.start([process.execPath, cli, 'run', '--state', path.join(work, 'state')], {cwd: work, env: {TOMESH_SETUP_PROFILE_DIR: work}, width: 80, height: 24});
+	await tmux.waitFor('Start with Names and Firewall › step 1');
+	tmux.send(['Enter']);
+	const form = await tmux.waitFor('Names and Firewall uses these values');
+	t.regex(form, /Matrix server name/);
+	t.regex(form, /Host name of the homeserver/);
+	tmux.send(Array.from({length: 11}, () => 'BSpace'));
+	tmux.send(['mine.net'], true);
+	await tmux.waitFor('matrix.mine.net');
+	tmux.send(['Enter', 'Enter', 'Enter']);
+	await tmux.waitFor('of mine.net,');
+	tmux.send(['Escape']);
+	await tmux.waitFor('Install Synapse 0/');
+	tmux.send(['Down', 'Enter']);
+	const synapse = await tmux.waitFor('Install Synapse uses these values');
+	t.regex(synapse, /Synapse package/);
+	t.notRegex(synapse, /version to update to/i);
+	t.notRegex(synapse, /Matrix server name/, 'answered already');
+});

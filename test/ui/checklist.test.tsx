@@ -42,6 +42,17 @@ test('Enter opens the resume step; arrows choose another runbook', async t => {
 	unmount();
 });
 
+test('Down, Down and Enter in one read (typed ahead over SSH) open the runbook the arrows moved to', async t => {
+	const controller = new FakeController();
+	const opened: string[] = [];
+	const {lastFrame, stdin, unmount} = render(<Checklist controller={controller} onOpenStep={id => opened.push(id)} onVerify={noop} onQuit={noop} />);
+	await waitForFrame(lastFrame, '❯ ○ Install Synapse Homeserver');
+	stdin.write(keys.down + keys.down + keys.enter);
+	await waitForFrame(() => opened.join(','), 'web.nginx/1');
+	t.deepEqual(opened, ['web.nginx/1']);
+	unmount();
+});
+
 test('the resume line says when the server rebooted, and after which procedure\'s step', async t => {
 	const controller = new FakeController({statuses: {'homeserver.install/1': 'done'}, rebooted: true});
 	const {lastFrame, unmount} = render(<Checklist controller={controller} onOpenStep={noop} onVerify={noop} onQuit={noop} />);

@@ -1,5 +1,4 @@
 import {Box, measureElement, Text, type DOMElement} from 'ink';
-import SelectInput from 'ink-select-input';
 import {useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {findingsByFile} from '../../domain/lint/findings-by-step.js';
 import {documentStanding} from '../../domain/document-standing.js';
@@ -13,6 +12,7 @@ import {PreflightDetails, PreflightSummary, preflightRows} from '../components/p
 import {scrollHint} from '../components/screen-frame.js';
 import {UndoPanel, UndoRefusal, undoneNote} from '../components/undo-panel.js';
 import {useKeys} from '../hooks/use-keys.js';
+import {BurstSafeSelect} from '../components/burst-safe-select.js';
 import {shownLint} from '../shown-lint.js';
 import {useStateRef} from '../hooks/use-state-ref.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
@@ -197,13 +197,12 @@ export function Checklist({controller, onOpenStep, onVerify, onParams, onQuit, f
 				) : null}
 			</Box>
 			<Box marginTop={1} flexDirection="column">
-				<SelectInput
+				<BurstSafeSelect
 					items={items}
 					isFocused={blockedStart === undefined}
 					// The footer offers u only for a runbook that has something to undo: it follows the highlight.
 					onHighlight={item => setHighlighted(item.value.runbook.id)}
 					initialIndex={highlightedIndex(entries, resume?.runbook)}
-					indicatorComponent={() => null}
 					itemComponent={Item}
 					limit={limit}
 					onSelect={item => {
