@@ -2,9 +2,9 @@
 // React and the engine again (see source/walkthrough-script.ts). Compiled code is code: it is read only from where
 // nothing but this user can have written it, and only when it was made from exactly the script being run.
 import {createHash} from 'node:crypto';
-import {existsSync, renameSync, rmSync} from 'node:fs';
+import {renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import {checkPrivateDirectory, ensurePrivateDirectory, readPrivateBytes, writeNoFollow} from './safe-files.js';
+import {ensurePrivateDirectory, isPrivateDirectory, readPrivateBytes, writeNoFollow} from './safe-files.js';
 
 /** The code cache of one script in one state directory; see codeCache. */
 export interface CodeCache {
@@ -28,12 +28,7 @@ const digest = (data: Buffer) => createHash('sha256').update(data).digest();
  */
 export function codeCache(stateDir: string, name: string, key: Buffer): CodeCache | undefined {
 	if (key.length !== keyLength) throw new Error(`a code cache key is ${keyLength} bytes`);
-	try {
-		if (!existsSync(stateDir)) return undefined;
-		checkPrivateDirectory(stateDir);
-	} catch {
-		return undefined;
-	}
+	if (!isPrivateDirectory(stateDir)) return undefined;
 
 	const directory = path.join(stateDir, 'code-cache');
 	const file = path.join(directory, `${name}.bin`);

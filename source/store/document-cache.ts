@@ -1,10 +1,10 @@
 // Parsed documents kept in the state directory, so that the TUI's start does not parse the same runbooks again
 // (parsing the shipped ones is ~60 ms of CPU before the first frame; reading the cached JSON is under 1 ms).
 import {createHash} from 'node:crypto';
-import {existsSync, renameSync, rmSync} from 'node:fs';
+import {renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {SetupDocument} from '../domain/types.js';
-import {checkPrivateDirectory, ensurePrivateDirectory, readPrivateFile, writeNoFollow} from './safe-files.js';
+import {ensurePrivateDirectory, isPrivateDirectory, readPrivateFile, writeNoFollow} from './safe-files.js';
 
 /** Where parsed documents are looked up and kept; see documentCache. */
 export interface DocumentCache {
@@ -38,12 +38,7 @@ function isDocument(value: unknown): value is SetupDocument {
  * stale, damaged or of the wrong shape is ignored, and replaced atomically by the next parse.
  */
 export function documentCache(stateDir: string, buildId: string): DocumentCache | undefined {
-	try {
-		if (!existsSync(stateDir)) return undefined;
-		checkPrivateDirectory(stateDir);
-	} catch {
-		return undefined;
-	}
+	if (!isPrivateDirectory(stateDir)) return undefined;
 
 	const directory = path.join(stateDir, 'parsed');
 	const entryFile = (file: string) => path.join(directory, `${sha256(path.resolve(file)).slice(0, 32)}.json`);

@@ -1,5 +1,5 @@
 // Files a root tool reads and writes where someone else might have put a link: never followed, never trusted.
-import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, writeSync, type Stats} from 'node:fs';
 import path from 'node:path';
 import {InputError} from '../domain/types.js';
 
@@ -58,6 +58,17 @@ export function checkPrivateDirectory(directory: string, flag = '--state'): void
 		const problem = othersCanWrite(parent);
 		if (problem && !(sticky && (parent.uid === 0 || parent.uid === uid()))) throw new InputError(`${directory}: its parent ${dir} is ${problem}: refused`, flag);
 		if (dir === path.dirname(dir)) break;
+	}
+}
+
+/** Whether `directory` exists and passes checkPrivateDirectory: where a cache may be read and written. */
+export function isPrivateDirectory(directory: string): boolean {
+	try {
+		if (!existsSync(directory)) return false;
+		checkPrivateDirectory(directory);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
