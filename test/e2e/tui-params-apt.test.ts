@@ -10,11 +10,12 @@ import {temporaryDirectory} from '../helpers/temporary.js';
 const cli = path.resolve('dist/cli.js');
 const tmuxTest = testNeeding(['tmux'], {serial: true});
 
-async function start(fixture: string, env: Record<string, string> = {}): Promise<{tmux: TmuxSession; work: string}> {
+// `fixture` undefined: the shipped runbooks.
+async function start(fixture: string | undefined, env: Record<string, string> = {}): Promise<{tmux: TmuxSession; work: string}> {
 	const work = temporaryDirectory('tomesh-tui-');
 	const tmux = new TmuxSession();
-	const document = path.resolve(`test/fixtures/tui/${fixture}.md`);
-	tmux.start([process.execPath, cli, 'run', '--doc', document, '--state', path.join(work, 'state')], {cwd: work, env: {WORK: work, ...env}, width: 80, height: 24});
+	const documents = fixture === undefined ? [] : ['--doc', path.resolve(`test/fixtures/tui/${fixture}.md`)];
+	tmux.start([process.execPath, cli, 'run', ...documents, '--state', path.join(work, 'state')], {cwd: work, env: {WORK: work, TOMESH_SETUP_PROFILE_DIR: work, ...env}, width: 80, height: 24});
 	return {tmux, work};
 }
 
@@ -87,15 +88,13 @@ tmuxTest('apt\'s simulation is shown before a package step; a removal needs y af
 
 tmuxTest('shipped runbooks: the first procedure asks for the server name and its hosts, Install Synapse not for the 2016 document\'s version to update to', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
-	const work = temporaryDirectory('tomesh-tui-');
-	const tmux = new TmuxSession();
+	// Both documents declare `domain` (example.org in one, tomesh.net in the other); `VERSION` is the 2016 document's
+	// placeholder, and `$VERSION_CODENAME` in the current one is not it.
+	const {tmux, work} = await start(undefined);
 	t.teardown(async () => {
 		tmux.kill();
 		await rm(work, {recursive: true, force: true});
 	});
-	// Both documents declare `domain` (example.org in one, tomesh.net in the other); `VERSION` is the 2016 document's
-	// placeholder, and `$VERSION_CODENAME` in the current one is not it.
-	tmux.start([process.execPath, cli, 'run', '--state', path.join(work, 'state')], {cwd: work, env: {TOMESH_SETUP_PROFILE_DIR: work}, width: 80, height: 24});
 	await tmux.waitFor('Start with Names and Firewall › step 1');
 	tmux.send(['Enter']);
 	const form = await tmux.waitFor('Names and Firewall uses these values');
