@@ -54,6 +54,15 @@ export function isInteractive(text: string): boolean {
 	return shell || rest.length === 0 || rest[0] === 'psql' || (rest.length === 1 && shells.test(rest[0]!));
 }
 
+// A file name the shell takes as written (its quotes aside): no variable, command, `~`, glob or brace to expand. An
+// `echo … >> "$WORK/x"` is the shell's to run: as an edit, its file was `"$WORK/x"`, quotes and all, under the cwd.
+const literalPath = String.raw`(?:"([^"$\`\\*?[{~]+)"|'([^']+)'|([\w./@%+=:,-]+))`;
+
+// A line echoed (without expansions) onto the end of such a file: `echo "LINE" >> FILE`, `echo 'LINE' | tee -a FILE`.
+const echoedLine = String.raw`^(?:sudo\s+)?echo\s+(?:"([^"$\`\\]*)"|'([^']*)')`;
+const echoAppend = new RegExp(String.raw`${echoedLine}\s*>>\s*${literalPath}\s*$`);
+const echoTeeAppend = new RegExp(String.raw`${echoedLine}\s*\|\s*(?:sudo\s+)?tee\s+-a\s+${literalPath}\s*(?:>\s*\/dev\/null\s*)?$`);
+
 /**
  * The action a single shell command asks for: nothing for `sudo -i`, a reboot for `(sudo) reboot`, an append-once
  * edit for `echo "LINE" >> FILE` (or `| tee -a FILE`), otherwise a run action (a leading `sudo` dropped: the tool is root;
@@ -63,10 +72,10 @@ export function commandAction(text: string, as: ShellUser, line: number): Action
 	const command = text.trim();
 	if (isRootShell(command)) return undefined;
 	if (/^(sudo\s+)?(reboot|shutdown\s+-r\s+now)\s*$/.test(command)) return {kind: 'reboot', line};
-	const append = /^(?:sudo\s+)?echo\s+(?:"([^"$`\\]*)"|'([^']*)')\s*>>\s*([^\s;&|]+)\s*$/.exec(command);
-	if (append) return {kind: 'edit', path: append[3]!, edit: {op: 'append-line', line: append[1] ?? append[2]!}, line};
-	const teeAppend = /^(?:sudo\s+)?echo\s+(?:"([^"$`\\]*)"|'([^']*)')\s*\|\s*(?:sudo\s+)?tee\s+-a\s+([^\s;&|]+)\s*(?:>\s*\/dev\/null\s*)?$/.exec(command);
-	if (teeAppend) return {kind: 'edit', path: teeAppend[3]!, edit: {op: 'append-line', line: teeAppend[1] ?? teeAppend[2]!}, line};
+	const append = echoAppend.exec(command);
+	if (append) return {kind: 'edit', path: append[3] ?? append[4] ?? append[5]!, edit: {op: 'append-line', line: append[1] ?? append[2]!}, line};
+	const teeAppend = echoTeeAppend.exec(command);
+	if (teeAppend) return {kind: 'edit', path: teeAppend[3] ?? teeAppend[4] ?? teeAppend[5]!, edit: {op: 'append-line', line: teeAppend[1] ?? teeAppend[2]!}, line};
 	const sudo = /^sudo\s+([^-\s].*)$/s.exec(command);
 	if (sudo) return {kind: 'run', as: 'root', command: sudo[1]!, line};
 	// `sudo -u USER CMD`: root starts it and the engine's sudo switches to USER (sudo itself need not be installed).

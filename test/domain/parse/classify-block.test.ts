@@ -71,3 +71,14 @@ test('echo "LINE" | sudo tee -a FILE is an append-once edit too', (t) => {
 		{kind: 'edit', path: '/etc/fstab', edit: {op: 'append-line', line: '/swapfile none swap sw 0 0'}, line: 4},
 	]);
 });
+
+test('echo >> FILE is an edit only when the shell takes FILE as written: a variable, ~ or a glob leaves it the shell\'s to run', (t) => {
+	const append = (path: string) => ({kind: 'edit', path, edit: {op: 'append-line', line: 'x=1'}, line: 2});
+	t.deepEqual(classifyBlock('echo "x=1" >> "/etc/my conf"', undefined, 2, undefined, '').actions, [append('/etc/my conf')]);
+	t.deepEqual(classifyBlock("echo 'x=1' | tee -a '/etc/x.conf'", undefined, 2, undefined, '').actions, [append('/etc/x.conf')]);
+	t.deepEqual(classifyBlock('echo "x=1" >> conf.d/x.conf', undefined, 2, undefined, '').actions, [append('conf.d/x.conf')]);
+	for (const target of ['"$WORK/markers.txt"', '$HOME/x', '~/x', '/etc/*.conf', '"`pwd`/x"']) {
+		const command = `echo "x=1" >> ${target}`;
+		t.deepEqual(classifyBlock(command, undefined, 2, undefined, '').actions, [{kind: 'run', as: 'root', command, line: 2}], target);
+	}
+});
