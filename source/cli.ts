@@ -5,7 +5,7 @@ import {existsSync} from 'node:fs';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {parseCli, type CliOptions} from './cli-args.js';
-import {isInteractiveRun} from './commands/tui-intent.js';
+import {isInteractiveRun, isInteractiveVerify} from './commands/tui-intent.js';
 import {helpText} from './help.js';
 import {reportFailure} from './report-failure.js';
 
@@ -13,11 +13,12 @@ declare const TOMESH_SETUP_VERSION: string | undefined;
 declare const TOMESH_SETUP_BUILD_ID: string | undefined;
 
 /**
- * The built walkthrough script beside this bundle (dist/walkthrough.js), when `run` opens the walkthrough: it starts
- * faster from V8's code cache (see walkthrough-script.ts). Undefined from source, and for every other command.
+ * The built walkthrough script beside this bundle (dist/walkthrough.js), when `run` or `verify` opens the TUI: it
+ * starts faster from V8's code cache (see walkthrough-script.ts). Undefined from source, and for every other command.
  */
 function walkthroughScript(options: CliOptions): string | undefined {
-	if (typeof TOMESH_SETUP_BUILD_ID !== 'string' || !isInteractiveRun(options)) return undefined;
+	const tui = (options.command === 'run' && isInteractiveRun(options)) || (options.command === 'verify' && isInteractiveVerify(options));
+	if (typeof TOMESH_SETUP_BUILD_ID !== 'string' || !tui) return undefined;
 	const file = fileURLToPath(new URL('walkthrough.js', import.meta.url));
 	return existsSync(file) ? file : undefined;
 }
@@ -30,6 +31,8 @@ async function dispatch(options: CliOptions): Promise<number> {
 		}
 
 		case 'verify': {
+			const script = walkthroughScript(options);
+			if (script) return (await import('./walkthrough-script.js')).runWalkthroughScript(options, script);
 			return (await import('./commands/verify.js')).verifyCommand(options);
 		}
 

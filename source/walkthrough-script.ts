@@ -1,5 +1,5 @@
 /**
- * Starts the walkthrough from dist/walkthrough.js with V8's code cache. Node 20 keeps no compiled code for ES
+ * Starts the walkthrough (`run` or `verify` on a terminal) from dist/walkthrough.js with V8's code cache. Node 20 keeps no compiled code for ES
  * modules, so every start compiled Ink, React and the engine again before the first frame; a script compiled through
  * node:vm can hand V8 the code it compiled last time. The first start of a build compiles as before and, once the
  * checklist is on screen, saves V8's code in the state directory (store/code-cache.ts); the next starts use it.
@@ -39,6 +39,7 @@ export async function runWalkthroughScript(options: CliOptions, file: string): P
 	// the next start compiles under Node's own.
 	return runWalkthrough(options, () => {
 		if (process.env.TOMESH_SETUP_TIMING) process.stderr.write(`code cache: ${use}\n`);
-		if (use !== 'used') codeCache(stateDir, 'walkthrough', key)?.write(script.createCachedData());
+		// verify changes nothing: it takes the code a walkthrough saved, and saves none.
+		if (use !== 'used' && options.command === 'run') codeCache(stateDir, 'walkthrough', key)?.write(script.createCachedData());
 	});
 }

@@ -6,6 +6,11 @@ export function isInteractiveRun(options: CliOptions): boolean {
 	return process.stdout.isTTY === true && process.stdin.isTTY === true && !options.yes && !options.repair;
 }
 
+/** True when `verify` shows its report in the TUI: stdin and stdout are terminals, and no --json or --format was given. */
+export function isInteractiveVerify(options: CliOptions): boolean {
+	return process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json && options.format === undefined;
+}
+
 /** How the walkthrough starts, from the command line: the TUI itself never sees the command line. */
 export function walkthroughStart(options: CliOptions): {only: boolean; trial: boolean; preset: boolean} {
 	return {only: options.only !== undefined, trial: options.state !== undefined, preset: Object.keys(options.set).length > 0};

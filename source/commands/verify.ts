@@ -10,7 +10,7 @@ import {formatVerifyTap} from '../reporters/verify-tap.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
 import {maskSecrets} from '../domain/secrets.js';
 import {InputError} from '../domain/types.js';
-import {followIntent, walkthroughStart} from './tui-intent.js';
+import {followIntent, isInteractiveVerify, walkthroughStart} from './tui-intent.js';
 
 /**
  * `tomesh-setup verify [--json | --format json|junit|tap]` (also `--verify`): runs every check of every (selected) runbook concurrently and
@@ -20,13 +20,13 @@ import {followIntent, walkthroughStart} from './tui-intent.js';
  * whose parameters have no value, are reported but do not fail verify), 1 when one did; 130 when interrupted
  * (Ctrl-C, SIGTERM), after every check command still running was killed.
  */
-export async function verifyCommand(options: CliOptions): Promise<number> {
+export async function verifyCommand(options: CliOptions, {onFirstFrame}: {onFirstFrame?: () => void} = {}): Promise<number> {
 	// The checks look at root's home (~/.synapse) and the server's files: as anyone else they would check the wrong ones.
 	if (process.getuid?.() !== 0 && !options.state) throw new InputError('needs root: the checks look at root\'s files (run it with sudo; --state DIR checks as yourself)');
 	const controller = await openEngine(options);
-	if (process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json && options.format === undefined) {
+	if (isInteractiveVerify(options)) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
-		if (tui) return followIntent(await tui.startTui({controller, mode: 'verify', ...walkthroughStart(options)}), options);
+		if (tui) return followIntent(await tui.startTui({controller, mode: 'verify', ...walkthroughStart(options), onFirstFrame}), options);
 	}
 
 	// Check commands run in their own process groups, out of reach of a Ctrl-C at the terminal: the signal ends them.

@@ -61,3 +61,27 @@ tmuxTest('the first start saves the code cache, the next uses it unchanged; dama
 	await waitFor(() => identity(cache) !== refused, 'a new cache in place of the one V8 refused');
 	t.true(statSync(cache).size > 100_000, 'V8\'s code for the walkthrough, not the junk');
 });
+
+tmuxTest('verify on a terminal, which changes nothing, saves no code cache and leaves the walkthrough\'s as it is', async t => {
+	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
+	const work = temporaryDirectory('tomesh-code-cache-');
+	t.teardown(async () => rm(work, {recursive: true, force: true}));
+	const cache = path.join(work, 'state', 'code-cache', 'walkthrough.bin');
+	const verify = async () => {
+		const tmux = new TmuxSession();
+		t.teardown(() => tmux.kill());
+		tmux.start([process.execPath, cli, 'verify', '--doc', fixture, '--state', path.join(work, 'state')], {env: {WORK: work}});
+		await tmux.waitFor(/\d+ passed, \d+ failed, \d+ skipped/);
+		tmux.send(['q']);
+		await tmux.waitFor('[exit 1]');
+		tmux.kill();
+	};
+
+	await verify();
+	t.false(existsSync(cache), 'verify saved no code');
+	await startAndQuit(t, work);
+	await waitFor(() => existsSync(cache), 'the code cache saved by the walkthrough');
+	const saved = identity(cache);
+	await verify();
+	t.is(identity(cache), saved);
+});
