@@ -2,9 +2,8 @@
 // React and the engine again (see source/walkthrough-script.ts). Compiled code is code: it is read only from where
 // nothing but this user can have written it, and only when it was made from exactly the script being run.
 import {createHash} from 'node:crypto';
-import {renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import {ensurePrivateDirectory, isPrivateDirectory, readPrivateBytes, writeNoFollow} from './safe-files.js';
+import {isPrivateDirectory, readPrivateBytes, replaceCacheFile} from './safe-files.js';
 
 /** The code cache of one script in one state directory; see codeCache. */
 export interface CodeCache {
@@ -30,8 +29,7 @@ export function codeCache(stateDir: string, name: string, key: Buffer): CodeCach
 	if (key.length !== keyLength) throw new Error(`a code cache key is ${keyLength} bytes`);
 	if (!isPrivateDirectory(stateDir)) return undefined;
 
-	const directory = path.join(stateDir, 'code-cache');
-	const file = path.join(directory, `${name}.bin`);
+	const file = path.join(stateDir, 'code-cache', `${name}.bin`);
 	return {
 		read() {
 			try {
@@ -43,14 +41,7 @@ export function codeCache(stateDir: string, name: string, key: Buffer): CodeCach
 			}
 		},
 		write(data) {
-			const temporary = `${file}.${process.pid}.tmp`;
-			try {
-				ensurePrivateDirectory(directory);
-				writeNoFollow(temporary, Buffer.concat([key, digest(data), data]), {exclusive: true});
-				renameSync(temporary, file);
-			} catch {
-				rmSync(temporary, {force: true});
-			}
+			replaceCacheFile(file, Buffer.concat([key, digest(data), data]));
 		},
 	};
 }

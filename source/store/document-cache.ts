@@ -1,10 +1,9 @@
 // Parsed documents kept in the state directory, so that the TUI's start does not parse the same runbooks again
 // (parsing the shipped ones is ~60 ms of CPU before the first frame; reading the cached JSON is under 1 ms).
 import {createHash} from 'node:crypto';
-import {renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import type {SetupDocument} from '../domain/types.js';
-import {ensurePrivateDirectory, isPrivateDirectory, readPrivateFile, writeNoFollow} from './safe-files.js';
+import {isPrivateDirectory, readPrivateFile, replaceCacheFile} from './safe-files.js';
 
 /** Where parsed documents are looked up and kept; see documentCache. */
 export interface DocumentCache {
@@ -54,15 +53,7 @@ export function documentCache(stateDir: string, buildId: string): DocumentCache 
 			}
 		},
 		set(file, text, document) {
-			const target = entryFile(file);
-			const temporary = `${target}.${process.pid}.tmp`;
-			try {
-				ensurePrivateDirectory(directory);
-				writeNoFollow(temporary, JSON.stringify({key: key(file, text), document}), {exclusive: true});
-				renameSync(temporary, target);
-			} catch {
-				rmSync(temporary, {force: true});
-			}
+			replaceCacheFile(entryFile(file), JSON.stringify({key: key(file, text), document}));
 		},
 	};
 }

@@ -1,5 +1,5 @@
 // Files a root tool reads and writes where someone else might have put a link: never followed, never trusted.
-import {closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats} from 'node:fs';
 import path from 'node:path';
 import {InputError} from '../domain/types.js';
 
@@ -114,6 +114,22 @@ export function writeNoFollow(file: string, text: string | Uint8Array, options: 
 		for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 	} finally {
 		closeSync(fd);
+	}
+}
+
+/**
+ * Replaces `file` with `content` at once, for a cache: written to a new temporary beside it (through writeNoFollow,
+ * exclusive, 0600), then renamed over it, in its directory made private first (ensurePrivateDirectory). Best effort:
+ * a failure leaves no temporary behind and is not an error.
+ */
+export function replaceCacheFile(file: string, content: string | Uint8Array): void {
+	const temporary = `${file}.${process.pid}.tmp`;
+	try {
+		ensurePrivateDirectory(path.dirname(file));
+		writeNoFollow(temporary, content, {exclusive: true});
+		renameSync(temporary, file);
+	} catch {
+		rmSync(temporary, {force: true});
 	}
 }
 
