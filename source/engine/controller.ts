@@ -133,7 +133,7 @@ export class EngineController implements Controller {
 		const given = this.given();
 		const values = parameterValues(this.parameters, given);
 		// What the runbook uses is found with its own document's literals (`example.org` in one, `tomesh.net` in another).
-		const used = new Set(parametersUsedIn(this.documentOf(runbook).parameters, runbook).map(parameter => parameter.name));
+		const used = new Set(parametersUsedIn(this.parametersOf(runbook.steps[0]?.id), runbook).map(parameter => parameter.name));
 		return this.parameters.filter(parameter => used.has(parameter.name) && (given[parameter.name] === undefined || !values[parameter.name]));
 	}
 
@@ -416,7 +416,7 @@ export class EngineController implements Controller {
 	// Every check job of a runbook: its steps planned once from the runbook's origin (so checks find files where the
 	// document's `cd`s put them even before anything ran), run in the session's directory unless the document fixes it.
 	private checkJobs(runbook: Runbook, given: Record<string, string>, session: Session & {home: string} = {...this.session(runbook.id), home: this.origin(runbook).home}): CheckJob[] {
-		const {parameters} = this.documentOf(runbook);
+		const parameters = this.parametersOf(runbook.steps[0]?.id);
 		const skip = missingParameterReason(runbook, parameters, parameterValues(parameters, given));
 		const steps = runbook.steps.map(step => this.resolved(step, given));
 		const planned = {runbook, steps, plans: planRunbook(steps, this.origin(runbook), readLiveText)};
@@ -441,12 +441,13 @@ export class EngineController implements Controller {
 
 	// A step filled in with the given values, then its own document's defaults.
 	private resolved(step: Step, given: Record<string, string> = this.given()): Step {
-		const parameters = this.steps.get(step.id)?.parameters ?? this.parameters;
+		const parameters = this.parametersOf(step.id);
 		return resolveStep(step, parameters, parameterValues(parameters, given));
 	}
 
-	private documentOf(runbook: Runbook): SetupDocument {
-		return this.documents.find(document => document.runbooks.includes(runbook)) ?? {path: '', title: '', parameters: this.parameters, runbooks: []};
+	// The parameters of the document a step (and so its runbook) is in.
+	private parametersOf(stepId: string | undefined): Parameter[] {
+		return (stepId === undefined ? undefined : this.steps.get(stepId)?.parameters) ?? this.parameters;
 	}
 
 	private record(stepId: string, transition: StepTransition, also?: (data: ProgressData) => void): void {
