@@ -6,6 +6,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {parseCli, type CliOptions} from './cli-args.js';
 import {isInteractiveRun, isInteractiveVerify} from './commands/tui-intent.js';
+import {onClosedOutput} from './closed-output.js';
 import {helpText} from './help.js';
 import {reportFailure} from './report-failure.js';
 
@@ -66,6 +67,8 @@ async function dispatch(options: CliOptions): Promise<number> {
 
 async function main(): Promise<number> {
 	const options = parseCli(process.argv.slice(2));
+	const tui = (options.command === 'run' && isInteractiveRun(options)) || (options.command === 'verify' && isInteractiveVerify(options));
+	if (!tui) onClosedOutput(options);
 	if (options.help) {
 		process.stdout.write(helpText);
 		return 0;
