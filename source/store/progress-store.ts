@@ -8,7 +8,7 @@ import {isSecretKey} from '../domain/secrets.js';
 import {InputError, type Session} from '../domain/types.js';
 import {progressShapeError, secretsShapeError} from './progress-shape.js';
 import {isEmptySecretPart, mergeSecrets, splitSecrets, type SecretPart, type SecretTest} from './secret-split.js';
-import {checkPrivateDirectory, describeError, ensurePrivateDirectory} from './safe-files.js';
+import {checkPrivateDirectory, describeError, ensurePrivateDirectory, isLink} from './safe-files.js';
 import {stateFile} from './state-directory.js';
 
 /** The format of progress-v1.json this version writes; a state of a later format is refused, never rewritten. */
@@ -195,12 +195,4 @@ export class ProgressStore {
 // The same words as conf's schema check used, so a message reads as before.
 function checkShape(problem: string | undefined): void {
 	if (problem) throw new Error(`Config schema violation: \`${problem.replace(/^\//, '')}\``);
-}
-
-function isLink(file: string): boolean {
-	try {
-		return lstatSync(file).isSymbolicLink();
-	} catch {
-		return false;
-	}
 }

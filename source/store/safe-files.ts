@@ -61,6 +61,15 @@ export function checkPrivateDirectory(directory: string, flag = '--state'): void
 	}
 }
 
+/** Whether `file` is a symbolic link (false when it does not exist). */
+export function isLink(file: string): boolean {
+	try {
+		return lstatSync(file).isSymbolicLink();
+	} catch {
+		return false;
+	}
+}
+
 /** Whether `directory` exists and passes checkPrivateDirectory: where a cache may be read and written. */
 export function isPrivateDirectory(directory: string): boolean {
 	try {
