@@ -1,4 +1,4 @@
-import {linkSync, readFileSync, renameSync, rmSync} from 'node:fs';
+import {existsSync, linkSync, readFileSync, renameSync, rmdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {InputError} from '../domain/types.js';
 import {describeError, ensurePrivateDirectory, readNoFollow, writeNoFollow} from '../store/safe-files.js';
@@ -40,14 +40,18 @@ function isLiveRun(pid: number): boolean {
  * Takes the run lock of `stateDir` for this process, atomically: run.lock is linked into place with the pid in it
  * (failing when it exists; never through a link), so of two runs started at the same instant exactly one gets it. A lock left by a killed process is
  * moved aside and taken over. Released when the process exits. Throws InputError when another run holds it.
+ * A state directory this process created and left empty (a start refused for bad input) is removed with the lock:
+ * bad input changes nothing, not even by leaving /var/lib/tomesh-setup behind.
  */
 export function acquireRunLock(stateDir: string): void {
+	const created = !existsSync(stateDir);
 	ensurePrivateDirectory(stateDir);
 	const file = path.join(stateDir, 'run.lock');
 	for (let attempt = 0; attempt < 3; attempt++) {
 		if (linkLock(file)) {
 			process.once('exit', () => {
 				if (lockPid(file) === process.pid) rmSync(file, {force: true});
+				if (created) removeIfEmpty(stateDir);
 			});
 			return;
 		}
@@ -61,6 +65,14 @@ export function acquireRunLock(stateDir: string): void {
 	}
 
 	throw new InputError(`another tomesh-setup run is taking the lock of ${stateDir}`);
+}
+
+function removeIfEmpty(directory: string): void {
+	try {
+		rmdirSync(directory);
+	} catch {
+		// Not empty (progress was saved), or gone: either way nothing to do.
+	}
 }
 
 // run.lock appears atomically with the pid already in it (a private file hard-linked into place, which fails when

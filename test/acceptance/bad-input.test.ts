@@ -54,7 +54,7 @@ test('a missing document: exit 2, one line naming it', async t => {
 		oneLine(t, result, /\/nonexistent\/setup\.md/);
 	}
 
-	t.false(existsSync(path.join(state, 'progress-v1.json')));
+	t.false(existsSync(state), 'no state directory left behind');
 });
 
 test('an unknown runbook: exit 2, one line naming it', async t => {
@@ -65,5 +65,5 @@ test('an unknown runbook: exit 2, one line naming it', async t => {
 	}
 
 	t.false(existsSync(base));
-	t.false(existsSync(path.join(state, 'progress-v1.json')));
+	t.false(existsSync(state), 'no state directory left behind');
 });
