@@ -24,3 +24,15 @@ export function medianMs(argv, {runs = 7, env = operatorEnvironment(), cwd, inpu
 export function report(label, ms, runs = 7) {
 	process.stdout.write(`${label}: median ${ms.toFixed(0)} ms (${runs} runs)\n`);
 }
+
+// A fixed amount of plain CPU work in a fresh Node process: 300 million additions in an optimized loop.
+const referenceLoop = 'let sum = 0; for (let i = 0; i < 3e8; i++) sum += i; if (sum < 0) console.log(sum);';
+
+/**
+ * How fast this machine is right now: the median time of the reference loop (whole process). A virtual machine's
+ * speed can change by two times from hour to hour; bench numbers compare only between runs whose reference is alike.
+ */
+export function machineSpeedLine() {
+	const ms = medianMs([process.execPath, '-e', `(() => { ${referenceLoop} })()`], {runs: 3});
+	return `machine speed reference (a fixed loop of 3e8 additions, whole process; lower is faster): median ${ms.toFixed(0)} ms (3 runs)\n`;
+}

@@ -3,11 +3,14 @@
 import {readdir} from 'node:fs/promises';
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
+import {machineSpeedLine} from './measure.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
 const benches = (await readdir(here)).filter(name => name.endsWith('.bench.js')).sort();
 let failed = 0;
+// Before and after: a change of speed during the benches shows.
+process.stdout.write(`# ${machineSpeedLine()}`);
 for (const name of benches) {
 	if (only.length > 0 && !only.some(word => name.includes(word))) continue;
 	process.stdout.write(`# ${name}\n`);
@@ -18,4 +21,5 @@ for (const name of benches) {
 	}
 }
 
+process.stdout.write(`# ${machineSpeedLine()}`);
 process.exitCode = failed > 0 ? 1 : 0;
