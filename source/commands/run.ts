@@ -2,6 +2,7 @@ import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {InputError} from '../domain/types.js';
 import {engineOptions, openEngine} from './open-engine.js';
+import {requireRoot} from './require-root.js';
 import {runRepair} from '../engine/repair/run-repair.js';
 import {runHeadless} from '../engine/run-headless.js';
 import {acquireRunLock} from '../engine/run-lock.js';
@@ -16,6 +17,7 @@ import {followIntent, isInteractiveRun, walkthroughStart} from './tui-intent.js'
 export async function runCommand(options: CliOptions, {onFirstFrame}: {onFirstFrame?: () => void} = {}): Promise<number> {
 	const interactive = isInteractiveRun(options);
 	if (!interactive && !options.yes && !options.repair) throw new InputError('no terminal: use --yes to run without asking (or plan / verify)');
+	requireRoot(options, 'the steps change the server\'s files and services', 'runs them as yourself');
 	// The lock comes first: opening the engine may already save (a step a killed run left `running`).
 	const settings = engineOptions(options);
 	acquireRunLock(settings.stateDir);

@@ -6,6 +6,7 @@ import {describeUndoChange} from '../domain/undo/describe-change.js';
 import type {UndoChange} from '../domain/undo/plan-undo.js';
 import {acquireRunLock} from '../engine/run-lock.js';
 import {engineOptions, openEngine} from './open-engine.js';
+import {requireRoot} from './require-root.js';
 
 /**
  * `tomesh-setup undo STEP [--yes]`: shows what putting back the step's file changes would do, asks (on a terminal,
@@ -16,6 +17,7 @@ export async function undoCommand(options: CliOptions): Promise<number> {
 	if (stepId === undefined) throw new InputError('undo takes the id of a step (see tomesh-setup status)');
 	const ask = process.stdin.isTTY === true && process.stdout.isTTY === true && !options.yes;
 	if (!ask && !options.yes) throw new InputError('no terminal to ask on: use --yes to undo without asking');
+	requireRoot(options, 'undo puts back the server\'s files', 'undoes as yourself');
 	const settings = engineOptions(options);
 	acquireRunLock(settings.stateDir);
 	const controller = await openEngine(options, settings);

@@ -2,6 +2,7 @@ import os from 'node:os';
 import process from 'node:process';
 import type {CliOptions} from '../cli-args.js';
 import {openEngine} from './open-engine.js';
+import {requireRoot} from './require-root.js';
 import {shownRunbookTitles} from '../domain/params/shown-document.js';
 import {formatVerifyJson} from '../reporters/verify-json.js';
 import {formatVerifyJunit} from '../reporters/verify-junit.js';
@@ -9,7 +10,6 @@ import {formatVerifyPlain} from '../reporters/verify-plain.js';
 import {formatVerifyTap} from '../reporters/verify-tap.js';
 import {verifyExitCode} from '../reporters/verify-summary.js';
 import {maskSecrets} from '../domain/secrets.js';
-import {InputError} from '../domain/types.js';
 import {followIntent, isInteractiveVerify, walkthroughStart} from './tui-intent.js';
 
 /**
@@ -22,7 +22,7 @@ import {followIntent, isInteractiveVerify, walkthroughStart} from './tui-intent.
  */
 export async function verifyCommand(options: CliOptions, {onFirstFrame}: {onFirstFrame?: () => void} = {}): Promise<number> {
 	// The checks look at root's home (~/.synapse) and the server's files: as anyone else they would check the wrong ones.
-	if (process.getuid?.() !== 0 && !options.state) throw new InputError('needs root: the checks look at root\'s files (run it with sudo; --state DIR checks as yourself)');
+	requireRoot(options, 'the checks look at root\'s files', 'checks as yourself');
 	const controller = await openEngine(options);
 	if (isInteractiveVerify(options)) {
 		const tui = await import('../ui/start-tui.js').catch(() => undefined);
