@@ -134,8 +134,9 @@ tmuxTest('Ctrl-C stops the step; a second one a moment later quits with 130', as
 tmuxTest('a lost SSH session saves the running step as interrupted and exits 130, its command stopped', async t => {
 	if (!existsSync(cli)) return t.fail('needs a built CLI (npm run build)');
 	const code = path.join(tmpdir(), `tomesh-ssh-code-${process.pid}`);
-	// A parent that survives the hang-up records how the CLI ended (the pane's own shell dies with the terminal).
-	const recorder = `process.on('SIGHUP', () => {}); const r = require('node:child_process').spawnSync(process.execPath, process.argv.slice(1), {stdio: 'inherit'}); require('node:fs').writeFileSync(${JSON.stringify(code)}, String(r.status ?? r.signal));`;
+	// A parent that survives the hang-up records how the CLI ended (the pane's own shell dies with the terminal). It
+	// writes aside and renames, so that the file is never seen empty between its creation and its write.
+	const recorder = `process.on('SIGHUP', () => {}); const r = require('node:child_process').spawnSync(process.execPath, process.argv.slice(1), {stdio: 'inherit'}); const fs = require('node:fs'); fs.writeFileSync(${JSON.stringify(`${code}.part`)}, String(r.status ?? r.signal)); fs.renameSync(${JSON.stringify(`${code}.part`)}, ${JSON.stringify(code)});`;
 	const walk = await open(t, {argv: state => [process.execPath, '-e', recorder, cli, 'run', '--doc', fixture, '--state', state]});
 	t.teardown(async () => rm(code, {force: true}));
 	await startFirstStep(walk);
