@@ -5,7 +5,7 @@ import {existsSync} from 'node:fs';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {parseCli, type CliOptions} from './cli-args.js';
-import {isInteractiveRun, isInteractiveVerify} from './commands/tui-intent.js';
+import {opensTui} from './commands/tui-intent.js';
 import {onClosedOutput} from './closed-output.js';
 import {helpText} from './help.js';
 import {reportFailure} from './report-failure.js';
@@ -18,8 +18,7 @@ declare const TOMESH_SETUP_BUILD_ID: string | undefined;
  * starts faster from V8's code cache (see walkthrough-script.ts). Undefined from source, and for every other command.
  */
 function walkthroughScript(options: CliOptions): string | undefined {
-	const tui = (options.command === 'run' && isInteractiveRun(options)) || (options.command === 'verify' && isInteractiveVerify(options));
-	if (typeof TOMESH_SETUP_BUILD_ID !== 'string' || !tui) return undefined;
+	if (typeof TOMESH_SETUP_BUILD_ID !== 'string' || !opensTui(options)) return undefined;
 	const file = fileURLToPath(new URL('walkthrough.js', import.meta.url));
 	return existsSync(file) ? file : undefined;
 }
@@ -67,8 +66,7 @@ async function dispatch(options: CliOptions): Promise<number> {
 
 async function main(): Promise<number> {
 	const options = parseCli(process.argv.slice(2));
-	const tui = (options.command === 'run' && isInteractiveRun(options)) || (options.command === 'verify' && isInteractiveVerify(options));
-	if (!tui) onClosedOutput(options);
+	if (!opensTui(options)) onClosedOutput(options);
 	if (options.help) {
 		process.stdout.write(helpText);
 		return 0;

@@ -11,6 +11,11 @@ export function isInteractiveVerify(options: CliOptions): boolean {
 	return process.stdout.isTTY === true && process.stdin.isTTY === true && !options.json && options.format === undefined;
 }
 
+/** True when the command line opens the TUI: `run` or `verify` on a terminal (see the two above). */
+export function opensTui(options: CliOptions): boolean {
+	return (options.command === 'run' && isInteractiveRun(options)) || (options.command === 'verify' && isInteractiveVerify(options));
+}
+
 /** How the walkthrough starts, from the command line: the TUI itself never sees the command line. */
 export function walkthroughStart(options: CliOptions): {only: boolean; trial: boolean; preset: boolean} {
 	return {only: options.only !== undefined, trial: options.state !== undefined, preset: Object.keys(options.set).length > 0};
