@@ -37,16 +37,6 @@ test('a corrupt state file: exit 2, one line naming the file, the file kept as i
 	t.false(existsSync(base));
 });
 
-test('a file named as the state directory: exit 2, one line naming it, for plan as for status', async t => {
-	const {root} = await machine();
-	const file = path.join(root, 'not-a-directory');
-	await writeFile(file, 'kept\n');
-	for (const command of [['plan'], ['plan', '--json'], ['status']]) {
-		oneLine(t, await runCli([...command, '--doc', documentPath, '--state', file]), /^tomesh-setup: --state: .*not-a-directory is not a directory$/);
-		t.is(await readFile(file, 'utf8'), 'kept\n');
-	}
-});
-
 test('a missing document: exit 2, one line naming it', async t => {
 	const {state} = await machine();
 	for (const command of [['run', '--yes'], ['verify']]) {

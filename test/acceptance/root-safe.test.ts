@@ -33,6 +33,7 @@ test('a state directory others can write, or owned by someone else, or that is a
 	refused(t, await runCli(['run', '--yes', '--doc', doc, '--state', state]), /writable by others/);
 	chmodSync(state, 0o770);
 	refused(t, await runCli(['status', '--doc', doc, '--state', state]), /writable by others/);
+	refused(t, await runCli(['plan', '--doc', doc, '--state', state]), /writable by others/);
 	if (asRoot) {
 		chmodSync(state, 0o700);
 		chownSync(state, 65_534, 65_534);
@@ -41,8 +42,11 @@ test('a state directory others can write, or owned by someone else, or that is a
 
 	const file = path.join(root, 'a-file');
 	writeFileSync(file, 'x');
-	refused(t, await runCli(['run', '--yes', '--doc', doc, '--state', file]), /not a directory/);
-	t.is(readFileSync(file, 'utf8'), 'x');
+	for (const command of [['run', '--yes'], ['status'], ['plan'], ['plan', '--json']]) {
+		refused(t, await runCli([...command, '--doc', doc, '--state', file]), /^tomesh-setup: --state: .*a-file is not a directory$/);
+		t.is(readFileSync(file, 'utf8'), 'x');
+	}
+
 	t.false(existsSync(count), 'no step ran');
 });
 
@@ -117,7 +121,7 @@ test('as root, a document others can write is refused unless --trust-doc', async
 	t.is(readFileSync(count, 'utf8'), 'ran\n');
 });
 
-test('a FIFO or a device as --doc, or a file naming --state: exit 2 with one line, no hang', async t => {
+test('a FIFO or a device as --doc: exit 2 with one line, no hang (a file naming --state: the test above)', async t => {
 	const {root, state} = machine();
 	const fifo = path.join(root, 'fifo.md');
 	execFileSync('mkfifo', [fifo]);
